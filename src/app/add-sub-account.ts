@@ -1,0 +1,19 @@
+/** Adding a sub-account to a fund's chart; its parent stops taking postings. */
+import { accountHasPostings, insertAccounts } from '../db/accounts-repo.js';
+import type { Store } from '../db/store.js';
+import { planSubAccount, type ChartRow, type SubAccountRequest } from '../ledger/chart.js';
+import { type Result } from '../ledger/rejections.js';
+import { loadFund } from './fund.js';
+import { inTransaction } from './in-transaction.js';
+
+export function addSubAccount(store: Store, request: SubAccountRequest & { readonly entity: string }): Result<ChartRow> {
+  return inTransaction(store, () => {
+    const fund = loadFund(store, request.entity);
+    if (!fund.ok) return fund;
+    const parentId = fund.value.accountIds.get(request.parent);
+    const parentHasPostings = parentId !== undefined && accountHasPostings(store.db, fund.value.entity.id, parentId);
+    const planned = planSubAccount(fund.value.chart, request, parentHasPostings);
+    if (planned.ok) insertAccounts(store.db, fund.value.entity.id, [planned.value]);
+    return planned;
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * Runs a use case in one immediate SQLite transaction: load, decide and write together,
+ * and a rejection anywhere rolls back everything the use case wrote.
+ */
+import type { Store } from '../db/store.js';
+import type { Rejection, Result } from '../ledger/rejections.js';
+
+class Rollback extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(rejection.code);
+  }
+}
+
+export function inTransaction<T>(store: Store, work: () => Result<T>): Result<T> {
+  try {
+    return store.sqlite
+      .transaction(() => {
+        const result = work();
+        if (!result.ok) throw new Rollback(result);
+        return result;
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof Rollback) return error.rejection;
+    throw error;
+  }
+}

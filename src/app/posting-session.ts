@@ -1,0 +1,174 @@
+/**
+ * A posting session appends entries to one fund inside a transaction: it runs the ledger's
+ * posting rules, resolves dimensions to stored ids, seals each entry into the fund's hash
+ * chain and writes it. Balances the rules ask for come from SQL, with a running tally per
+ * guarded account so that a bulk load of dated entries does not query once per entry.
+ */
+import { counterpartyId } from '../db/dimensions-repo.js';
+import { BalanceQueries } from '../db/balances-repo.js';
+import { EntryWriter, type EntryRecord } from '../db/entries-repo.js';
+import type { Store } from '../db/store.js';
+import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
+import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
+import { chainHash, type ChainEntry } from '../ledger/hash-chain.js';
+import type { Minor } from '../ledger/money.js';
+import { postEntry, type BalanceView, type PostingContext } from '../ledger/post-entry.js';
+import { accept, type Result } from '../ledger/rejections.js';
+import type { Fund } from './fund.js';
+
+export interface PostedRef {
+  readonly id: number;
+  readonly seq: number;
+  readonly date: string;
+  readonly hash: string;
+}
+
+export interface PostOptions {
+  readonly kind?: EntryKind;
+  readonly reversesId?: number;
+  readonly ignoreLocks?: boolean;
+}
+
+export interface SessionOptions {
+  readonly actor: string;
+  /** The system time stamped on each entry; ISO 8601. */
+  readonly clock?: () => string;
+}
+
+export class PostingSession {
+  private readonly writer: EntryWriter;
+  private readonly queries: BalanceQueries;
+  private readonly tallies = new Map<string, { lastDate: string; balance: Minor }>();
+  private readonly counterparties = new Map<string, number>();
+  private head: { seq: number; hash: string };
+  readonly context: PostingContext;
+
+  constructor(
+    private readonly store: Store,
+    private readonly fund: Fund,
+    private readonly options: SessionOptions,
+  ) {
+    this.writer = new EntryWriter(store.sqlite, fund.entity.id);
+    this.queries = new BalanceQueries(store.sqlite);
+    this.head = { seq: fund.entity.chainSeq, hash: fund.entity.chainHash };
+    this.context = {
+      chart: fund.chart,
+      calendar: fund.calendar,
+      policy: {
+        managementCostsAllowed: fund.entity.managementCostsAllowed,
+        managementCostCap: fund.entity.managementCostCap === null ? null : BigInt(fund.entity.managementCostCap),
+      },
+      campaigns: new Set(fund.campaignIds.keys()),
+      bankAccounts: new Set(fund.bankAccountIds.keys()),
+      balances: this.balanceView(),
+    };
+  }
+
+  post(input: EntryInput, options: PostOptions = {}): Result<PostedRef> {
+    const decided = postEntry(input, this.context, {
+      ...(options.kind && { kind: options.kind }),
+      ...(options.ignoreLocks && { ignoreLocks: options.ignoreLocks }),
+    });
+    if (!decided.ok) return decided;
+    return accept(this.seal(decided.value, options.reversesId ?? null));
+  }
+
+  /** Writes what is still gathered in memory; call before the transaction ends. */
+  finish(): void {
+    this.writer.flush();
+  }
+
+  private seal(entry: Entry, reversesId: number | null): PostedRef {
+    const fundId = this.fund.entity.id;
+    const chained: ChainEntry = {
+      entityId: fundId,
+      seq: this.head.seq + 1,
+      kind: entry.kind,
+      date: entry.date,
+      description: entry.description,
+      reversesId,
+      recordedAt: (this.options.clock ?? (() => new Date().toISOString()))(),
+      recordedBy: this.options.actor,
+      lines: entry.lines.map((line) => ({
+        lineNo: line.lineNo,
+        account: line.account,
+        amount: line.amount,
+        counterpartyId: line.counterparty ? this.counterpartyId(line.counterparty) : null,
+        campaignId: line.campaign === undefined ? null : (this.fund.campaignIds.get(line.campaign) ?? null),
+        designation: line.designation ?? null,
+        bankAccountId: line.bankAccount === undefined ? null : (this.fund.bankAccountIds.get(line.bankAccount) ?? null),
+        externalRef: line.externalRef ?? null,
+        currency: line.currency,
+        originalAmount: line.originalAmount,
+        rate: line.rate,
+        quantity: line.quantity,
+        unit: line.unit,
+      })),
+      memos: entry.memos.map((memo) => ({ ...memo })),
+    };
+    const hash = chainHash(this.head.hash, chained);
+    const record: EntryRecord = {
+      ...chained,
+      prevHash: this.head.hash,
+      hash,
+      lines: chained.lines.map((l) => ({ ...l, accountId: this.accountId(l.account) })),
+      memos: chained.memos.map((m) => ({ ...m, accountId: this.accountId(m.account) })),
+    };
+    const id = this.writer.insert(record);
+    this.head = { seq: chained.seq, hash };
+    for (const line of entry.lines) this.tally(line, entry.date);
+    return { id, seq: chained.seq, date: entry.date, hash };
+  }
+
+  private accountId(code: string): number {
+    const id = this.fund.accountIds.get(code);
+    if (id === undefined) throw new Error(`account ${code} passed the rules but has no stored id`);
+    return id;
+  }
+
+  private counterpartyId(ref: CounterpartyRef): number {
+    const key = `${ref.kind}\u0000${ref.name}\u0000${ref.address ?? ''}`;
+    let id = this.counterparties.get(key);
+    if (id === undefined) {
+      id = counterpartyId(this.store.db, this.fund.entity.id, ref);
+      this.counterparties.set(key, id);
+    }
+    return id;
+  }
+
+  private tally(line: Line, date: string): void {
+    const tally = this.tallies.get(line.account);
+    if (!tally) return;
+    tally.balance += line.amount;
+    if (date > tally.lastDate) tally.lastDate = date;
+  }
+
+  private balanceView(): BalanceView {
+    const entity = this.fund.entity.id;
+    return {
+      lowestBalanceFrom: (account, date) => {
+        const tally = this.tallyOf(account);
+        if (date >= tally.lastDate) return tally.balance;
+        this.writer.flush();
+        return this.queries.lowestBalanceFrom(entity, this.accountId(account), date);
+      },
+      lowestHoldingFrom: (account, unit, date) => this.queries.lowestHoldingFrom(entity, this.accountId(account), unit, date),
+      managementCostInYear: (year) => {
+        this.writer.flush();
+        const ids = [...this.fund.chart.accounts.values()].filter((a) => a.managementCost).map((a) => this.accountId(a.code));
+        return this.queries.netDebits(entity, ids, firstDayOfYear(year), lastDayOfYear(year));
+      },
+    };
+  }
+
+  /** The account's balance after its last posted day, loaded once and then kept running. */
+  private tallyOf(account: string): { lastDate: string; balance: Minor } {
+    let tally = this.tallies.get(account);
+    if (!tally) {
+      this.writer.flush();
+      tally = this.queries.latest(this.fund.entity.id, this.accountId(account));
+      this.tallies.set(account, tally);
+    }
+    return tally;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The trial balance of a fund for a date range, and the balance of one account (rolled up
+ * through its sub-accounts) as of a date. SQLite sums the day totals; the report shapes them.
+ */
+import { BalanceQueries } from '../db/balances-repo.js';
+import type { Store } from '../db/store.js';
+import { isIsoDate } from '../ledger/calendar.js';
+import type { Minor } from '../ledger/money.js';
+import { accept, reject, type Result } from '../ledger/rejections.js';
+import { rollUp, trialBalance, type Sums, type TrialBalance } from '../reports/trial-balance.js';
+import { loadFund, type Fund } from './fund.js';
+
+/** Before any date a fund can have. */
+const BEGINNING = '0000-01-01';
+
+function sumsByCode(store: Store, fund: Fund, from: string, to: string): Map<string, Sums> {
+  const codes = new Map([...fund.accountIds].map(([code, id]) => [id, code]));
+  const sums = new BalanceQueries(store.sqlite).accountSums(fund.entity.id, from, to);
+  return new Map(sums.map((s) => [codes.get(s.accountId) ?? String(s.accountId), s]));
+}
+
+export function getTrialBalance(store: Store, request: { entity: string; from: string; to: string }): Result<TrialBalance> {
+  if (!isIsoDate(request.from) || !isIsoDate(request.to) || request.from > request.to) {
+    return reject('date_range_invalid', 'from', `${request.from}..${request.to}`);
+  }
+  const fund = loadFund(store, request.entity);
+  if (!fund.ok) return fund;
+  const codes = new Map([...fund.value.accountIds].map(([code, id]) => [id, code]));
+  const holdings = new BalanceQueries(store.sqlite)
+    .holdingSums(fund.value.entity.id, request.from, request.to)
+    .map((h) => ({ ...h, code: codes.get(h.accountId) ?? String(h.accountId) }));
+  return accept(
+    trialBalance({
+      from: request.from,
+      to: request.to,
+      chart: fund.value.chart,
+      sums: sumsByCode(store, fund.value, request.from, request.to),
+      holdings,
+    }),
+  );
+}
+
+export interface AccountBalance {
+  readonly account: string;
+  readonly name: string;
+  readonly asOf: string;
+  /** Debit positive. */
+  readonly balance: Minor;
+}
+
+export function getAccountBalance(store: Store, request: { entity: string; account: string; asOf: string }): Result<AccountBalance> {
+  if (!isIsoDate(request.asOf)) return reject('entry_date_malformed', 'asOf', request.asOf);
+  const fund = loadFund(store, request.entity);
+  if (!fund.ok) return fund;
+  const account = fund.value.chart.accounts.get(request.account);
+  if (!account) return reject('account_unknown', 'account', request.account);
+  const rolled = rollUp(fund.value.chart, sumsByCode(store, fund.value, BEGINNING, request.asOf)).get(request.account);
+  const balance = rolled ? rolled.opening + rolled.debit - rolled.credit : 0n;
+  return accept({ account: account.code, name: account.nameVi, asOf: request.asOf, balance });
+}
+
+/** Every account's balance at the end of a day, debit positive, for the year-end close. */
+export function balancesAt(store: Store, fund: Fund, date: string): Map<string, Minor> {
+  const sums = sumsByCode(store, fund, BEGINNING, date);
+  return new Map([...sums].map(([code, s]) => [code, s.opening + s.debit - s.credit]));
+}

@@ -1,0 +1,122 @@
+/**
+ * Balances from the day totals: the lowest balance ahead of a date (for the never-below-
+ * zero rule), balances as of a date and the per-account sums of a trial balance. All sums
+ * are done by SQLite over INTEGER columns and come back as bigint.
+ */
+import type Database from 'better-sqlite3';
+
+export interface AccountSums {
+  readonly accountId: number;
+  /** Balance before the range, debit positive. */
+  readonly opening: bigint;
+  readonly debit: bigint;
+  readonly credit: bigint;
+}
+
+export interface HoldingSums {
+  readonly accountId: number;
+  readonly unit: string;
+  readonly opening: bigint;
+  readonly in: bigint;
+  readonly out: bigint;
+}
+
+export class BalanceQueries {
+  private readonly last: Database.Statement;
+  private readonly lowest: Database.Statement;
+  private readonly lowestHolding: Database.Statement;
+  private readonly netInRange: Database.Statement;
+  private readonly sums: Database.Statement;
+  private readonly holdings: Database.Statement;
+
+  constructor(sqlite: Database.Database) {
+    this.last = sqlite
+      .prepare(
+        `SELECT COALESCE(MAX(date), '') AS lastDate, COALESCE(SUM(debit - credit), 0) AS balance FROM account_days
+         WHERE entity_id = @entity AND account_id = @account`,
+      )
+      .safeIntegers(true);
+    this.lowest = sqlite
+      .prepare(
+        `WITH base AS (SELECT COALESCE(SUM(debit - credit), 0) AS b FROM account_days
+                       WHERE entity_id = @entity AND account_id = @account AND date <= @date),
+              later AS (SELECT date, debit - credit AS s FROM account_days
+                        WHERE entity_id = @entity AND account_id = @account AND date > @date)
+         SELECT MIN(v) AS lowest FROM (SELECT b AS v FROM base
+                                        UNION ALL SELECT (SELECT b FROM base) + SUM(s) OVER (ORDER BY date) FROM later)`,
+      )
+      .safeIntegers(true);
+    this.lowestHolding = sqlite
+      .prepare(
+        `WITH days AS (SELECT date, SUM(quantity) AS s FROM entry_memos
+                       WHERE entity_id = @entity AND account_id = @account AND unit = @unit GROUP BY date),
+              base AS (SELECT COALESCE(SUM(s), 0) AS b FROM days WHERE date <= @date)
+         SELECT MIN(v) AS lowest FROM (SELECT b AS v FROM base
+                                        UNION ALL SELECT (SELECT b FROM base) + SUM(s) OVER (ORDER BY date) FROM days WHERE date > @date)`,
+      )
+      .safeIntegers(true);
+    this.netInRange = sqlite
+      .prepare(
+        `SELECT COALESCE(SUM(debit - credit), 0) AS net FROM account_days
+         WHERE entity_id = @entity AND account_id IN (SELECT value FROM json_each(@accounts)) AND date BETWEEN @from AND @to`,
+      )
+      .safeIntegers(true);
+    this.sums = sqlite
+      .prepare(
+        `SELECT account_id AS accountId,
+                SUM(CASE WHEN date < @from THEN debit - credit ELSE 0 END) AS opening,
+                SUM(CASE WHEN date >= @from THEN debit ELSE 0 END) AS debit,
+                SUM(CASE WHEN date >= @from THEN credit ELSE 0 END) AS credit
+         FROM account_days WHERE entity_id = @entity AND date <= @to GROUP BY account_id`,
+      )
+      .safeIntegers(true);
+    this.holdings = sqlite
+      .prepare(
+        `SELECT account_id AS accountId, unit,
+                SUM(CASE WHEN date < @from THEN quantity ELSE 0 END) AS opening,
+                SUM(CASE WHEN date >= @from AND quantity > 0 THEN quantity ELSE 0 END) AS "in",
+                SUM(CASE WHEN date >= @from AND quantity < 0 THEN -quantity ELSE 0 END) AS "out"
+         FROM entry_memos WHERE entity_id = @entity AND date <= @to GROUP BY account_id, unit`,
+      )
+      .safeIntegers(true);
+  }
+
+  /** The account's last posted day ('' when none) and its balance after it. */
+  latest(entity: number, account: number): { lastDate: string; balance: bigint } {
+    return this.last.get({ entity, account }) as { lastDate: string; balance: bigint };
+  }
+
+  lowestBalanceFrom(entity: number, account: number, date: string): bigint {
+    return (this.lowest.get({ entity, account, date }) as { lowest: bigint }).lowest;
+  }
+
+  lowestHoldingFrom(entity: number, account: number, unit: string, date: string): bigint {
+    return (this.lowestHolding.get({ entity, account, unit, date }) as { lowest: bigint }).lowest;
+  }
+
+  /** Net debits of the accounts over an inclusive date range. */
+  netDebits(entity: number, accounts: readonly number[], from: string, to: string): bigint {
+    return (this.netInRange.get({ entity, accounts: JSON.stringify(accounts), from, to }) as { net: bigint }).net;
+  }
+
+  /** Per-account opening balance before `from` and debit and credit totals up to `to`. */
+  accountSums(entity: number, from: string, to: string): AccountSums[] {
+    return (this.sums.all({ entity, from, to }) as Record<string, bigint>[]).map((r) => ({
+      accountId: Number(r.accountId),
+      opening: r.opening ?? 0n,
+      debit: r.debit ?? 0n,
+      credit: r.credit ?? 0n,
+    }));
+  }
+
+  /** Per-account and unit off-balance holdings before `from`, and quantities in and out up to `to`. */
+  holdingSums(entity: number, from: string, to: string): HoldingSums[] {
+    return (this.holdings.all({ entity, from, to }) as Record<string, unknown>[]).map((r) => ({
+      accountId: Number(r.accountId),
+      unit: String(r.unit),
+      opening: (r.opening as bigint) ?? 0n,
+      in: (r.in as bigint) ?? 0n,
+      out: (r.out as bigint) ?? 0n,
+    }));
+  }
+}

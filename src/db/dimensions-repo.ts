@@ -1,0 +1,39 @@
+/** The dimensions postings carry: counterparties, campaigns and bank accounts of a fund. */
+import { and, eq } from 'drizzle-orm';
+import type { CounterpartyRef } from '../ledger/entry.js';
+import type { Db } from './store.js';
+import { bankAccounts, campaigns, counterparties } from './schema.js';
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+export function listCampaigns(db: Db, entityId: number): CampaignRow[] {
+  return db.select().from(campaigns).where(eq(campaigns.entityId, entityId)).all();
+}
+
+export function insertCampaign(db: Db, row: typeof campaigns.$inferInsert): CampaignRow {
+  return db.insert(campaigns).values(row).returning().get();
+}
+
+/** Finds a counterparty by kind, name and address, creating it on first use. */
+export function counterpartyId(db: Db, entityId: number, ref: CounterpartyRef): number {
+  const address = ref.address ?? '';
+  const found = db
+    .select({ id: counterparties.id })
+    .from(counterparties)
+    .where(
+      and(
+        eq(counterparties.entityId, entityId),
+        eq(counterparties.kind, ref.kind),
+        eq(counterparties.name, ref.name),
+        eq(counterparties.address, address),
+      ),
+    )
+    .get();
+  if (found) return found.id;
+  return db.insert(counterparties).values({ entityId, kind: ref.kind, name: ref.name, address }).returning({ id: counterparties.id }).get().id;
+}
+
+export function bankAccountIds(db: Db, entityId: number): Map<string, number> {
+  const rows = db.select({ id: bankAccounts.id, number: bankAccounts.number }).from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
+  return new Map(rows.map((r) => [r.number, r.id]));
+}

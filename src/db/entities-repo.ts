@@ -1,0 +1,52 @@
+/**
+ * Funds (entities) with their seal, signatories, bank accounts and policy, and the head
+ * of each fund's hash chain.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from './store.js';
+import { bankAccounts, entities, levels, signatories } from './schema.js';
+
+export type EntityRow = typeof entities.$inferSelect;
+export type NewEntityRow = typeof entities.$inferInsert;
+export type SignatoryRow = typeof signatories.$inferSelect;
+export type BankAccountRow = typeof bankAccounts.$inferSelect;
+
+export function findEntityByCode(db: Db, code: string): EntityRow | undefined {
+  return db.select().from(entities).where(eq(entities.code, code)).get();
+}
+
+export function findEntityById(db: Db, id: number): EntityRow | undefined {
+  return db.select().from(entities).where(eq(entities.id, id)).get();
+}
+
+export function listEntities(db: Db): EntityRow[] {
+  return db.select().from(entities).orderBy(asc(entities.id)).all();
+}
+
+export function levelExists(db: Db, code: string): boolean {
+  return db.select({ code: levels.code }).from(levels).where(eq(levels.code, code)).get() !== undefined;
+}
+
+export function insertEntity(db: Db, row: NewEntityRow): EntityRow {
+  return db.insert(entities).values(row).returning().get();
+}
+
+export function insertSignatories(db: Db, rows: (typeof signatories.$inferInsert)[]): void {
+  if (rows.length > 0) db.insert(signatories).values(rows).run();
+}
+
+export function insertBankAccounts(db: Db, rows: (typeof bankAccounts.$inferInsert)[]): void {
+  if (rows.length > 0) db.insert(bankAccounts).values(rows).run();
+}
+
+export function listSignatories(db: Db, entityId: number): SignatoryRow[] {
+  return db.select().from(signatories).where(eq(signatories.entityId, entityId)).all();
+}
+
+export function listBankAccounts(db: Db, entityId: number): BankAccountRow[] {
+  return db.select().from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
+}
+
+export function setChainHead(db: Db, entityId: number, head: { seq: number; hash: string }): void {
+  db.update(entities).set({ chainSeq: head.seq, chainHash: head.hash }).where(eq(entities.id, entityId)).run();
+}

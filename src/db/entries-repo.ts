@@ -1,0 +1,279 @@
+/**
+ * Posted entries: appending them with their lines, memos and day totals, reading one back,
+ * and streaming a fund's whole chain for verification. Hot paths use prepared statements
+ * directly; amounts travel as bigint.
+ */
+import type Database from 'better-sqlite3';
+import type { Entry, EntryKind, Line, Memo } from '../ledger/entry.js';
+import type { ChainLine, ChainMemo, StoredChainEntry } from '../ledger/hash-chain.js';
+
+export interface EntryRecord {
+  readonly entityId: number;
+  readonly seq: number;
+  readonly kind: EntryKind;
+  readonly date: string;
+  readonly description: string;
+  readonly reversesId: number | null;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly prevHash: string;
+  readonly hash: string;
+  readonly lines: readonly (ChainLine & { readonly accountId: number })[];
+  readonly memos: readonly (ChainMemo & { readonly accountId: number })[];
+}
+
+interface Statements {
+  readonly entry: Database.Statement;
+  readonly line: Database.Statement;
+  readonly memo: Database.Statement;
+  readonly dayTotal: Database.Statement;
+  readonly head: Database.Statement;
+}
+
+/**
+ * Appends entries of one fund. Day totals and the chain head are gathered in memory and
+ * written by `flush`, which must run before anything reads balances and before the
+ * transaction ends.
+ */
+export class EntryWriter {
+  private readonly statements: Statements;
+  private readonly pending = new Map<string, { accountId: number; date: string; debit: bigint; credit: bigint }>();
+  private head: { seq: number; hash: string } | null = null;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly entityId: number,
+  ) {
+    this.statements = {
+      entry: sqlite.prepare(
+        `INSERT INTO entries (entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      line: sqlite.prepare(
+        `INSERT INTO entry_lines (entry_id, entity_id, line_no, account_id, date, amount, counterparty_id, campaign_id,
+           designation, bank_account_id, external_ref, currency, original_amount, rate, quantity, unit)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      memo: sqlite.prepare(
+        `INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      dayTotal: sqlite.prepare(
+        `INSERT INTO account_days (entity_id, account_id, date, debit, credit) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit`,
+      ),
+      head: sqlite.prepare(`UPDATE entities SET chain_seq = ?, chain_hash = ? WHERE id = ?`),
+    };
+  }
+
+  insert(record: EntryRecord): number {
+    const s = this.statements;
+    const id = Number(
+      s.entry.run(
+        record.entityId, record.seq, record.kind, record.date, record.description, record.reversesId,
+        record.recordedAt, record.recordedBy, record.prevHash, record.hash,
+      ).lastInsertRowid,
+    );
+    for (const l of record.lines) {
+      s.line.run(
+        id, record.entityId, l.lineNo, l.accountId, record.date, l.amount, l.counterpartyId, l.campaignId, l.designation,
+        l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit,
+      );
+      this.addDayTotal(l.accountId, record.date, l.amount);
+    }
+    for (const m of record.memos) s.memo.run(id, record.entityId, m.lineNo, m.accountId, record.date, m.quantity, m.unit);
+    this.head = { seq: record.seq, hash: record.hash };
+    return id;
+  }
+
+  private addDayTotal(accountId: number, date: string, amount: bigint): void {
+    const key = `${accountId}|${date}`;
+    let total = this.pending.get(key);
+    if (!total) {
+      total = { accountId, date, debit: 0n, credit: 0n };
+      this.pending.set(key, total);
+    }
+    if (amount > 0n) total.debit += amount;
+    else total.credit -= amount;
+  }
+
+  /** Writes the gathered day totals and the fund's chain head. */
+  flush(): void {
+    for (const t of this.pending.values()) this.statements.dayTotal.run(this.entityId, t.accountId, t.date, t.debit, t.credit);
+    this.pending.clear();
+    if (this.head) this.statements.head.run(this.head.seq, this.head.hash, this.entityId);
+    this.head = null;
+  }
+}
+
+/** An entry read back, with its lines' dimensions named as a user gave them. */
+export interface StoredEntry extends Entry {
+  readonly id: number;
+  readonly seq: number;
+  readonly reversesId: number | null;
+  readonly reversedById: number | null;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly hash: string;
+}
+
+interface EntryHeaderRow {
+  id: number;
+  seq: number;
+  kind: EntryKind;
+  date: string;
+  description: string;
+  reverses_id: number | null;
+  reversed_by: number | null;
+  recorded_at: string;
+  recorded_by: string;
+  hash: string;
+}
+
+export function findEntry(sqlite: Database.Database, entityId: number, id: number): StoredEntry | undefined {
+  const header = sqlite
+    .prepare(
+      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, r.id AS reversed_by, e.recorded_at, e.recorded_by, e.hash
+       FROM entries e LEFT JOIN entries r ON r.reverses_id = e.id WHERE e.entity_id = ? AND e.id = ?`,
+    )
+    .get(entityId, id) as EntryHeaderRow | undefined;
+  if (!header) return undefined;
+  const lines = sqlite
+    .prepare(
+      `SELECT l.line_no, a.code AS account, l.amount, l.currency, l.original_amount, l.rate, l.quantity, l.unit,
+              l.designation, l.external_ref, cp.kind AS cp_kind, cp.name AS cp_name, cp.address AS cp_address,
+              c.code AS campaign, b.number AS bank_account
+       FROM entry_lines l JOIN accounts a ON a.id = l.account_id
+       LEFT JOIN counterparties cp ON cp.id = l.counterparty_id
+       LEFT JOIN campaigns c ON c.id = l.campaign_id
+       LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
+       WHERE l.entry_id = ? ORDER BY l.line_no`,
+    )
+    .safeIntegers(true)
+    .all(id) as Record<string, unknown>[];
+  const memos = sqlite
+    .prepare(
+      `SELECT m.line_no, a.code AS account, m.quantity, m.unit FROM entry_memos m JOIN accounts a ON a.id = m.account_id
+       WHERE m.entry_id = ? ORDER BY m.line_no`,
+    )
+    .safeIntegers(true)
+    .all(id) as Record<string, unknown>[];
+  return {
+    id: header.id,
+    seq: header.seq,
+    kind: header.kind,
+    date: header.date,
+    description: header.description,
+    reversesId: header.reverses_id,
+    reversedById: header.reversed_by,
+    recordedAt: header.recorded_at,
+    recordedBy: header.recorded_by,
+    hash: header.hash,
+    lines: lines.map(toLine),
+    memos: memos.map(
+      (m): Memo => ({ lineNo: Number(m.line_no), account: String(m.account), quantity: m.quantity as bigint, unit: String(m.unit) }),
+    ),
+  };
+}
+
+function toLine(row: Record<string, unknown>): Line {
+  const optional = (value: unknown): string | undefined => (value === null ? undefined : String(value));
+  const campaign = optional(row.campaign);
+  const designation = optional(row.designation);
+  const bankAccount = optional(row.bank_account);
+  const externalRef = optional(row.external_ref);
+  return {
+    lineNo: Number(row.line_no),
+    account: String(row.account),
+    amount: row.amount as bigint,
+    currency: (row.currency as string | null) ?? null,
+    originalAmount: (row.original_amount as bigint | null) ?? null,
+    rate: (row.rate as string | null) ?? null,
+    quantity: (row.quantity as bigint | null) ?? null,
+    unit: (row.unit as string | null) ?? null,
+    ...(row.cp_kind !== null && {
+      counterparty: {
+        kind: row.cp_kind as NonNullable<Line['counterparty']>['kind'],
+        name: String(row.cp_name),
+        ...(row.cp_address !== '' && { address: String(row.cp_address) }),
+      },
+    }),
+    ...(campaign !== undefined && { campaign }),
+    ...(designation !== undefined && { designation }),
+    ...(bankAccount !== undefined && { bankAccount }),
+    ...(externalRef !== undefined && { externalRef }),
+  };
+}
+
+type JsonLine = [number, string, string, number | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];
+type JsonMemo = [number, string, string, string];
+
+const big = (value: string | null): bigint | null => (value === null ? null : BigInt(value));
+
+/** Streams a fund's entries in sequence order, exactly as stored, for the chain check. */
+export function* iterateChain(sqlite: Database.Database, entityId: number): Generator<StoredChainEntry> {
+  const rows = sqlite
+    .prepare(
+      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, e.recorded_at, e.recorded_by, e.prev_hash, e.hash,
+         (SELECT json_group_array(json_array(l.line_no, a.code, CAST(l.amount AS TEXT), l.counterparty_id, l.campaign_id,
+             l.designation, l.bank_account_id, l.external_ref, l.currency, CAST(l.original_amount AS TEXT), l.rate,
+             CAST(l.quantity AS TEXT), l.unit) ORDER BY l.line_no)
+          FROM entry_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = e.id) AS lines,
+         (SELECT json_group_array(json_array(m.line_no, a.code, CAST(m.quantity AS TEXT), m.unit) ORDER BY m.line_no)
+          FROM entry_memos m JOIN accounts a ON a.id = m.account_id WHERE m.entry_id = e.id) AS memos
+       FROM entries e WHERE e.entity_id = ? ORDER BY e.seq`,
+    )
+    .iterate(entityId) as IterableIterator<Record<string, unknown>>;
+  for (const row of rows) {
+    const lines = JSON.parse(String(row.lines)) as JsonLine[];
+    const memos = JSON.parse(String(row.memos)) as JsonMemo[];
+    yield {
+      id: Number(row.id),
+      entityId,
+      seq: Number(row.seq),
+      kind: row.kind as EntryKind,
+      date: String(row.date),
+      description: String(row.description),
+      reversesId: (row.reverses_id as number | null) ?? null,
+      recordedAt: String(row.recorded_at),
+      recordedBy: String(row.recorded_by),
+      prevHash: String(row.prev_hash),
+      hash: String(row.hash),
+      lines: lines.map(([lineNo, account, amount, counterpartyId, campaignId, designation, bankAccountId, externalRef, currency, originalAmount, rate, quantity, unit]) => ({
+        lineNo, account, amount: BigInt(amount), counterpartyId, campaignId, designation, bankAccountId, externalRef,
+        currency, originalAmount: big(originalAmount), rate, quantity: big(quantity), unit,
+      })),
+      memos: memos.map(([lineNo, account, quantity, unit]) => ({ lineNo, account, quantity: BigInt(quantity), unit })),
+    };
+  }
+}
+
+/** Day totals that no longer equal the sums of the lines they stand for. */
+export function dayTotalMismatches(sqlite: Database.Database, entityId: number): number {
+  const row = sqlite
+    .prepare(
+      `WITH actual AS (
+         SELECT account_id, date, SUM(MAX(amount, 0)) AS debit, SUM(MAX(-amount, 0)) AS credit
+         FROM entry_lines WHERE entity_id = @entity GROUP BY account_id, date),
+       kept AS (SELECT account_id, date, debit, credit FROM account_days WHERE entity_id = @entity AND (debit <> 0 OR credit <> 0))
+       SELECT (SELECT COUNT(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept))
+            + (SELECT COUNT(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual)) AS n`,
+    )
+    .get({ entity: entityId }) as { n: number };
+  return row.n;
+}
+
+/** Closing entries of a year that still stand (not yet reversed), in posting order. */
+export function listClosingEntryIds(sqlite: Database.Database, entityId: number, year: number): number[] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT e.id FROM entries e WHERE e.entity_id = ? AND e.kind = 'closing' AND e.date BETWEEN ? AND ?
+           AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_id = e.id) ORDER BY e.seq`,
+      )
+      .all(entityId, `${year}-01-01`, `${year}-12-31`) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+export function findEntryIdBySeq(sqlite: Database.Database, entityId: number, seq: number): number | undefined {
+  return sqlite.prepare('SELECT id FROM entries WHERE entity_id = ? AND seq = ?').pluck().get(entityId, seq) as number | undefined;
+}

@@ -1,0 +1,251 @@
+/**
+ * The SQLite schema. Every table that holds fund data carries the entity, and every query
+ * is scoped by it. Money is INTEGER minor units so SUM is exact; quantities are INTEGER
+ * thousandths. Posted entries, their lines and memos are append-only (triggers in the
+ * migrations refuse UPDATE and DELETE).
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** Administrative levels (central, province, commune …) as data, not an enum in logic. */
+export const levels = sqliteTable('levels', {
+  code: text('code').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  rank: integer('rank').notNull(),
+});
+
+export const entities = sqliteTable('entities', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['poor-fund', 'relief', 'other'] }).notNull(),
+  level: text('level').notNull().references(() => levels.code),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => entities.id),
+  address: text('address'),
+  budgetUnitCode: text('budget_unit_code'),
+  sealName: text('seal_name').notNull(),
+  sealReference: text('seal_reference'),
+  sealDate: text('seal_date'),
+  sealImage: blob('seal_image', { mode: 'buffer' }),
+  sealImageType: text('seal_image_type'),
+  managementCostsAllowed: integer('management_costs_allowed', { mode: 'boolean' }).notNull().default(false),
+  /** Yearly cap in VND; null for none. */
+  managementCostCap: integer('management_cost_cap'),
+  chainSeq: integer('chain_seq').notNull().default(0),
+  chainHash: text('chain_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+  createdAt: createdAt(),
+});
+
+export const signatories = sqliteTable(
+  'signatories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    role: text('role', { enum: ['head', 'chief-accountant', 'cashier', 'preparer'] }).notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+  },
+  (t) => [uniqueIndex('signatories_entity_role').on(t.entityId, t.role)],
+);
+
+export const bankAccounts = sqliteTable(
+  'bank_accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    kind: text('kind', { enum: ['bank', 'treasury'] }).notNull(),
+    institution: text('institution').notNull(),
+    number: text('number').notNull(),
+    currency: text('currency').notNull().default('VND'),
+    /** The ledger account its money sits on (1121, 1122 or a sub-account). */
+    accountCode: text('account_code').notNull(),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+  },
+  (t) => [uniqueIndex('bank_accounts_entity_number').on(t.entityId, t.number)],
+);
+
+/** The accounting regime (and so the chart family) a fund uses in each fiscal year. */
+export const fiscalYears = sqliteTable(
+  'fiscal_years',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    year: integer('year').notNull(),
+    regime: text('regime').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.year] })],
+);
+
+export const periods = sqliteTable(
+  'periods',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.year, t.month] })],
+);
+
+/** Who locked, unlocked, closed or reopened what, when and why. */
+export const periodEvents = sqliteTable(
+  'period_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    year: integer('year').notNull(),
+    month: integer('month'),
+    action: text('action', { enum: ['open-year', 'lock', 'unlock', 'close-year', 'reopen-year'] }).notNull(),
+    actor: text('actor').notNull(),
+    reason: text('reason'),
+    at: createdAt(),
+  },
+  (t) => [index('period_events_entity').on(t.entityId, t.year)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    code: text('code').notNull(),
+    parentCode: text('parent_code'),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    class: text('class').notNull(),
+    normalSide: text('normal_side', { enum: ['debit', 'credit', 'none'] }).notNull(),
+    offBalance: integer('off_balance', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('accounts_entity_code').on(t.entityId, t.code)],
+);
+
+export const counterparties = sqliteTable(
+  'counterparties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    kind: text('kind', { enum: ['donor', 'beneficiary', 'supplier', 'fund', 'other'] }).notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull().default(''),
+    /** For kind 'fund': the other fund this is. */
+    linkedEntityId: integer('linked_entity_id').references(() => entities.id),
+  },
+  (t) => [uniqueIndex('counterparties_identity').on(t.entityId, t.kind, t.name, t.address)],
+);
+
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on'),
+  },
+  (t) => [uniqueIndex('campaigns_entity_code').on(t.entityId, t.code)],
+);
+
+export const entries = sqliteTable(
+  'entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['regular', 'opening', 'reversal', 'closing'] }).notNull(),
+    date: text('date').notNull(),
+    description: text('description').notNull(),
+    reversesId: integer('reverses_id').references((): AnySQLiteColumn => entries.id),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('entries_entity_seq').on(t.entityId, t.seq),
+    // A partial index: an entry can be reversed once, and ordinary entries cost nothing here.
+    uniqueIndex('entries_reverses').on(t.reversesId).where(sql`reverses_id IS NOT NULL`),
+  ],
+);
+
+export const entryLines = sqliteTable(
+  'entry_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    lineNo: integer('line_no').notNull(),
+    accountId: integer('account_id').notNull().references(() => accounts.id),
+    /** The entry's date, repeated so balances come from one covering index. */
+    date: text('date').notNull(),
+    /** VND, debit positive, credit negative. */
+    amount: integer('amount').notNull(),
+    counterpartyId: integer('counterparty_id').references(() => counterparties.id),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    designation: text('designation'),
+    bankAccountId: integer('bank_account_id').references(() => bankAccounts.id),
+    externalRef: text('external_ref'),
+    currency: text('currency'),
+    originalAmount: integer('original_amount'),
+    rate: text('rate'),
+    quantity: integer('quantity'),
+    unit: text('unit'),
+  },
+  (t) => [
+    uniqueIndex('entry_lines_entry').on(t.entryId, t.lineNo),
+    index('entry_lines_balance').on(t.entityId, t.accountId, t.date, t.amount),
+  ],
+);
+
+/** Single-entry records on off-balance accounts: goods by quantity, currency by amount. */
+export const entryMemos = sqliteTable(
+  'entry_memos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: integer('entry_id').notNull().references(() => entries.id),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    lineNo: integer('line_no').notNull(),
+    accountId: integer('account_id').notNull().references(() => accounts.id),
+    date: text('date').notNull(),
+    /** Thousandths of the unit; in positive, out negative. */
+    quantity: integer('quantity').notNull(),
+    unit: text('unit').notNull(),
+  },
+  (t) => [
+    uniqueIndex('entry_memos_entry').on(t.entryId, t.lineNo),
+    index('entry_memos_holding').on(t.entityId, t.accountId, t.unit, t.date, t.quantity),
+  ],
+);
+
+/**
+ * Debit and credit totals per account and day, kept in the same transaction as the lines
+ * they sum. Balances and trial balances read these instead of every line; `verify`
+ * recomputes them from the lines.
+ */
+export const accountDays = sqliteTable(
+  'account_days',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    accountId: integer('account_id').notNull().references(() => accounts.id),
+    date: text('date').notNull(),
+    debit: integer('debit').notNull().default(0),
+    credit: integer('credit').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.accountId, t.date] })],
+);
+
+/** The balances a fiscal year opened with, written when the year before it closed. */
+export const openingBalances = sqliteTable(
+  'opening_balances',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    year: integer('year').notNull(),
+    accountId: integer('account_id').notNull().references(() => accounts.id),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.year, t.accountId] })],
+);

@@ -1,0 +1,49 @@
+/**
+ * The fiscal calendar: calendar-year fiscal years made of twelve monthly periods.
+ * A date is an ISO YYYY-MM-DD string; they sort as text, which the store relies on.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** The period key of a date: "YYYY-MM". */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function monthKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function firstDayOfYear(year: number): string {
+  return `${year}-01-01`;
+}
+
+export function lastDayOfYear(year: number): string {
+  return `${year}-12-31`;
+}
+
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export type YearStatus = 'open' | 'closed';
+
+/** What the posting rules need to know of a fund's fiscal years and locked months. */
+export interface Calendar {
+  readonly years: ReadonlyMap<number, YearStatus>;
+  readonly lockedMonths: ReadonlySet<string>;
+}

@@ -1,0 +1,90 @@
+/**
+ * Entries and their lines, as requested (decimal strings) and as posted (minor units).
+ *
+ * A line is one side of the double entry in VND, debit positive and credit negative once
+ * posted. Lines carry optional dimensions that later books and reports group by. A memo is
+ * a single-entry record on an off-balance account: goods by quantity (003) or foreign
+ * currency by original amount (007).
+ */
+import type { Minor } from './money.js';
+
+export type EntryKind = 'regular' | 'opening' | 'reversal' | 'closing';
+
+export const COUNTERPARTY_KINDS = ['donor', 'beneficiary', 'supplier', 'fund', 'other'] as const;
+export type CounterpartyKind = (typeof COUNTERPARTY_KINDS)[number];
+
+/** Quantities (goods, and currency held on 007) are kept in thousandths of their unit. */
+export const QUANTITY_SCALE = 3;
+
+export interface CounterpartyRef {
+  readonly kind: CounterpartyKind;
+  readonly name: string;
+  readonly address?: string;
+}
+
+export interface Dimensions {
+  readonly counterparty?: CounterpartyRef;
+  readonly campaign?: string;
+  readonly designation?: string;
+  /** The number of one of the fund's bank or treasury accounts. */
+  readonly bankAccount?: string;
+  /** A bank transaction reference or other outside identifier. */
+  readonly externalRef?: string;
+}
+
+export interface LineInput extends Dimensions {
+  readonly account: string;
+  readonly debit?: string;
+  readonly credit?: string;
+  readonly currency?: string;
+  readonly originalAmount?: string;
+  readonly rate?: string;
+  readonly quantity?: string;
+  readonly unit?: string;
+}
+
+export interface MemoInput {
+  readonly account: string;
+  readonly direction: 'in' | 'out';
+  readonly quantity: string;
+  /** A goods unit ("kg", "thùng") or, on a currency account, the ISO currency code. */
+  readonly unit: string;
+}
+
+export interface EntryInput {
+  readonly date: string;
+  readonly description: string;
+  readonly lines: readonly LineInput[];
+  readonly memos?: readonly MemoInput[];
+}
+
+export interface Line extends Dimensions {
+  readonly lineNo: number;
+  readonly account: string;
+  /** VND; debit positive, credit negative. */
+  readonly amount: Minor;
+  readonly currency: string | null;
+  /** Minor units of `currency`. */
+  readonly originalAmount: Minor | null;
+  readonly rate: string | null;
+  /** Thousandths of `unit`. */
+  readonly quantity: Minor | null;
+  readonly unit: string | null;
+}
+
+export interface Memo {
+  readonly lineNo: number;
+  readonly account: string;
+  /** Thousandths of `unit`; in positive, out negative. */
+  readonly quantity: Minor;
+  readonly unit: string;
+}
+
+/** An entry that passed every posting rule, not yet sealed into the chain. */
+export interface Entry {
+  readonly kind: EntryKind;
+  readonly date: string;
+  readonly description: string;
+  readonly lines: readonly Line[];
+  readonly memos: readonly Memo[];
+}

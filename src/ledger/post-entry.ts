@@ -1,0 +1,280 @@
+/**
+ * Posting: the pure decision whether an entry may enter the books.
+ *
+ * The checks run in a fixed order and the first failure is the answer, so one bad entry
+ * always gets the same code (the order of the posting codes in rejections.ts). Within a
+ * check, lines are examined in order. Nothing here reads the store: what the rules need
+ * of the fund's state comes in the context, through a read-only balance view.
+ */
+import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
+import type { Chart } from './chart.js';
+import { ACCOUNTING_CURRENCY, currencyScale } from './currency.js';
+import type { Entry, EntryInput, EntryKind, Line, LineInput, Memo, MemoInput } from './entry.js';
+import { QUANTITY_SCALE } from './entry.js';
+import { convertToVnd, isValidRate, parseAmount, type Minor } from './money.js';
+import { accept, reject, type Rejection, type Result } from './rejections.js';
+
+export const MAX_LINES = 5000;
+
+/** Read-only questions about balances already in the books. */
+export interface BalanceView {
+  /** The lowest end-of-day balance of an account (debit positive) on `date` or after it. */
+  lowestBalanceFrom(account: string, date: string): Minor;
+  /** The lowest end-of-day holding of a unit on an off-balance account from `date` on. */
+  lowestHoldingFrom(account: string, unit: string, date: string): Minor;
+  /** Management costs (net debits) already booked in a fiscal year. */
+  managementCostInYear(year: number): Minor;
+}
+
+export interface PostingPolicy {
+  readonly managementCostsAllowed: boolean;
+  /** Yearly cap in VND; null for none. */
+  readonly managementCostCap: Minor | null;
+}
+
+export interface PostingContext {
+  readonly chart: Chart;
+  readonly calendar: Calendar;
+  readonly policy: PostingPolicy;
+  readonly campaigns: ReadonlySet<string>;
+  readonly bankAccounts: ReadonlySet<string>;
+  readonly balances: BalanceView;
+}
+
+export interface PostingOptions {
+  readonly kind?: EntryKind;
+  /** Year-end closing entries land on 31 December even when December is locked. */
+  readonly ignoreLocks?: boolean;
+}
+
+export function postEntry(input: EntryInput, context: PostingContext, options: PostingOptions = {}): Result<Entry> {
+  const shape = checkShape(input);
+  if (shape) return shape;
+  const amounts = parseLineAmounts(input.lines);
+  if (!amounts.ok) return amounts;
+  const memoQuantities = parseMemoQuantities(input.memos ?? []);
+  if (!memoQuantities.ok) return memoQuantities;
+  const accounts = checkAccounts(input, context.chart);
+  if (accounts) return accounts;
+  const signed = amounts.value.map((a) => a.amount);
+  const foreign = parseForeign(input.lines, signed);
+  if (!foreign.ok) return foreign;
+  const dimensions = checkDimensions(input.lines, context);
+  if (dimensions) return dimensions;
+  if (signed.reduce((sum, a) => sum + a, 0n) !== 0n) return reject('entry_must_balance', 'lines');
+  const calendar = checkCalendar(input.date, context.calendar, options.ignoreLocks ?? false);
+  if (calendar) return calendar;
+  const lines = input.lines.map((line, index): Line => buildLine(line, index, amounts.value, foreign.value));
+  const memos = (input.memos ?? []).map((memo, index): Memo => ({
+    lineNo: index + 1,
+    account: memo.account,
+    quantity: memoQuantities.value[index] ?? 0n,
+    unit: memo.unit,
+  }));
+  const policy = checkManagementCost(input.date, lines, context);
+  if (policy) return policy;
+  const negative = checkNonNegative(input.date, lines, memos, context);
+  if (negative) return negative;
+  return accept({ kind: options.kind ?? 'regular', date: input.date, description: input.description, lines, memos });
+}
+
+function checkShape(input: EntryInput): Rejection | null {
+  if (!isIsoDate(input.date)) return reject('entry_date_malformed', 'date', input.date);
+  if (input.description.trim() === '') return reject('description_required', 'description');
+  if (input.lines.length < 2) return reject('too_few_lines', 'lines');
+  if (input.lines.length > MAX_LINES || (input.memos?.length ?? 0) > MAX_LINES) return reject('too_many_lines', 'lines');
+  for (const [index, line] of input.lines.entries()) {
+    if ((line.debit === undefined) === (line.credit === undefined)) return reject('line_side_invalid', `lines[${index}]`);
+  }
+  return null;
+}
+
+interface LineAmounts {
+  /** VND, debit positive, credit negative. */
+  readonly amount: Minor;
+  readonly quantity: Minor | null;
+}
+
+function parseLineAmounts(lines: readonly LineInput[]): Result<LineAmounts[]> {
+  const amounts: LineAmounts[] = [];
+  for (const [index, line] of lines.entries()) {
+    const side = line.debit === undefined ? 'credit' : 'debit';
+    const parsed = parsePositive(line[side] ?? '', 0, `lines[${index}].${side}`);
+    if (!parsed.ok) return parsed;
+    let quantity: Minor | null = null;
+    if (line.quantity !== undefined || line.unit !== undefined) {
+      const parsedQuantity = parseQuantity(line.quantity ?? '', line.unit ?? '', `lines[${index}].quantity`);
+      if (!parsedQuantity.ok) return parsedQuantity;
+      quantity = parsedQuantity.value;
+    }
+    amounts.push({ amount: side === 'debit' ? parsed.value : -parsed.value, quantity });
+  }
+  return accept(amounts);
+}
+
+function parseMemoQuantities(memos: readonly MemoInput[]): Result<Minor[]> {
+  const quantities: Minor[] = [];
+  for (const [index, memo] of memos.entries()) {
+    const parsed = parseQuantity(memo.quantity, memo.unit, `memos[${index}].quantity`);
+    if (!parsed.ok) return parsed;
+    quantities.push(memo.direction === 'in' ? parsed.value : -parsed.value);
+  }
+  return accept(quantities);
+}
+
+/**
+ * A quantity in thousandths of its unit. When the unit is a currency code (foreign
+ * currency held on 007) the amount may not be finer than the currency's minor unit.
+ */
+function parseQuantity(text: string, unit: string, path: string): Result<Minor> {
+  if (unit.trim() === '') return reject('amount_malformed', path, 'a quantity needs its unit');
+  const scale = Math.min(currencyScale(unit) ?? QUANTITY_SCALE, QUANTITY_SCALE);
+  const parsed = parsePositive(text, scale, path);
+  if (!parsed.ok) return parsed;
+  return accept(parsed.value * 10n ** BigInt(QUANTITY_SCALE - scale));
+}
+
+function parsePositive(text: string, scale: number, path: string): Result<Minor> {
+  const parsed = parseAmount(text, scale);
+  if (!parsed.ok) return reject('amount_malformed', path, `${text} (${parsed.reason})`);
+  if (parsed.value <= 0n) return reject('amount_not_positive', path, text);
+  return accept(parsed.value);
+}
+
+function checkAccounts(input: EntryInput, chart: Chart): Rejection | null {
+  for (const [index, line] of input.lines.entries()) {
+    const problem = checkPostable(chart, line.account, `lines[${index}].account`);
+    if (problem) return problem;
+    if (chart.accounts.get(line.account)?.offBalance) return reject('account_off_balance', `lines[${index}].account`, line.account);
+  }
+  for (const [index, memo] of (input.memos ?? []).entries()) {
+    const problem = checkPostable(chart, memo.account, `memos[${index}].account`);
+    if (problem) return problem;
+    if (!chart.accounts.get(memo.account)?.offBalance) {
+      return reject('memo_account_not_off_balance', `memos[${index}].account`, memo.account);
+    }
+  }
+  return null;
+}
+
+function checkPostable(chart: Chart, code: string, path: string): Rejection | null {
+  const account = chart.accounts.get(code);
+  if (!account) return reject('account_unknown', path, code);
+  if (!account.active) return reject('account_inactive', path, code);
+  if (!account.leaf) return reject('account_not_postable', path, code);
+  return null;
+}
+
+interface Foreign {
+  readonly currency: string;
+  readonly originalAmount: Minor;
+  readonly rate: string;
+}
+
+function parseForeign(lines: readonly LineInput[], amounts: readonly Minor[]): Result<(Foreign | null)[]> {
+  const result: (Foreign | null)[] = [];
+  for (const [index, line] of lines.entries()) {
+    const path = `lines[${index}]`;
+    if (line.currency === undefined && line.originalAmount === undefined && line.rate === undefined) {
+      result.push(null);
+      continue;
+    }
+    const scale = line.currency === undefined ? undefined : currencyScale(line.currency);
+    if (line.currency !== undefined && (scale === undefined || line.currency === ACCOUNTING_CURRENCY)) {
+      return reject('currency_unknown', `${path}.currency`, line.currency);
+    }
+    if (scale === undefined || line.originalAmount === undefined || line.rate === undefined) {
+      return reject('foreign_amount_without_rate', path);
+    }
+    const original = parsePositive(line.originalAmount, scale, `${path}.originalAmount`);
+    if (!original.ok) return original;
+    if (!isValidRate(line.rate)) return reject('amount_malformed', `${path}.rate`, line.rate);
+    const amount = amounts[index] ?? 0n;
+    if (convertToVnd(original.value, scale, line.rate) !== (amount < 0n ? -amount : amount)) {
+      return reject('foreign_amount_mismatch', path);
+    }
+    result.push({ currency: line.currency as string, originalAmount: original.value, rate: line.rate });
+  }
+  return accept(result);
+}
+
+function checkDimensions(lines: readonly LineInput[], context: PostingContext): Rejection | null {
+  for (const [index, line] of lines.entries()) {
+    if (line.campaign !== undefined && !context.campaigns.has(line.campaign)) {
+      return reject('campaign_unknown', `lines[${index}].campaign`, line.campaign);
+    }
+    if (line.bankAccount !== undefined && !context.bankAccounts.has(line.bankAccount)) {
+      return reject('bank_account_unknown', `lines[${index}].bankAccount`, line.bankAccount);
+    }
+  }
+  return null;
+}
+
+function checkCalendar(date: string, calendar: Calendar, ignoreLocks: boolean): Rejection | null {
+  if (calendar.years.get(yearOf(date)) !== 'open') return reject('date_outside_open_year', 'date', date);
+  if (!ignoreLocks && calendar.lockedMonths.has(monthOf(date))) return reject('period_locked', 'date', monthOf(date));
+  return null;
+}
+
+function buildLine(line: LineInput, index: number, amounts: readonly LineAmounts[], foreign: readonly (Foreign | null)[]): Line {
+  const fx = foreign[index] ?? null;
+  return {
+    lineNo: index + 1,
+    account: line.account,
+    amount: amounts[index]?.amount ?? 0n,
+    currency: fx?.currency ?? null,
+    originalAmount: fx?.originalAmount ?? null,
+    rate: fx?.rate ?? null,
+    quantity: amounts[index]?.quantity ?? null,
+    unit: line.unit ?? null,
+    ...(line.counterparty && { counterparty: line.counterparty }),
+    ...(line.campaign !== undefined && { campaign: line.campaign }),
+    ...(line.designation !== undefined && { designation: line.designation }),
+    ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
+    ...(line.externalRef !== undefined && { externalRef: line.externalRef }),
+  };
+}
+
+function checkManagementCost(date: string, lines: readonly Line[], context: PostingContext): Rejection | null {
+  let net = 0n;
+  let firstIndex = -1;
+  for (const [index, line] of lines.entries()) {
+    if (!context.chart.accounts.get(line.account)?.managementCost) continue;
+    net += line.amount;
+    if (firstIndex < 0 && line.amount > 0n) firstIndex = index;
+  }
+  if (net <= 0n) return null;
+  const path = `lines[${firstIndex}]`;
+  if (!context.policy.managementCostsAllowed) return reject('management_cost_forbidden', path);
+  const cap = context.policy.managementCostCap;
+  if (cap !== null && context.balances.managementCostInYear(yearOf(date)) + net > cap) {
+    return reject('management_cost_cap_exceeded', path, `cap ${cap}`);
+  }
+  return null;
+}
+
+function checkNonNegative(date: string, lines: readonly Line[], memos: readonly Memo[], context: PostingContext): Rejection | null {
+  const nets = new Map<string, { net: Minor; index: number }>();
+  for (const [index, line] of lines.entries()) {
+    if (!context.chart.accounts.get(line.account)?.nonNegative) continue;
+    const seen = nets.get(line.account);
+    nets.set(line.account, { net: (seen?.net ?? 0n) + line.amount, index: seen?.index ?? index });
+  }
+  for (const [account, { net, index }] of nets) {
+    if (net < 0n && context.balances.lowestBalanceFrom(account, date) + net < 0n) {
+      return reject('balance_would_go_negative', `lines[${index}]`, account);
+    }
+  }
+  const holdings = new Map<string, { memo: Memo; net: Minor; index: number }>();
+  for (const [index, memo] of memos.entries()) {
+    const key = `${memo.account}\u0000${memo.unit}`;
+    const seen = holdings.get(key);
+    holdings.set(key, { memo, net: (seen?.net ?? 0n) + memo.quantity, index: seen?.index ?? index });
+  }
+  for (const { memo, net, index } of holdings.values()) {
+    if (net < 0n && context.balances.lowestHoldingFrom(memo.account, memo.unit, date) + net < 0n) {
+      return reject('off_balance_would_go_negative', `memos[${index}]`, `${memo.account} ${memo.unit}`);
+    }
+  }
+  return null;
+}

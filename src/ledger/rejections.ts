@@ -1,0 +1,101 @@
+/**
+ * Every way the ledger can refuse a request, as named codes.
+ *
+ * Posting checks run in the order of POSTING_CHECK_ORDER and the first failing check
+ * wins, so the same bad entry always gets the same code. The other operations (reversal,
+ * periods, chart, entities) have their own codes. Each code carries an English message
+ * for logs and API clients; documents shown to users translate them.
+ */
+
+export const REJECTIONS = {
+  // Posting an entry, in precedence order.
+  entry_date_malformed: 'The accounting date is not a valid calendar date in YYYY-MM-DD form.',
+  description_required: 'An entry needs a description of its content.',
+  too_few_lines: 'A double entry needs at least two lines.',
+  too_many_lines: 'The entry has more lines than one entry may carry.',
+  line_side_invalid: 'Each line must carry exactly one of a debit or a credit amount.',
+  amount_malformed: 'The amount is not a plain decimal within range and the scale of its currency.',
+  amount_not_positive: 'Amounts must be greater than zero.',
+  account_unknown: 'The account does not exist in this fund’s chart.',
+  account_inactive: 'The account has been deactivated.',
+  account_not_postable: 'The account has sub-accounts; post to one of them.',
+  account_off_balance: 'Off-balance accounts are single-entry records and never take part in a balanced entry.',
+  memo_account_not_off_balance: 'Quantity and original-currency records go to off-balance accounts only.',
+  currency_unknown: 'The currency is not a known ISO 4217 code, or is the accounting currency itself.',
+  foreign_amount_without_rate: 'A foreign-currency amount needs its currency, its original amount and its rate together.',
+  foreign_amount_mismatch: 'The VND amount does not equal the original amount times the rate, rounded to the đồng.',
+  campaign_unknown: 'The campaign does not exist in this fund.',
+  bank_account_unknown: 'The bank or treasury account does not belong to this fund.',
+  entry_must_balance: 'Total debits must equal total credits.',
+  date_outside_open_year: 'The date does not fall in an open fiscal year of this fund.',
+  period_locked: 'The month of the date is locked.',
+  management_cost_forbidden: 'This fund’s policy forbids paying management costs from the fund.',
+  management_cost_cap_exceeded: 'The entry would take management costs above the fund’s yearly cap.',
+  balance_would_go_negative: 'A cash, bank or goods account would go below zero.',
+  off_balance_would_go_negative: 'More quantity or foreign currency would go out than is held.',
+
+  // Reversal.
+  entry_not_found: 'No such entry in this fund.',
+  entry_already_reversed: 'The entry has already been reversed.',
+  entry_not_reversible: 'Reversals and year-end closing entries cannot be reversed; reopen the year instead.',
+
+  // Periods and fiscal years.
+  period_unknown: 'The month does not belong to any fiscal year of this fund.',
+  period_already_locked: 'The month is already locked.',
+  period_not_locked: 'The month is not locked.',
+  reason_required: 'This act must be recorded with a reason.',
+  year_closed: 'The fiscal year is closed.',
+  year_unknown: 'The fiscal year does not exist for this fund.',
+  year_not_closed: 'The fiscal year is not closed.',
+  previous_year_open: 'The previous fiscal year must be closed first.',
+  next_year_closed: 'The following fiscal year is closed; reopen it first.',
+  date_range_invalid: 'The date range needs valid from and to dates, with from not after to.',
+
+  // Chart of accounts.
+  account_code_taken: 'The account code is already used in this fund’s chart.',
+  account_code_must_extend_parent: 'A sub-account’s code must start with its parent’s code and be longer.',
+  account_has_postings: 'The account already has postings and cannot gain sub-accounts.',
+  account_has_balance: 'The account still has a balance.',
+  account_has_active_children: 'Deactivate the sub-accounts first.',
+  chart_malformed: 'The chart file is not a valid chart of accounts.',
+  chart_in_use: 'The fund already has postings; its chart can no longer be replaced.',
+
+  // Dimensions.
+  campaign_code_taken: 'Another campaign of this fund already uses this code.',
+
+  // Files.
+  journal_malformed: 'The journal text cannot be read.',
+
+  // Entities.
+  entity_code_taken: 'Another fund already uses this code.',
+  entity_unknown: 'No such fund.',
+  level_unknown: 'The administrative level is not defined.',
+  regime_unknown: 'The accounting regime is not defined.',
+} as const;
+
+export type RejectionCode = keyof typeof REJECTIONS;
+
+/** A refusal by the rules, with the path of the offending input where there is one. */
+export interface Rejection {
+  readonly ok: false;
+  readonly code: RejectionCode;
+  readonly message: string;
+  readonly path?: string;
+  readonly detail?: string;
+}
+
+export function reject(code: RejectionCode, path?: string, detail?: string): Rejection {
+  return {
+    ok: false,
+    code,
+    message: REJECTIONS[code],
+    ...(path === undefined ? {} : { path }),
+    ...(detail === undefined ? {} : { detail }),
+  };
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | Rejection;
+
+export function accept<T>(value: T): { readonly ok: true; readonly value: T } {
+  return { ok: true, value };
+}
