@@ -1,0 +1,15 @@
+/** GET /health: the server is up and its database answers. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listEntities } from '../../db/entities-repo.js';
+import type { Store } from '../../db/store.js';
+
+export function healthRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/health',
+      { schema: { response: { 200: z.object({ status: z.literal('ok'), funds: z.number().int() }) } } },
+      async () => ({ status: 'ok' as const, funds: listEntities(store.db).length }),
+    );
+  };
+}

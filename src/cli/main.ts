@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/**
+ * The fund-ledger command. Every command works on one SQLite database: --db, else the
+ * FUND_LEDGER_DB environment variable, else data/fund-ledger.sqlite.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { addSubAccount } from '../app/add-sub-account.js';
+import { closeYear } from '../app/close-year.js';
+import { createEntity, type EntityProfile } from '../app/create-entity.js';
+import { deactivateAccount } from '../app/deactivate-account.js';
+import { importChart } from '../app/import-chart.js';
+import { lockPeriod, unlockPeriod } from '../app/period-locks.js';
+import { postEntries } from '../app/post-entries.js';
+import { reopenYear } from '../app/reopen-year.js';
+import { reverseEntry } from '../app/reverse-entry.js';
+import { isEmpty, seedDemo } from '../app/seed-demo.js';
+import { getAccountBalance, getTrialBalance } from '../app/trial-balance.js';
+import { verifyFund } from '../app/verify-chain.js';
+import { buildServer } from '../api/server.js';
+import { findEntityByCode, listEntities } from '../db/entities-repo.js';
+import { DEFAULT_DATABASE, openStore, type Store } from '../db/store.js';
+import { formatVnd } from '../export/number-format.js';
+import { trialBalanceJson } from '../export/trial-balance-json.js';
+import { trialBalanceText } from '../export/trial-balance-text.js';
+import { parseJournal } from '../ledger/journal-text.js';
+import type { Result } from '../ledger/rejections.js';
+
+const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB selects the database)
+
+  init                                        create or migrate the database
+  seed-demo                                   load the demo funds into an empty database
+  entities                                    list the funds
+  create-entity --file profile.json           create a fund from a JSON profile
+  post --entity CODE --file F.journal [--kind opening]
+  reverse --entity CODE --entry ID [--date YYYY-MM-DD] [--reason TEXT]
+  trial-balance --entity CODE --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+  balance --entity CODE --account CODE --as-of YYYY-MM-DD
+  lock --entity CODE --month YYYY-MM
+  unlock --entity CODE --month YYYY-MM --reason TEXT
+  close-year --entity CODE --year YYYY
+  reopen-year --entity CODE --year YYYY --reason TEXT
+  add-account --entity CODE --code CODE --parent CODE --name TEXT
+  deactivate-account --entity CODE --code CODE
+  import-chart --entity CODE --file chart.csv
+  verify [--entity CODE]                      recompute hash chains (all funds by default)
+  serve [--port 3000] [--host 127.0.0.1]      migrate, seed the demo if empty, serve HTTP`;
+
+const OPTIONS = {
+  db: { type: 'string' }, entity: { type: 'string' }, file: { type: 'string' }, kind: { type: 'string' },
+  entry: { type: 'string' }, date: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
+  to: { type: 'string' }, json: { type: 'boolean' }, account: { type: 'string' }, 'as-of': { type: 'string' },
+  month: { type: 'string' }, year: { type: 'string' }, code: { type: 'string' }, parent: { type: 'string' },
+  name: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, actor: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+function need(options: Options, name: keyof Options): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function monthOption(options: Options): { year: number; month: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(need(options, 'month'));
+  if (!match) throw new UsageError('--month must be YYYY-MM');
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+/** Prints a refusal and returns the exit code. */
+function report<T>(result: Result<T>, onSuccess: (value: T) => void): number {
+  if (!result.ok) {
+    console.error(`refused: ${result.code}${result.path ? ` at ${result.path}` : ''}: ${result.message}${result.detail ? ` (${result.detail})` : ''}`);
+    return 2;
+  }
+  onSuccess(result.value);
+  return 0;
+}
+
+async function serve(store: Store, options: Options): Promise<number> {
+  if (isEmpty(store)) {
+    const seeded = seedDemo(store);
+    if (!seeded.ok) return report(seeded, () => undefined);
+    console.log('Đã nạp dữ liệu mẫu (demo): Quỹ tỉnh TVH-VNN và Quỹ xã HTH-VNN, năm 2024.');
+  }
+  const app = await buildServer(store, { logger: true });
+  const port = Number(options.port ?? process.env.PORT ?? 3000);
+  await app.listen({ port, host: options.host ?? process.env.HOST ?? '127.0.0.1' });
+  const closeAndExit = (): void => void app.close().then(() => { store.close(); process.exit(0); });
+  process.once('SIGINT', closeAndExit);
+  process.once('SIGTERM', closeAndExit);
+  return -1;
+}
+
+function run(command: string, store: Store, options: Options): number | Promise<number> {
+  const actor = options.actor ?? process.env.USER ?? 'cli';
+  const entity = (): string => need(options, 'entity');
+  switch (command) {
+    case 'init':
+      console.log(`database ready: ${listEntities(store.db).length} funds`);
+      return 0;
+    case 'seed-demo':
+      if (!isEmpty(store)) throw new UsageError('the database already holds funds; the demo loads into an empty one');
+      return report(seedDemo(store), () => console.log('demo loaded: TVH-VNN (province) and HTH-VNN (commune), fiscal year 2024 closed'));
+    case 'entities':
+      for (const e of listEntities(store.db)) console.log(`${e.code}\t${e.level}\t${e.kind}\t${e.name}`);
+      return 0;
+    case 'create-entity':
+      return report(createEntity(store, JSON.parse(readFileSync(need(options, 'file'), 'utf8')) as EntityProfile, actor), (e) => console.log(`created ${e.code}`));
+    case 'post': {
+      const entries = parseJournal(readFileSync(need(options, 'file'), 'utf8'));
+      if (!entries.ok) return report(entries, () => undefined);
+      const kind = options.kind === 'opening' ? 'opening' : 'regular';
+      return report(postEntries(store, { entity: entity(), entries: entries.value, actor, kind }), (posted) =>
+        console.log(`posted ${posted.length} entries${posted.length ? `, sequence ${posted[0]?.seq}–${posted.at(-1)?.seq}` : ''}`),
+      );
+    }
+    case 'reverse':
+      return report(
+        reverseEntry(store, {
+          entity: entity(), entryId: Number(need(options, 'entry')), actor,
+          ...(options.date && { date: options.date }), ...(options.reason && { description: options.reason }),
+        }),
+        (r) => console.log(`reversal posted as entry ${r.id} (sequence ${r.seq}) on ${r.date}`),
+      );
+    case 'trial-balance': {
+      const tb = getTrialBalance(store, { entity: entity(), from: need(options, 'from'), to: need(options, 'to') });
+      const name = findEntityByCode(store.db, entity())?.name ?? entity();
+      return report(tb, (value) => console.log(options.json ? JSON.stringify(trialBalanceJson(value), null, 2) : trialBalanceText(value, name)));
+    }
+    case 'balance':
+      return report(getAccountBalance(store, { entity: entity(), account: need(options, 'account'), asOf: need(options, 'as-of') }), (b) =>
+        console.log(`${b.account} ${b.name} ngày ${b.asOf}: ${b.balance >= 0n ? 'Dư Nợ' : 'Dư Có'} ${formatVnd(b.balance < 0n ? -b.balance : b.balance)} đồng`),
+      );
+    case 'lock':
+      return report(lockPeriod(store, { entity: entity(), ...monthOption(options), actor }), () => console.log(`locked ${options.month}`));
+    case 'unlock':
+      return report(unlockPeriod(store, { entity: entity(), ...monthOption(options), actor, ...(options.reason && { reason: options.reason }) }), () =>
+        console.log(`unlocked ${options.month}`),
+      );
+    case 'close-year':
+      return report(closeYear(store, { entity: entity(), year: Number(need(options, 'year')), actor }), (c) =>
+        console.log(`closed ${options.year} with ${c.closingEntries.length} closing entries; ${c.nextYear} is open`),
+      );
+    case 'reopen-year':
+      return report(reopenYear(store, { entity: entity(), year: Number(need(options, 'year')), actor, ...(options.reason && { reason: options.reason }) }), (r) =>
+        console.log(`reopened ${options.year}; ${r.length} closing entries reversed`),
+      );
+    case 'add-account':
+      return report(
+        addSubAccount(store, { entity: entity(), code: need(options, 'code'), parent: need(options, 'parent'), nameVi: need(options, 'name') }),
+        (a) => console.log(`added ${a.code} under ${a.parent}`),
+      );
+    case 'deactivate-account':
+      return report(deactivateAccount(store, { entity: entity(), code: need(options, 'code') }), () => console.log(`deactivated ${options.code}`));
+    case 'import-chart':
+      return report(importChart(store, { entity: entity(), csv: readFileSync(need(options, 'file'), 'utf8') }), (rows) =>
+        console.log(`chart replaced: ${rows.length} accounts`),
+      );
+    case 'verify':
+      return verify(store, options.entity);
+    case 'serve':
+      return serve(store, options);
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+function verify(store: Store, only: string | undefined): number {
+  const codes = only ? [only] : listEntities(store.db).map((e) => e.code);
+  let failed = false;
+  for (const code of codes) {
+    const result = verifyFund(store, code);
+    if (!result.ok) return report(result, () => undefined);
+    const { chain, dayTotalMismatches } = result.value;
+    if (chain.ok && dayTotalMismatches === 0) {
+      console.log(`${code}: OK — ${chain.entries} entries, chain head ${chain.lastHash}`);
+      continue;
+    }
+    failed = true;
+    if (!chain.ok) {
+      const where = chain.entryId === null ? `entries missing after sequence ${chain.seq - 1}` : `entry ${chain.entryId} (sequence ${chain.seq}, ${chain.date})`;
+      console.log(`${code}: TAMPERED — ${chain.problem} at ${where}`);
+    }
+    if (dayTotalMismatches > 0) console.log(`${code}: ${dayTotalMismatches} day totals differ from the posted lines`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(64);
+  }
+  const [command] = parsed.positionals;
+  if (!command || parsed.values.help) {
+    console.log(USAGE);
+    process.exit(command ? 0 : 64);
+  }
+  const store = openStore(parsed.values.db ?? process.env.FUND_LEDGER_DB ?? DEFAULT_DATABASE);
+  try {
+    const code = await run(command, store, parsed.values);
+    if (code >= 0) {
+      store.close();
+      process.exit(code);
+    }
+  } catch (error) {
+    store.close();
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(64);
+    }
+    throw error;
+  }
+}
+
+await main();
