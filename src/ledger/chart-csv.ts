@@ -17,7 +17,8 @@ export function parseChartCsv(text: string): Result<readonly ChartRow[]> {
   } catch (error) {
     return reject('chart_malformed', 'csv', (error as Error).message);
   }
-  const header = records[0] ? Object.keys(records[0]) : [];
+  if (records.length === 0) return validateChart([]);
+  const header = Object.keys(records[0] ?? {});
   const missing = REQUIRED.filter((column) => !header.includes(column));
   if (missing.length > 0) return reject('chart_malformed', 'csv', `missing columns: ${missing.join(', ')}`);
   const rows: ChartRow[] = [];

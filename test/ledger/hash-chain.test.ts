@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { chainHash, checkChain, GENESIS_HASH, type ChainEntry, type StoredChainEntry } from '../../src/ledger/hash-chain.js';
+
+const base = (seq: number): ChainEntry => ({
+  entityId: 1, seq, kind: 'regular', date: '2024-03-01', description: `Bút toán ${seq}`, reversesId: null,
+  recordedAt: '2024-03-01T08:00:00.000Z', recordedBy: 'kt',
+  lines: [
+    { lineNo: 1, account: '1111', amount: 5n, counterpartyId: null, campaignId: null, designation: null, bankAccountId: null, externalRef: null, currency: null, originalAmount: null, rate: null, quantity: null, unit: null },
+    { lineNo: 2, account: '5111', amount: -5n, counterpartyId: 3, campaignId: null, designation: null, bankAccountId: null, externalRef: null, currency: null, originalAmount: null, rate: null, quantity: null, unit: null },
+  ],
+  memos: [],
+});
+
+function chain(count: number): StoredChainEntry[] {
+  const entries: StoredChainEntry[] = [];
+  let prev = GENESIS_HASH;
+  for (let seq = 1; seq <= count; seq++) {
+    const entry = base(seq);
+    const hash = chainHash(prev, entry);
+    entries.push({ ...entry, id: seq * 10, prevHash: prev, hash });
+    prev = hash;
+  }
+  return entries;
+}
+
+const headOf = (entries: StoredChainEntry[]) => ({ seq: entries.length, hash: entries.at(-1)?.hash ?? GENESIS_HASH });
+
+describe('the hash chain', () => {
+  it('accepts an untouched chain', () => {
+    const entries = chain(5);
+    expect(checkChain(entries, headOf(entries))).toEqual({ ok: true, entries: 5, lastHash: entries[4]!.hash });
+  });
+
+  it('names the first entry whose content changed', () => {
+    const entries = chain(5);
+    const head = headOf(entries);
+    entries[2] = { ...entries[2]!, lines: [{ ...entries[2]!.lines[0]!, amount: 6n }, entries[2]!.lines[1]!] };
+    expect(checkChain(entries, head)).toMatchObject({ ok: false, problem: 'hash_mismatch', entryId: 30, seq: 3 });
+  });
+
+  it('names a gap where an entry was removed', () => {
+    const entries = chain(5);
+    const head = headOf(entries);
+    entries.splice(1, 1);
+    expect(checkChain(entries, head)).toMatchObject({ ok: false, problem: 'sequence_gap', entryId: 30, seq: 3 });
+  });
+
+  it('notices entries cut off the end through the recorded head', () => {
+    const entries = chain(5);
+    const head = headOf(entries);
+    expect(checkChain(entries.slice(0, 4), head)).toMatchObject({ ok: false, problem: 'head_mismatch', entryId: null, seq: 5 });
+  });
+
+  it('notices a rehashed entry whose successor still points at the old hash', () => {
+    const entries = chain(3);
+    const head = headOf(entries);
+    const forged = { ...entries[1]!, description: 'Sửa lén' };
+    entries[1] = { ...forged, hash: chainHash(forged.prevHash, forged) };
+    expect(checkChain(entries, head)).toMatchObject({ ok: false, problem: 'previous_hash_mismatch', seq: 3 });
+  });
+
+  it('changes the hash when any field changes', () => {
+    const original = chainHash(GENESIS_HASH, base(1));
+    expect(chainHash(GENESIS_HASH, { ...base(1), recordedBy: 'khác' })).not.toBe(original);
+    expect(chainHash(GENESIS_HASH, { ...base(1), date: '2024-03-02' })).not.toBe(original);
+    expect(chainHash('f'.repeat(64), base(1))).not.toBe(original);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Every rejection code, one row each: the row makes the ledger refuse with that code.
+ * The table is typed over every code, and a test checks it covers them all at run time too.
+ */
+import { describe, expect, it } from 'vitest';
+import { addSubAccount } from '../src/app/add-sub-account.js';
+import { closeYear } from '../src/app/close-year.js';
+import { createCampaign } from '../src/app/create-campaign.js';
+import { createEntity } from '../src/app/create-entity.js';
+import { deactivateAccount } from '../src/app/deactivate-account.js';
+import { importChart } from '../src/app/import-chart.js';
+import { lockPeriod, unlockPeriod } from '../src/app/period-locks.js';
+import { reopenYear } from '../src/app/reopen-year.js';
+import { reverseEntry } from '../src/app/reverse-entry.js';
+import { getTrialBalance } from '../src/app/trial-balance.js';
+import { insertFiscalYear } from '../src/db/calendar-repo.js';
+import { parseChartCsv } from '../src/ledger/chart-csv.js';
+import { planSubAccount, checkDeactivation } from '../src/ledger/chart.js';
+import type { EntryInput, LineInput } from '../src/ledger/entry.js';
+import { parseJournal } from '../src/ledger/journal-text.js';
+import { postEntry } from '../src/ledger/post-entry.js';
+import { REJECTIONS, type RejectionCode, type Result } from '../src/ledger/rejections.js';
+import { planReversal } from '../src/ledger/reverse-entry.js';
+import { postingContext } from './support/posting-context.js';
+import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
+
+const entry = (lines: LineInput[], overrides: Partial<EntryInput> = {}): EntryInput => ({
+  date: '2024-03-05',
+  description: 'Ủng hộ Quỹ',
+  lines,
+  ...overrides,
+});
+const donation = (amount = '1000000'): LineInput[] => [
+  { account: '1111', debit: amount },
+  { account: '5111', credit: amount },
+];
+const post = (input: EntryInput, options: Parameters<typeof postingContext>[0] = {}) => postEntry(input, postingContext(options));
+
+function withFund<T>(work: (store: ReturnType<typeof freshStore>) => Result<T>): Result<T> {
+  const store = freshStore();
+  createFund(store);
+  return work(store);
+}
+
+function closedYear2024<T>(work: (store: ReturnType<typeof freshStore>) => Result<T>): Result<T> {
+  return withFund((store) => {
+    postOk(store, OPENING, { kind: 'opening' });
+    const closed = closeYear(store, { entity: FUND.code, year: 2024, actor: ACTOR });
+    if (!closed.ok) throw new Error(closed.code);
+    return work(store);
+  });
+}
+
+const closingEntry = { kind: 'closing' as const, date: '2024-12-31', description: 'Kết chuyển', lines: [], memos: [] };
+
+const CASES = {
+  entry_date_malformed: () => post(entry(donation(), { date: '2024-02-30' })),
+  description_required: () => post(entry(donation(), { description: '   ' })),
+  too_few_lines: () => post(entry([{ account: '1111', debit: '1000' }])),
+  too_many_lines: () => post(entry(Array.from({ length: 5001 }, (_, i) => ({ account: '1111', ...(i % 2 ? { credit: '1' } : { debit: '1' }) })))),
+  line_side_invalid: () => post(entry([{ account: '1111', debit: '5', credit: '5' }, { account: '5111', credit: '5' }])),
+  amount_malformed: () => post(entry(donation('1.000.000'))),
+  amount_not_positive: () => post(entry(donation('0'))),
+  account_unknown: () => post(entry([{ account: '9999', debit: '5' }, { account: '5111', credit: '5' }])),
+  account_inactive: () => post(entry([{ account: '6118', debit: '5' }, { account: '1111', credit: '5' }]), { inactive: ['6118'], balances: { '1111': 5n } }),
+  account_not_postable: () => post(entry([{ account: '111', debit: '5' }, { account: '5111', credit: '5' }])),
+  account_off_balance: () => post(entry([{ account: '007', debit: '5' }, { account: '5111', credit: '5' }])),
+  memo_account_not_off_balance: () => post(entry(donation(), { memos: [{ account: '152', direction: 'in', quantity: '5', unit: 'kg' }] })),
+  currency_unknown: () => post(entry([{ account: '1112', debit: '2500000', currency: 'XYZ', originalAmount: '100', rate: '25000' }, { account: '5111', credit: '2500000' }])),
+  foreign_amount_without_rate: () => post(entry([{ account: '1112', debit: '2500000', currency: 'USD', originalAmount: '100' }, { account: '5111', credit: '2500000' }])),
+  foreign_amount_mismatch: () => post(entry([{ account: '1112', debit: '2600000', currency: 'USD', originalAmount: '100', rate: '25000' }, { account: '5111', credit: '2600000' }])),
+  campaign_unknown: () => post(entry([{ account: '1111', debit: '5' }, { account: '5111', credit: '5', campaign: 'NOPE' }])),
+  bank_account_unknown: () => post(entry([{ account: '1121', debit: '5', bankAccount: '999' }, { account: '5111', credit: '5' }])),
+  entry_must_balance: () => post(entry([{ account: '1111', debit: '1000000' }, { account: '5111', credit: '900000' }])),
+  date_outside_open_year: () => post(entry(donation(), { date: '2023-06-01' })),
+  period_locked: () => post(entry(donation(), { date: '2024-01-15' })),
+  management_cost_forbidden: () => post(entry([{ account: '614', debit: '5' }, { account: '1111', credit: '5' }]), { balances: { '1111': 5n } }),
+  management_cost_cap_exceeded: () =>
+    post(entry([{ account: '614', debit: '600000' }, { account: '1111', credit: '600000' }]), {
+      managementCostsAllowed: true, managementCostCap: 1000000n, managementCostInYear: 500000n, balances: { '1111': 10000000n },
+    }),
+  balance_would_go_negative: () => post(entry([{ account: '6111', debit: '5' }, { account: '1111', credit: '5' }]), { balances: { '1111': 4n } }),
+  off_balance_would_go_negative: () =>
+    post(entry([{ account: '6116', debit: '5' }, { account: '152', credit: '5' }], { memos: [{ account: '003', direction: 'out', quantity: '10', unit: 'kg' }] }), {
+      balances: { '152': 5n }, holdings: { '003 kg': 9n },
+    }),
+  entry_not_found: () => withFund((store) => reverseEntry(store, { entity: FUND.code, entryId: 999, actor: ACTOR })),
+  entry_already_reversed: () => planReversal({ ...closingEntry, kind: 'regular' }, { date: '2024-03-01', alreadyReversed: true, originalLabel: '1' }),
+  entry_not_reversible: () => planReversal(closingEntry, { date: '2024-12-31', alreadyReversed: false, originalLabel: '1' }),
+  period_unknown: () => withFund((store) => lockPeriod(store, { entity: FUND.code, year: 2030, month: 1, actor: ACTOR })),
+  period_already_locked: () =>
+    withFund((store) => {
+      lockPeriod(store, { entity: FUND.code, year: 2024, month: 2, actor: ACTOR });
+      return lockPeriod(store, { entity: FUND.code, year: 2024, month: 2, actor: ACTOR });
+    }),
+  period_not_locked: () => withFund((store) => unlockPeriod(store, { entity: FUND.code, year: 2024, month: 2, actor: ACTOR, reason: 'sửa sai' })),
+  reason_required: () =>
+    withFund((store) => {
+      lockPeriod(store, { entity: FUND.code, year: 2024, month: 2, actor: ACTOR });
+      return unlockPeriod(store, { entity: FUND.code, year: 2024, month: 2, actor: ACTOR, reason: ' ' });
+    }),
+  year_closed: () => closedYear2024((store) => unlockPeriod(store, { entity: FUND.code, year: 2024, month: 12, actor: ACTOR, reason: 'x' })),
+  year_unknown: () => withFund((store) => closeYear(store, { entity: FUND.code, year: 2030, actor: ACTOR })),
+  year_not_closed: () => withFund((store) => reopenYear(store, { entity: FUND.code, year: 2024, actor: ACTOR, reason: 'kiểm toán' })),
+  previous_year_open: () =>
+    withFund((store) => {
+      insertFiscalYear(store.db, 1, 2025, 'TT103/2018');
+      return closeYear(store, { entity: FUND.code, year: 2025, actor: ACTOR });
+    }),
+  next_year_closed: () =>
+    closedYear2024((store) => {
+      closeYear(store, { entity: FUND.code, year: 2025, actor: ACTOR });
+      return reopenYear(store, { entity: FUND.code, year: 2024, actor: ACTOR, reason: 'kiểm toán' });
+    }),
+  date_range_invalid: () => withFund((store) => getTrialBalance(store, { entity: FUND.code, from: '2024-12-31', to: '2024-01-01' })),
+  account_code_taken: () => planSubAccount(postingContext().chart, { code: '1121', parent: '112', nameVi: 'Trùng' }, false),
+  account_code_must_extend_parent: () => planSubAccount(postingContext().chart, { code: '2001', parent: '1121', nameVi: 'Sai mã' }, false),
+  account_has_postings: () => planSubAccount(postingContext().chart, { code: '11211', parent: '1121', nameVi: 'Vietcombank' }, true),
+  account_has_balance: () => checkDeactivation(postingContext().chart, '1121', true) ?? { ok: true, value: null },
+  account_has_active_children: () => withFund((store) => deactivateAccount(store, { entity: FUND.code, code: '111' })),
+  chart_malformed: () => parseChartCsv('code,parent,name_vi,name_en,class,normal_side,off_balance,note\n1111,111,Tiền,Cash,1,debit,0,\n'),
+  chart_in_use: () =>
+    withFund((store) => {
+      postOk(store, OPENING, { kind: 'opening' });
+      return importChart(store, { entity: FUND.code, csv: 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền,Cash,1,debit,0,\n' });
+    }),
+  campaign_code_taken: () =>
+    withFund((store) => {
+      createCampaign(store, { entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
+      return createCampaign(store, { entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
+    }),
+  journal_malformed: () => parseJournal('2024-01-01 Một bút toán\n  1111 Nợ 5\n'),
+  entity_code_taken: () => withFund((store) => createEntity(store, FUND, ACTOR)),
+  entity_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', parent: 'NOPE' }, ACTOR)),
+  level_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', level: 'hamlet' }, ACTOR)),
+  regime_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', regime: 'TT999/2099' }, ACTOR)),
+} satisfies Record<RejectionCode, () => Result<unknown>>;
+
+describe('rejection codes', () => {
+  it('has a row for every code', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(REJECTIONS).sort());
+  });
+
+  it.each(Object.entries(CASES))('refuses with %s', (code, run) => {
+    const result = run();
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe(code);
+      expect(result.message).toBe(REJECTIONS[code as RejectionCode]);
+    }
+  });
+
+  it('refuses entries to a sub-account of an unknown parent through the store', () => {
+    const store = freshStore();
+    createFund(store);
+    const result = addSubAccount(store, { entity: FUND.code, code: '99901', parent: '999', nameVi: 'Không có' });
+    expect(result).toMatchObject({ ok: false, code: 'account_unknown', path: 'parent' });
+  });
+});

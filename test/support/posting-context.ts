@@ -1,0 +1,38 @@
+/** A posting context for pure ledger tests: the default chart, 2024 open, balances from a map. */
+import type { Calendar } from '../../src/ledger/calendar.js';
+import { buildChart, type ChartRow } from '../../src/ledger/chart.js';
+import type { PostingContext } from '../../src/ledger/post-entry.js';
+import { REGIMES } from '../../src/ledger/regimes.js';
+
+export const REGIME = REGIMES['TT103/2018']!;
+
+export interface ContextOptions {
+  readonly extraAccounts?: readonly ChartRow[];
+  readonly inactive?: readonly string[];
+  readonly calendar?: Partial<Calendar>;
+  readonly managementCostsAllowed?: boolean;
+  readonly managementCostCap?: bigint | null;
+  readonly managementCostInYear?: bigint;
+  /** Lowest balance ahead of any date, per account; 0 when absent. */
+  readonly balances?: Readonly<Record<string, bigint>>;
+  readonly holdings?: Readonly<Record<string, bigint>>;
+}
+
+export function postingContext(options: ContextOptions = {}): PostingContext {
+  const rows = [...REGIME.chart, ...(options.extraAccounts ?? [])].map((r) => ({ ...r, active: !(options.inactive ?? []).includes(r.code) }));
+  return {
+    chart: buildChart(rows, REGIME),
+    calendar: {
+      years: options.calendar?.years ?? new Map([[2024, 'open' as const], [2023, 'closed' as const]]),
+      lockedMonths: options.calendar?.lockedMonths ?? new Set(['2024-01']),
+    },
+    policy: { managementCostsAllowed: options.managementCostsAllowed ?? false, managementCostCap: options.managementCostCap ?? null },
+    campaigns: new Set(['TCD2024']),
+    bankAccounts: new Set(['0071000123456']),
+    balances: {
+      lowestBalanceFrom: (account) => options.balances?.[account] ?? 0n,
+      lowestHoldingFrom: (account, unit) => options.holdings?.[`${account} ${unit}`] ?? 0n,
+      managementCostInYear: () => options.managementCostInYear ?? 0n,
+    },
+  };
+}
