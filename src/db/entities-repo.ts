@@ -40,7 +40,7 @@ export function insertBankAccounts(db: Db, rows: (typeof bankAccounts.$inferInse
 }
 
 export function listSignatories(db: Db, entityId: number): SignatoryRow[] {
-  return db.select().from(signatories).where(eq(signatories.entityId, entityId)).all();
+  return db.select().from(signatories).where(eq(signatories.entityId, entityId)).orderBy(asc(signatories.id)).all();
 }
 
 export function listBankAccounts(db: Db, entityId: number): BankAccountRow[] {

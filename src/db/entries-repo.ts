@@ -247,7 +247,7 @@ export function* iterateChain(sqlite: Database.Database, entityId: number): Gene
   }
 }
 
-/** Day totals that no longer equal the sums of the lines they stand for. */
+/** Account-days whose kept totals no longer equal the sums of the lines they stand for. */
 export function dayTotalMismatches(sqlite: Database.Database, entityId: number): number {
   const row = sqlite
     .prepare(
@@ -255,8 +255,9 @@ export function dayTotalMismatches(sqlite: Database.Database, entityId: number):
          SELECT account_id, date, SUM(MAX(amount, 0)) AS debit, SUM(MAX(-amount, 0)) AS credit
          FROM entry_lines WHERE entity_id = @entity GROUP BY account_id, date),
        kept AS (SELECT account_id, date, debit, credit FROM account_days WHERE entity_id = @entity AND (debit <> 0 OR credit <> 0))
-       SELECT (SELECT COUNT(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept))
-            + (SELECT COUNT(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual)) AS n`,
+       SELECT COUNT(*) AS n FROM (
+         SELECT account_id, date FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept)
+         UNION SELECT account_id, date FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual))`,
     )
     .get({ entity: entityId }) as { n: number };
   return row.n;

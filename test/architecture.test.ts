@@ -1,0 +1,26 @@
+/** The ledger core and the reports stay pure: no database, server, file or document library. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const FORBIDDEN = /from ['"](drizzle-orm|better-sqlite3|fastify|pdfkit|exceljs|node:fs|fs|node:net|node:http|node:child_process)(['"/])/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+describe.each(['src/ledger', 'src/reports'])('%s', (dir) => {
+  it('imports no I/O library', () => {
+    const offenders = sources(dir).filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('src/db', () => {
+  it('is the only place that imports drizzle-orm or better-sqlite3', () => {
+    const offenders = sources('src')
+      .filter((file) => !file.startsWith(join('src', 'db')))
+      .filter((file) => /from ['"](drizzle-orm|better-sqlite3)/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+/** The fund-ledger command end to end, on a database file of its own. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let dir = '';
+let db = '';
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], { encoding: 'utf8' });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fund-ledger-cli-'));
+  db = join(dir, 'books.sqlite');
+  expect(cli('seed-demo').code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('fund-ledger', () => {
+  it('prints the trial balance with Vietnamese headings and dotted thousands', () => {
+    const { code, out } = cli('trial-balance', '--entity', 'TVH-VNN', '--from', '2024-01-01', '--to', '2024-12-31');
+    expect(code).toBe(0);
+    expect(out).toContain('BẢNG CÂN ĐỐI SỐ PHÁT SINH từ ngày 01/01/2024 đến ngày 31/12/2024');
+    expect(out).toMatch(/Cộng\s+6\.221\.646\.000\s+6\.221\.646\.000\s+1\.886\.142\.000\s+1\.886\.142\.000/);
+  });
+
+  it('posts a journal file into the open year and refuses an unbalanced one, writing nothing', () => {
+    const good = join(dir, 'good.journal');
+    writeFileSync(good, '2025-01-05 Ủng hộ đầu năm\n  1111 Dr 2000000\n  5111 Cr 2000000 counterparty=donor:"Trần Văn Bảy"\n');
+    expect(cli('post', '--entity', 'HTH-VNN', '--file', good)).toMatchObject({ code: 0, out: 'posted 1 entries, sequence 14–14\n' });
+    const bad = join(dir, 'bad.journal');
+    writeFileSync(bad, '2025-01-06 Sai\n  1111 Dr 2000000\n  5111 Cr 1000000\n');
+    const refused = cli('post', '--entity', 'HTH-VNN', '--file', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('refused: entry_must_balance');
+  });
+
+  it('refuses an entry into a locked month', () => {
+    const late = join(dir, 'late.journal');
+    writeFileSync(late, '2025-02-10 Ủng hộ\n  1111 Dr 1000\n  5111 Cr 1000\n');
+    expect(cli('lock', '--entity', 'HTH-VNN', '--month', '2025-02').code).toBe(0);
+    expect(cli('post', '--entity', 'HTH-VNN', '--file', late)).toMatchObject({ code: 2, err: expect.stringContaining('period_locked') });
+    expect(cli('unlock', '--entity', 'HTH-VNN', '--month', '2025-02')).toMatchObject({ code: 2, err: expect.stringContaining('reason_required') });
+  });
+
+  it('verifies the books, and names an entry edited behind the triggers’ back', () => {
+    expect(cli('verify')).toMatchObject({ code: 0, out: expect.stringContaining('TVH-VNN: OK — 23 entries') });
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER entry_lines_no_update');
+    raw.prepare("UPDATE entry_lines SET amount = amount - 1000000 WHERE entry_id = (SELECT id FROM entries WHERE entity_id = 1 AND seq = 5) AND line_no = 1").run();
+    raw.close();
+    const tampered = cli('verify', '--entity', 'TVH-VNN');
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/TVH-VNN: TAMPERED — hash_mismatch at entry \d+ \(sequence 5, 2024-04-15\)/);
+  });
+
+  it('explains its usage on a bad call', () => {
+    expect(cli('trial-balance', '--entity', 'TVH-VNN')).toMatchObject({ code: 64, err: expect.stringContaining('--from is required') });
+    expect(cli('frobnicate')).toMatchObject({ code: 64, err: expect.stringContaining('unknown command') });
+  });
+});
