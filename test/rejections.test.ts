@@ -9,11 +9,11 @@ import { createCampaign } from '../src/app/create-campaign.js';
 import { createEntity } from '../src/app/create-entity.js';
 import { deactivateAccount } from '../src/app/deactivate-account.js';
 import { importChart } from '../src/app/import-chart.js';
+import { openYear } from '../src/app/open-year.js';
 import { lockPeriod, unlockPeriod } from '../src/app/period-locks.js';
 import { reopenYear } from '../src/app/reopen-year.js';
 import { reverseEntry } from '../src/app/reverse-entry.js';
 import { getTrialBalance } from '../src/app/trial-balance.js';
-import { insertFiscalYear } from '../src/db/calendar-repo.js';
 import { parseChartCsv } from '../src/ledger/chart-csv.js';
 import { planSubAccount, checkDeactivation } from '../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../src/ledger/entry.js';
@@ -101,10 +101,11 @@ const CASES = {
     }),
   year_closed: () => closedYear2024((store) => unlockPeriod(store, { entity: FUND.code, year: 2024, month: 12, actor: ACTOR, reason: 'x' })),
   year_unknown: () => withFund((store) => closeYear(store, { entity: FUND.code, year: 2030, actor: ACTOR })),
+  year_exists: () => withFund((store) => openYear(store, { entity: FUND.code, year: 2024, actor: ACTOR })),
   year_not_closed: () => withFund((store) => reopenYear(store, { entity: FUND.code, year: 2024, actor: ACTOR, reason: 'kiểm toán' })),
   previous_year_open: () =>
     withFund((store) => {
-      insertFiscalYear(store.db, 1, 2025, 'TT103/2018');
+      openYear(store, { entity: FUND.code, year: 2025, actor: ACTOR });
       return closeYear(store, { entity: FUND.code, year: 2025, actor: ACTOR });
     }),
   next_year_closed: () =>

@@ -10,6 +10,7 @@ import { closeYear } from '../app/close-year.js';
 import { createEntity, type EntityProfile } from '../app/create-entity.js';
 import { deactivateAccount } from '../app/deactivate-account.js';
 import { importChart } from '../app/import-chart.js';
+import { openYear } from '../app/open-year.js';
 import { lockPeriod, unlockPeriod } from '../app/period-locks.js';
 import { postEntries } from '../app/post-entries.js';
 import { reopenYear } from '../app/reopen-year.js';
@@ -38,6 +39,7 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   balance --entity CODE --account CODE --as-of YYYY-MM-DD
   lock --entity CODE --month YYYY-MM
   unlock --entity CODE --month YYYY-MM --reason TEXT
+  open-year --entity CODE --year YYYY          open the next fiscal year
   close-year --entity CODE --year YYYY
   reopen-year --entity CODE --year YYYY --reason TEXT
   add-account --entity CODE --code CODE --parent CODE --name TEXT
@@ -142,6 +144,8 @@ function run(command: string, store: Store, options: Options): number | Promise<
       return report(unlockPeriod(store, { entity: entity(), ...monthOption(options), actor, ...(options.reason && { reason: options.reason }) }), () =>
         console.log(`unlocked ${options.month}`),
       );
+    case 'open-year':
+      return report(openYear(store, { entity: entity(), year: Number(need(options, 'year')), actor }), () => console.log(`opened ${options.year}`));
     case 'close-year':
       return report(closeYear(store, { entity: entity(), year: Number(need(options, 'year')), actor }), (c) =>
         console.log(`closed ${options.year} with ${c.closingEntries.length} closing entries; ${c.nextYear} is open`),

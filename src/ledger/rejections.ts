@@ -46,6 +46,7 @@ export const REJECTIONS = {
   reason_required: 'This act must be recorded with a reason.',
   year_closed: 'The fiscal year is closed.',
   year_unknown: 'The fiscal year does not exist for this fund.',
+  year_exists: 'The fiscal year is already open or closed; years open one after another.',
   year_not_closed: 'The fiscal year is not closed.',
   previous_year_open: 'The previous fiscal year must be closed first.',
   next_year_closed: 'The following fiscal year is closed; reopen it first.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeYear } from '../../src/app/close-year.js';
+import { openYear } from '../../src/app/open-year.js';
 import { lockPeriod, unlockPeriod } from '../../src/app/period-locks.js';
 import { reopenYear } from '../../src/app/reopen-year.js';
 import { getAccountBalance } from '../../src/app/trial-balance.js';
@@ -46,6 +47,18 @@ describe('period locks', () => {
       ['lock', 6, 'truong-ban', null],
       ['unlock', 6, 'truong-ban', 'Bổ sung chứng từ thiếu'],
     ]);
+  });
+});
+
+describe('opening years', () => {
+  it('opens the next year before the last one is closed, and only the next one', () => {
+    const store = fundWithYear();
+    expect(openYear(store, { entity: FUND.code, year: 2026, actor: ACTOR })).toMatchObject({ code: 'year_unknown' });
+    expect(openYear(store, { entity: FUND.code, year: 2025, actor: ACTOR }).ok).toBe(true);
+    expect(post(store, '2025-01-03 Ủng hộ đầu năm\n  1111 Dr 5\n  5111 Cr 5\n').ok).toBe(true);
+    expect(closeYear(store, { entity: FUND.code, year: 2024, actor: ACTOR }).ok).toBe(true);
+    expect(listFiscalYears(store.db, 1).map((y) => [y.year, y.status])).toEqual([[2024, 'closed'], [2025, 'open']]);
+    expect(balance(store, '5111', '2025-12-31')).toBe(-5n);
   });
 });
 
