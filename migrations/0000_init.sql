@@ -96,8 +96,7 @@ CREATE TABLE `entries` (
 	`reverses_id` integer,
 	`recorded_at` text NOT NULL,
 	`recorded_by` text NOT NULL,
-	`prev_hash` text NOT NULL,
-	`hash` text NOT NULL,
+	`hash` blob NOT NULL,
 	FOREIGN KEY (`entity_id`) REFERENCES `entities`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`reverses_id`) REFERENCES `entries`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -10,7 +10,7 @@ import { EntryWriter, type EntryRecord } from '../db/entries-repo.js';
 import type { Store } from '../db/store.js';
 import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
 import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
-import { chainHash, type ChainEntry } from '../ledger/hash-chain.js';
+import { chainHash } from '../ledger/hash-chain.js';
 import type { Minor } from '../ledger/money.js';
 import { postEntry, type BalanceView, type PostingContext } from '../ledger/post-entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
@@ -41,6 +41,7 @@ export class PostingSession {
   private readonly tallies = new Map<string, { lastDate: string; balance: Minor }>();
   private readonly counterparties = new Map<string, number>();
   private head: { seq: number; hash: string };
+  private readonly clock: () => string;
   readonly context: PostingContext;
 
   constructor(
@@ -51,6 +52,7 @@ export class PostingSession {
     this.writer = new EntryWriter(store.sqlite, fund.entity.id);
     this.queries = new BalanceQueries(store.sqlite);
     this.head = { seq: fund.entity.chainSeq, hash: fund.entity.chainHash };
+    this.clock = options.clock ?? (() => new Date().toISOString());
     this.context = {
       chart: fund.chart,
       calendar: fund.calendar,
@@ -79,19 +81,19 @@ export class PostingSession {
   }
 
   private seal(entry: Entry, reversesId: number | null): PostedRef {
-    const fundId = this.fund.entity.id;
-    const chained: ChainEntry = {
-      entityId: fundId,
+    const unsealed: Omit<EntryRecord, 'hash'> = {
+      entityId: this.fund.entity.id,
       seq: this.head.seq + 1,
       kind: entry.kind,
       date: entry.date,
       description: entry.description,
       reversesId,
-      recordedAt: (this.options.clock ?? (() => new Date().toISOString()))(),
+      recordedAt: this.clock(),
       recordedBy: this.options.actor,
       lines: entry.lines.map((line) => ({
         lineNo: line.lineNo,
         account: line.account,
+        accountId: this.accountId(line.account),
         amount: line.amount,
         counterpartyId: line.counterparty ? this.counterpartyId(line.counterparty) : null,
         campaignId: line.campaign === undefined ? null : (this.fund.campaignIds.get(line.campaign) ?? null),
@@ -104,20 +106,13 @@ export class PostingSession {
         quantity: line.quantity,
         unit: line.unit,
       })),
-      memos: entry.memos.map((memo) => ({ ...memo })),
+      memos: entry.memos.map((memo) => ({ ...memo, accountId: this.accountId(memo.account) })),
     };
-    const hash = chainHash(this.head.hash, chained);
-    const record: EntryRecord = {
-      ...chained,
-      prevHash: this.head.hash,
-      hash,
-      lines: chained.lines.map((l) => ({ ...l, accountId: this.accountId(l.account) })),
-      memos: chained.memos.map((m) => ({ ...m, accountId: this.accountId(m.account) })),
-    };
-    const id = this.writer.insert(record);
-    this.head = { seq: chained.seq, hash };
+    const hash = chainHash(this.head.hash, unsealed);
+    const id = this.writer.insert({ ...unsealed, hash });
+    this.head = { seq: unsealed.seq, hash };
     for (const line of entry.lines) this.tally(line, entry.date);
-    return { id, seq: chained.seq, date: entry.date, hash };
+    return { id, seq: unsealed.seq, date: entry.date, hash };
   }
 
   private accountId(code: string): number {

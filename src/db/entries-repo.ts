@@ -16,7 +16,7 @@ export interface EntryRecord {
   readonly reversesId: number | null;
   readonly recordedAt: string;
   readonly recordedBy: string;
-  readonly prevHash: string;
+  /** Hex, as the ledger computes it; stored as 32 bytes. */
   readonly hash: string;
   readonly lines: readonly (ChainLine & { readonly accountId: number })[];
   readonly memos: readonly (ChainMemo & { readonly accountId: number })[];
@@ -25,6 +25,7 @@ export interface EntryRecord {
 interface Statements {
   readonly entry: Database.Statement;
   readonly line: Database.Statement;
+  readonly plainLine: Database.Statement;
   readonly memo: Database.Statement;
   readonly dayTotal: Database.Statement;
   readonly head: Database.Statement;
@@ -46,13 +47,16 @@ export class EntryWriter {
   ) {
     this.statements = {
       entry: sqlite.prepare(
-        `INSERT INTO entries (entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO entries (entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       line: sqlite.prepare(
         `INSERT INTO entry_lines (entry_id, entity_id, line_no, account_id, date, amount, counterparty_id, campaign_id,
            designation, bank_account_id, external_ref, currency, original_amount, rate, quantity, unit)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      plainLine: sqlite.prepare(
+        `INSERT INTO entry_lines (entry_id, entity_id, line_no, account_id, date, amount) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       memo: sqlite.prepare(
         `INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -70,14 +74,18 @@ export class EntryWriter {
     const id = Number(
       s.entry.run(
         record.entityId, record.seq, record.kind, record.date, record.description, record.reversesId,
-        record.recordedAt, record.recordedBy, record.prevHash, record.hash,
+        record.recordedAt, record.recordedBy, Buffer.from(record.hash, 'hex'),
       ).lastInsertRowid,
     );
     for (const l of record.lines) {
-      s.line.run(
-        id, record.entityId, l.lineNo, l.accountId, record.date, l.amount, l.counterpartyId, l.campaignId, l.designation,
-        l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit,
-      );
+      if (hasDimensions(l)) {
+        s.line.run(
+          id, record.entityId, l.lineNo, l.accountId, record.date, l.amount, l.counterpartyId, l.campaignId, l.designation,
+          l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit,
+        );
+      } else {
+        s.plainLine.run(id, record.entityId, l.lineNo, l.accountId, record.date, l.amount);
+      }
       this.addDayTotal(l.accountId, record.date, l.amount);
     }
     for (const m of record.memos) s.memo.run(id, record.entityId, m.lineNo, m.accountId, record.date, m.quantity, m.unit);
@@ -103,6 +111,14 @@ export class EntryWriter {
     if (this.head) this.statements.head.run(this.head.seq, this.head.hash, this.entityId);
     this.head = null;
   }
+}
+
+/** Most lines carry no dimension; they take a shorter statement. */
+function hasDimensions(l: ChainLine): boolean {
+  return (
+    l.counterpartyId !== null || l.campaignId !== null || l.designation !== null || l.bankAccountId !== null ||
+    l.externalRef !== null || l.currency !== null || l.quantity !== null || l.unit !== null
+  );
 }
 
 /** An entry read back, with its lines' dimensions named as a user gave them. */
@@ -132,7 +148,7 @@ interface EntryHeaderRow {
 export function findEntry(sqlite: Database.Database, entityId: number, id: number): StoredEntry | undefined {
   const header = sqlite
     .prepare(
-      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, r.id AS reversed_by, e.recorded_at, e.recorded_by, e.hash
+      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, r.id AS reversed_by, e.recorded_at, e.recorded_by, lower(hex(e.hash)) AS hash
        FROM entries e LEFT JOIN entries r ON r.reverses_id = e.id WHERE e.entity_id = ? AND e.id = ?`,
     )
     .get(entityId, id) as EntryHeaderRow | undefined;
@@ -213,7 +229,7 @@ const big = (value: string | null): bigint | null => (value === null ? null : Bi
 export function* iterateChain(sqlite: Database.Database, entityId: number): Generator<StoredChainEntry> {
   const rows = sqlite
     .prepare(
-      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, e.recorded_at, e.recorded_by, e.prev_hash, e.hash,
+      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, e.recorded_at, e.recorded_by, lower(hex(e.hash)) AS hash,
          (SELECT json_group_array(json_array(l.line_no, a.code, CAST(l.amount AS TEXT), l.counterparty_id, l.campaign_id,
              l.designation, l.bank_account_id, l.external_ref, l.currency, CAST(l.original_amount AS TEXT), l.rate,
              CAST(l.quantity AS TEXT), l.unit) ORDER BY l.line_no)
@@ -236,7 +252,6 @@ export function* iterateChain(sqlite: Database.Database, entityId: number): Gene
       reversesId: (row.reverses_id as number | null) ?? null,
       recordedAt: String(row.recorded_at),
       recordedBy: String(row.recorded_by),
-      prevHash: String(row.prev_hash),
       hash: String(row.hash),
       lines: lines.map(([lineNo, account, amount, counterpartyId, campaignId, designation, bankAccountId, externalRef, currency, originalAmount, rate, quantity, unit]) => ({
         lineNo, account, amount: BigInt(amount), counterpartyId, campaignId, designation, bankAccountId, externalRef,

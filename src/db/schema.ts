@@ -162,8 +162,8 @@ export const entries = sqliteTable(
     reversesId: integer('reverses_id').references((): AnySQLiteColumn => entries.id),
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** SHA-256 over the previous entry's hash and this entry's canonical form. */
+    hash: blob('hash', { mode: 'buffer' }).notNull(),
   },
   (t) => [
     uniqueIndex('entries_entity_seq').on(t.entityId, t.seq),

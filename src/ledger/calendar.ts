@@ -5,7 +5,17 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Dates already checked; a fund's books use a few thousand distinct dates at most. */
+const validDates = new Set<string>();
+
 export function isIsoDate(text: string): boolean {
+  if (validDates.has(text)) return true;
+  const valid = checkIsoDate(text);
+  if (valid && validDates.size < 100_000) validDates.add(text);
+  return valid;
+}
+
+function checkIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

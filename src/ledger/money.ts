@@ -14,6 +14,8 @@ export type Minor = bigint;
 export const MAX_LINE_AMOUNT: Minor = 10n ** 15n;
 
 const PLAIN_DECIMAL = /^-?\d{1,19}(\.\d{1,12})?$/;
+/** Whole numbers short enough to be exact without decimal arithmetic: the common case. */
+const PLAIN_WHOLE = /^-?\d{1,15}$/;
 
 export type ParsedAmount =
   | { readonly ok: true; readonly value: Minor }
@@ -25,6 +27,7 @@ export type ParsedAmount =
  * they are zeros) and magnitudes above MAX_LINE_AMOUNT.
  */
 export function parseAmount(text: string, scale: number): ParsedAmount {
+  if (PLAIN_WHOLE.test(text)) return { ok: true, value: BigInt(text) * 10n ** BigInt(scale) };
   if (!PLAIN_DECIMAL.test(text)) return { ok: false, reason: 'malformed' };
   const shifted = new Decimal(text).times(new Decimal(10).pow(scale));
   if (!shifted.isInteger()) return { ok: false, reason: 'too_precise' };

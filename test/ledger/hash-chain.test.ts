@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainHash, checkChain, GENESIS_HASH, type ChainEntry, type StoredChainEntry } from '../../src/ledger/hash-chain.js';
+import { canonicalForm, chainHash, checkChain, GENESIS_HASH, type ChainEntry, type StoredChainEntry } from '../../src/ledger/hash-chain.js';
 
 const base = (seq: number): ChainEntry => ({
   entityId: 1, seq, kind: 'regular', date: '2024-03-01', description: `Bút toán ${seq}`, reversesId: null,
@@ -17,7 +17,7 @@ function chain(count: number): StoredChainEntry[] {
   for (let seq = 1; seq <= count; seq++) {
     const entry = base(seq);
     const hash = chainHash(prev, entry);
-    entries.push({ ...entry, id: seq * 10, prevHash: prev, hash });
+    entries.push({ ...entry, id: seq * 10, hash });
     prev = hash;
   }
   return entries;
@@ -51,12 +51,22 @@ describe('the hash chain', () => {
     expect(checkChain(entries.slice(0, 4), head)).toMatchObject({ ok: false, problem: 'head_mismatch', entryId: null, seq: 5 });
   });
 
-  it('notices a rehashed entry whose successor still points at the old hash', () => {
+  it('notices a forged entry rehashed in place at the entry after it', () => {
     const entries = chain(3);
     const head = headOf(entries);
     const forged = { ...entries[1]!, description: 'Sửa lén' };
-    entries[1] = { ...forged, hash: chainHash(forged.prevHash, forged) };
-    expect(checkChain(entries, head)).toMatchObject({ ok: false, problem: 'previous_hash_mismatch', seq: 3 });
+    entries[1] = { ...forged, hash: chainHash(entries[0]!.hash, forged) };
+    expect(checkChain(entries, head)).toMatchObject({ ok: false, problem: 'hash_mismatch', seq: 3 });
+  });
+
+  it('writes the canonical form as the JSON array of the stored fields', () => {
+    const entry = { ...base(1), description: 'Quà "Tết" \\ Giáp Thìn\n', memos: [{ lineNo: 1, account: '003', quantity: 500000n, unit: 'kg' }] };
+    const asJson = JSON.stringify([
+      entry.entityId, entry.seq, entry.kind, entry.date, entry.description, entry.reversesId, entry.recordedAt, entry.recordedBy,
+      entry.lines.map((l) => [l.lineNo, l.account, String(l.amount), l.counterpartyId, l.campaignId, l.designation, l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit]),
+      entry.memos.map((m) => [m.lineNo, m.account, String(m.quantity), m.unit]),
+    ]);
+    expect(canonicalForm(entry)).toBe(asJson);
   });
 
   it('changes the hash when any field changes', () => {

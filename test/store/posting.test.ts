@@ -106,7 +106,7 @@ describe('reversal', () => {
     reverseEntry(store, { entity: FUND.code, entryId: receipt!.id, date: '2024-02-03', actor: ACTOR });
     expect(() =>
       store.sqlite
-        .prepare(`INSERT INTO entries (entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, prev_hash, hash) VALUES (1, 9, 'reversal', '2024-02-04', 'x', ?, 'now', 'x', 'x', 'x')`)
+        .prepare(`INSERT INTO entries (entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, hash) VALUES (1, 9, 'reversal', '2024-02-04', 'x', ?, 'now', 'x', x'00')`)
         .run(receipt!.id),
     ).toThrow(/UNIQUE/);
   });

@@ -1,0 +1,125 @@
+/**
+ * npm run bench: the ledger core at campaign scale, against ledger-cli in the same run.
+ *
+ *  1. bulk posting: the synthetic journal's postings (1,000,000 lines by default) through
+ *     every posting rule and the hash chain into a fresh SQLite file;
+ *  2. trial balance over all of those lines (median of several runs);
+ *  3. ledger-cli computing every balance from the same postings, and the balances compared.
+ *
+ * Options: --txns N (default 500000 two-line entries), --runs N (default 7).
+ * Results go to bench-results/core.json and bench-results/core.md.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addSubAccount } from '../../src/app/add-sub-account.js';
+import { createEntity } from '../../src/app/create-entity.js';
+import { openYear } from '../../src/app/open-year.js';
+import { postEntries } from '../../src/app/post-entries.js';
+import { getTrialBalance } from '../../src/app/trial-balance.js';
+import { openStore, type Store } from '../../src/db/store.js';
+import type { EntryInput } from '../../src/ledger/entry.js';
+import { ledgerAvailable, runLedger } from './ledger-cli.js';
+import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
+
+const { values } = parseArgs({ options: { txns: { type: 'string' }, runs: { type: 'string' } } });
+const TXNS = Number(values.txns ?? 500_000);
+const RUNS = Number(values.runs ?? 7);
+const OUT = resolve('bench-results');
+const FUND = 'BENCH';
+/** Opening balance of every cash and bank account, so random spending never runs them dry. */
+const OPENING = 10n ** 13n;
+const CHUNK = 50_000;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+function must<T>(result: { ok: true; value: T } | { ok: false; code: string; path?: string }): T {
+  if (!result.ok) throw new Error(`refused: ${result.code} ${result.path ?? ''}`);
+  return result.value;
+}
+
+function setUpFund(store: Store): void {
+  must(createEntity(store, {
+    code: FUND, name: 'Quỹ đo hiệu năng', kind: 'relief', level: 'province', seal: { name: 'QUỸ ĐO HIỆU NĂNG' },
+    policy: { managementCostsAllowed: true }, firstYear: 2019,
+  }, 'bench'));
+  for (let year = 2020; year <= 2024; year++) must(openYear(store, { entity: FUND, year, actor: 'bench' }));
+  for (const [code, parent, nameVi] of Object.values(ACCOUNT_MAP)) {
+    if (code !== parent) must(addSubAccount(store, { entity: FUND, code, parent, nameVi }));
+  }
+  const guarded = Object.values(ACCOUNT_MAP).map(([code]) => code).filter((code) => /^11[12]/.test(code));
+  must(postEntries(store, {
+    entity: FUND, actor: 'bench', kind: 'opening',
+    entries: [{
+      date: '2019-12-31', description: 'Số dư đầu kỳ',
+      lines: [...guarded.map((account) => ({ account, debit: OPENING.toString() })), { account: '4211', credit: (OPENING * BigInt(guarded.length)).toString() }],
+    }],
+  }));
+}
+
+function postAll(store: Store, entries: EntryInput[]): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < entries.length; i += CHUNK) must(postEntries(store, { entity: FUND, actor: 'bench', entries: entries.slice(i, i + CHUNK) }));
+  return ms(start);
+}
+
+async function main(): Promise<void> {
+  const dataDir = join(OUT, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const files = generate(dataDir, TXNS);
+  const entries = await readEntries(files.csv);
+  const lines = entries.reduce((n, e) => n + e.lines.length, 0);
+
+  const dbPath = join(OUT, 'bench.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const store = openStore(dbPath);
+  setUpFund(store);
+  const postMs = postAll(store, entries);
+  const rssAfterPosting = process.memoryUsage().rss;
+
+  const tbTimes: number[] = [];
+  let tb = must(getTrialBalance(store, { entity: FUND, from: '2020-01-01', to: '2024-12-31' }));
+  for (let run = 0; run < RUNS; run++) {
+    const start = process.hrtime.bigint();
+    tb = must(getTrialBalance(store, { entity: FUND, from: '2020-01-01', to: '2024-12-31' }));
+    tbTimes.push(ms(start));
+  }
+
+  let anchor: { seconds: number; peakRssMb: number | null; runs: number; mismatches: string[] } | null = null;
+  if (ledgerAvailable()) {
+    const runs = Array.from({ length: 3 }, () => runLedger(files.journal));
+    const ours = new Map(tb.rows.map((r) => [r.code, r.closing.debit - r.closing.credit]));
+    const mismatches = Object.entries(ACCOUNT_MAP).filter(([name, [code]]) => {
+      const opening = /^11[12]/.test(code) ? OPENING : code === '4211' ? -OPENING * 6n : 0n;
+      return (ours.get(code) ?? 0n) - opening !== (runs[0]?.balances.get(name) ?? 0n);
+    }).map(([name]) => name);
+    anchor = { seconds: median(runs.map((r) => r.seconds)), peakRssMb: runs[0]?.peakRssMb ?? null, runs: runs.length, mismatches };
+  }
+
+  const tbMedian = median(tbTimes);
+  const results = {
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    data: { transactions: entries.length, lines },
+    bulkPosting: { seconds: postMs / 1000, linesPerSecond: Math.round(lines / (postMs / 1000)), rssMbAfter: Math.round(rssAfterPosting / 2 ** 20) },
+    trialBalance: { medianMs: tbMedian, runs: RUNS, balanced: tb.balanced },
+    ledgerCli: anchor && { ...anchor, ratio: Math.round((anchor.seconds * 1000) / tbMedian) },
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  store.close();
+  writeFileSync(join(OUT, 'core.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const md = [
+    `| work | result | target |`,
+    `|---|---|---|`,
+    `| bulk posting, ${lines.toLocaleString('en')} lines through the rules into SQLite | ${results.bulkPosting.seconds.toFixed(2)} s, ${results.bulkPosting.linesPerSecond.toLocaleString('en')} lines/s | ≥ 200,000 lines/s |`,
+    `| trial balance over those lines (median of ${RUNS}) | ${tbMedian.toFixed(1)} ms | ≤ 100 ms |`,
+    anchor ? `| ledger-cli balance on the same postings (median of ${anchor.runs}) | ${anchor.seconds.toFixed(2)} s, peak ${anchor.peakRssMb} MB; ratio ${results.ledgerCli?.ratio}×; balances differing: ${anchor.mismatches.length} | ≥ 30× |` : '| ledger-cli | not installed | |',
+    `| peak RSS of the benchmark process | ${results.peakRssMb} MB | |`,
+  ].join('\n');
+  writeFileSync(join(OUT, 'core.md'), `${md}\n`);
+  console.log(md);
+  console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGb} GB, Node ${results.machine.node}`);
+}
+
+await main();
