@@ -5,17 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { Entry, EntryKind, Line, Memo } from '../ledger/entry.js';
-import type { ChainLine, ChainMemo, StoredChainEntry } from '../ledger/hash-chain.js';
+import type { ChainEntry, ChainLine, ChainMemo, StoredChainEntry } from '../ledger/hash-chain.js';
 
-export interface EntryRecord {
-  readonly entityId: number;
-  readonly seq: number;
-  readonly kind: EntryKind;
-  readonly date: string;
-  readonly description: string;
-  readonly reversesId: number | null;
-  readonly recordedAt: string;
-  readonly recordedBy: string;
+/** An entry as written: the chained form, the stored id of every account, and its hash. */
+export interface EntryRecord extends ChainEntry {
   /** Hex, as the ledger computes it; stored as 32 bytes. */
   readonly hash: string;
   readonly lines: readonly (ChainLine & { readonly accountId: number })[];

@@ -5,7 +5,10 @@
  * kept as bigint counts of the currency's minor unit, and formatted back to decimal
  * strings. Conversion and allocation name their rounding mode at the call site.
  */
-import { Decimal } from 'decimal.js';
+import { Decimal as BaseDecimal } from 'decimal.js';
+
+/** decimal.js configured never to write exponent notation, so whole values read straight into bigint. */
+const Decimal = BaseDecimal.clone({ precision: 64, toExpPos: 1000, toExpNeg: -1000 });
 
 /** An amount in minor units of some currency (VND: đồng). */
 export type Minor = bigint;
@@ -31,7 +34,7 @@ export function parseAmount(text: string, scale: number): ParsedAmount {
   if (!PLAIN_DECIMAL.test(text)) return { ok: false, reason: 'malformed' };
   const shifted = new Decimal(text).times(new Decimal(10).pow(scale));
   if (!shifted.isInteger()) return { ok: false, reason: 'too_precise' };
-  const value = BigInt(shifted.toFixed(0));
+  const value = BigInt(shifted.toString());
   const magnitude = value < 0n ? -value : value;
   if (magnitude > MAX_LINE_AMOUNT * 10n ** BigInt(scale)) return { ok: false, reason: 'out_of_range' };
   return { ok: true, value };
@@ -58,7 +61,7 @@ export function isValidRate(text: string): boolean {
  */
 export function convertToVnd(original: Minor, fromScale: number, rate: string): Minor {
   const units = new Decimal(original.toString()).dividedBy(new Decimal(10).pow(fromScale));
-  return BigInt(units.times(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+  return BigInt(units.times(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString());
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { TT103_2018_CHART } from '../../src/ledger/charts/tt103-2018.js';
 import { addSubAccount } from '../../src/app/add-sub-account.js';
 import { createEntity } from '../../src/app/create-entity.js';
@@ -108,5 +109,22 @@ describe('management costs', () => {
     expect(post(store, cost).ok).toBe(true);
     expect(post(store, cost)).toMatchObject({ code: 'management_cost_cap_exceeded' });
     expect(post(store, cost.replace('2024-03-01', '2025-03-01'))).toMatchObject({ code: 'date_outside_open_year' });
+  });
+});
+
+describe('the templates', () => {
+  it('create a fund from the profile template once its blanks are filled', () => {
+    const store = freshStore();
+    createFund(store, { code: 'MA-QUY-CAP-TREN', level: 'province' });
+    const profile = JSON.parse(readFileSync('templates/entity-profile.json', 'utf8'));
+    const created = createEntity(store, { ...profile, bankAccounts: [{ ...profile.bankAccounts[0], number: '123' }] }, ACTOR);
+    expect(created).toMatchObject({ ok: true, value: { code: 'MA-QUY', level: 'commune' } });
+  });
+
+  it('import the chart template into a fresh fund', () => {
+    const store = freshStore();
+    createFund(store);
+    const result = importChart(store, { entity: FUND.code, csv: readFileSync('templates/chart-import.csv', 'utf8') });
+    expect(result.ok && result.value.map((r) => r.code)).toContain('1121');
   });
 });
