@@ -59,6 +59,16 @@ describe('fund-ledger', () => {
     expect(tampered.out).toMatch(/TVH-VNN: TAMPERED — hash_mismatch at entry \d+ \(sequence 5, 2024-04-15\)/);
   });
 
+  it('creates a fund from a profile file and names the field of a malformed one', () => {
+    const good = join(dir, 'fund.json');
+    writeFileSync(good, JSON.stringify({ code: 'XA-MOI', name: 'Quỹ xã Mới', kind: 'poor-fund', level: 'commune', parent: 'TVH-VNN', seal: { name: 'QUỸ XÃ MỚI' }, firstYear: 2025 }));
+    expect(cli('create-entity', '--file', good)).toMatchObject({ code: 0, out: 'created XA-MOI\n' });
+    const bad = join(dir, 'bad-fund.json');
+    writeFileSync(bad, JSON.stringify({ code: 'XA-2', name: 'Quỹ', kind: 'charity', level: 'commune', seal: { name: 'Q' }, firstYear: 2025 }));
+    expect(cli('create-entity', '--file', bad)).toMatchObject({ code: 64, err: expect.stringContaining('malformed at kind') });
+    expect(cli('create-entity', '--file', join(dir, 'missing.json'))).toMatchObject({ code: 66, err: expect.stringContaining('cannot read the input') });
+  });
+
   it('explains its usage on a bad call', () => {
     expect(cli('trial-balance', '--entity', 'TVH-VNN')).toMatchObject({ code: 64, err: expect.stringContaining('--from is required') });
     expect(cli('frobnicate')).toMatchObject({ code: 64, err: expect.stringContaining('unknown command') });

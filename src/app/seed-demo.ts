@@ -15,7 +15,8 @@ import { parseJournal } from '../ledger/journal-text.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import { closeYear } from './close-year.js';
 import { createCampaign, type CampaignRequest } from './create-campaign.js';
-import { createEntity, type EntityProfile } from './create-entity.js';
+import { createEntity } from './create-entity.js';
+import { parseEntityProfile } from './entity-profile-schema.js';
 import { lockPeriod } from './period-locks.js';
 import { postEntries } from './post-entries.js';
 import { reverseEntry } from './reverse-entry.js';
@@ -29,7 +30,7 @@ type Step =
   | { closeYear: { entity: string; year: number } };
 
 interface Scenario {
-  entities: EntityProfile[];
+  entities: unknown[];
   campaigns: CampaignRequest[];
   steps: Step[];
 }
@@ -45,8 +46,10 @@ export function seedDemo(store: Store, options: { dir?: string; clock?: () => st
   const dir = options.dir ?? DEMO_DIR;
   const scenario = JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')) as Scenario;
   const session = { actor: ACTOR, ...(options.clock && { clock: options.clock }) };
-  for (const profile of scenario.entities) {
-    const created = createEntity(store, profile, ACTOR);
+  for (const raw of scenario.entities) {
+    const profile = parseEntityProfile(raw);
+    if (!profile.ok) throw new Error(`demo profile malformed at ${profile.field}: ${profile.message}`);
+    const created = createEntity(store, profile.value, ACTOR);
     if (!created.ok) return created;
   }
   for (const campaign of scenario.campaigns) {

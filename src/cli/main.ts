@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
 import { closeYear } from '../app/close-year.js';
-import { createEntity, type EntityProfile } from '../app/create-entity.js';
+import { createEntity } from '../app/create-entity.js';
+import { parseEntityProfile } from '../app/entity-profile-schema.js';
 import { deactivateAccount } from '../app/deactivate-account.js';
 import { importChart } from '../app/import-chart.js';
 import { openYear } from '../app/open-year.js';
@@ -111,8 +112,11 @@ function run(command: string, store: Store, options: Options): number | Promise<
     case 'entities':
       for (const e of listEntities(store.db)) console.log(`${e.code}\t${e.level}\t${e.kind}\t${e.name}`);
       return 0;
-    case 'create-entity':
-      return report(createEntity(store, JSON.parse(readFileSync(need(options, 'file'), 'utf8')) as EntityProfile, actor), (e) => console.log(`created ${e.code}`));
+    case 'create-entity': {
+      const profile = parseEntityProfile(JSON.parse(readFileSync(need(options, 'file'), 'utf8')));
+      if (!profile.ok) throw new UsageError(`the profile is malformed at ${profile.field}: ${profile.message}`);
+      return report(createEntity(store, profile.value, actor), (e) => console.log(`created ${e.code}`));
+    }
     case 'post': {
       const entries = parseJournal(readFileSync(need(options, 'file'), 'utf8'));
       if (!entries.ok) return report(entries, () => undefined);
@@ -220,6 +224,10 @@ async function main(): Promise<void> {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exit(64);
+    }
+    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
+      console.error(`cannot read the input: ${(error as Error).message}`);
+      process.exit(66);
     }
     throw error;
   }

@@ -1,0 +1,49 @@
+/** The shape of a fund profile as it arrives from a file or a request, checked before use. */
+import { z } from 'zod';
+import type { EntityProfile } from './create-entity.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const entityProfileSchema = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore, at most 40'),
+    name: text(300),
+    kind: z.enum(['poor-fund', 'relief', 'other']),
+    level: text(40),
+    parent: text(40).optional(),
+    address: z.string().max(500).optional(),
+    budgetUnitCode: z.string().max(20).optional(),
+    seal: z.object({ name: text(300), reference: z.string().max(200).optional(), date: isoDate.optional() }).strict(),
+    signatories: z
+      .array(z.object({ role: z.enum(['head', 'chief-accountant', 'cashier', 'preparer']), name: text(200), title: z.string().max(200).optional() }).strict())
+      .max(20)
+      .optional(),
+    bankAccounts: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['bank', 'treasury']),
+            institution: text(300),
+            number: text(40),
+            currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+            accountCode: z.string().regex(/^\d{3,12}$/),
+          })
+          .strict(),
+      )
+      .max(50)
+      .optional(),
+    policy: z.object({ managementCostsAllowed: z.boolean(), managementCostCap: z.string().regex(/^\d{1,15}$/).optional() }).strict().optional(),
+    firstYear: z.number().int().min(1990).max(2200),
+    regime: text(40).optional(),
+  })
+  .strict();
+
+/** Parses a profile, normalising its text to NFC; the error names the first bad field. */
+export function parseEntityProfile(value: unknown): { ok: true; value: EntityProfile } | { ok: false; field: string; message: string } {
+  const normalised = JSON.parse(JSON.stringify(value ?? null).normalize('NFC')) as unknown;
+  const parsed = entityProfileSchema.safeParse(normalised);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, field: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid profile' };
+}
