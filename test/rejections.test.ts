@@ -21,15 +21,9 @@ import { parseJournal } from '../src/ledger/journal-text.js';
 import { postEntry } from '../src/ledger/post-entry.js';
 import { REJECTIONS, type RejectionCode, type Result } from '../src/ledger/rejections.js';
 import { planReversal } from '../src/ledger/reverse-entry.js';
-import { postingContext } from './support/posting-context.js';
+import { entry, postingContext } from './support/posting-context.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
-const entry = (lines: LineInput[], overrides: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2024-03-05',
-  description: 'Ủng hộ Quỹ',
-  lines,
-  ...overrides,
-});
 const donation = (amount = '1000000'): LineInput[] => [
   { account: '1111', debit: amount },
   { account: '5111', credit: amount },

@@ -4,6 +4,7 @@
  */
 import { findEntry } from '../db/entries-repo.js';
 import type { Store } from '../db/store.js';
+import { accountingDateOf } from '../ledger/calendar.js';
 import { planReversal } from '../ledger/reverse-entry.js';
 import { reject, type Result } from '../ledger/rejections.js';
 import { loadFund } from './fund.js';
@@ -24,7 +25,7 @@ export function reverseEntry(store: Store, request: ReverseEntryRequest): Result
     const original = findEntry(store.sqlite, fund.value.entity.id, request.entryId);
     if (!original) return reject('entry_not_found', 'entryId', String(request.entryId));
     const plan = planReversal(original, {
-      date: request.date ?? new Date().toISOString().slice(0, 10),
+      date: request.date ?? accountingDateOf(new Date()),
       alreadyReversed: original.reversedById !== null,
       originalLabel: `số ${original.seq}`,
       ...(request.description !== undefined && { description: request.description }),

@@ -13,10 +13,15 @@ import { loadFund, type Fund } from './fund.js';
 /** Before any date a fund can have. */
 const BEGINNING = '0000-01-01';
 
-function sumsByCode(store: Store, fund: Fund, from: string, to: string): Map<string, Sums> {
+/** The account code of every stored account id of the fund. */
+function codeOf(fund: Fund): (accountId: number) => string {
   const codes = new Map([...fund.accountIds].map(([code, id]) => [id, code]));
-  const sums = new BalanceQueries(store.sqlite).accountSums(fund.entity.id, from, to);
-  return new Map(sums.map((s) => [codes.get(s.accountId) ?? String(s.accountId), s]));
+  return (accountId) => codes.get(accountId) ?? String(accountId);
+}
+
+function sumsByCode(store: Store, fund: Fund, from: string, to: string): Map<string, Sums> {
+  const code = codeOf(fund);
+  return new Map(new BalanceQueries(store.sqlite).accountSums(fund.entity.id, from, to).map((s) => [code(s.accountId), s]));
 }
 
 export function getTrialBalance(store: Store, request: { entity: string; from: string; to: string }): Result<TrialBalance> {
@@ -25,10 +30,10 @@ export function getTrialBalance(store: Store, request: { entity: string; from: s
   }
   const fund = loadFund(store, request.entity);
   if (!fund.ok) return fund;
-  const codes = new Map([...fund.value.accountIds].map(([code, id]) => [id, code]));
+  const code = codeOf(fund.value);
   const holdings = new BalanceQueries(store.sqlite)
     .holdingSums(fund.value.entity.id, request.from, request.to)
-    .map((h) => ({ ...h, code: codes.get(h.accountId) ?? String(h.accountId) }));
+    .map((h) => ({ ...h, code: code(h.accountId) }));
   return accept(
     trialBalance({
       from: request.from,

@@ -15,10 +15,6 @@ export function findEntityByCode(db: Db, code: string): EntityRow | undefined {
   return db.select().from(entities).where(eq(entities.code, code)).get();
 }
 
-export function findEntityById(db: Db, id: number): EntityRow | undefined {
-  return db.select().from(entities).where(eq(entities.id, id)).get();
-}
-
 export function listEntities(db: Db): EntityRow[] {
   return db.select().from(entities).orderBy(asc(entities.id)).all();
 }
@@ -47,6 +43,3 @@ export function listBankAccounts(db: Db, entityId: number): BankAccountRow[] {
   return db.select().from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
 }
 
-export function setChainHead(db: Db, entityId: number, head: { seq: number; hash: string }): void {
-  db.update(entities).set({ chainSeq: head.seq, chainHash: head.hash }).where(eq(entities.id, entityId)).run();
-}

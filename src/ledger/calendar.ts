@@ -44,10 +44,12 @@ export function lastDayOfYear(year: number): string {
   return `${year}-12-31`;
 }
 
-export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+/** Funds keep their books in Vietnam's time: "today" is the date in Hà Nội. */
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The accounting date of an instant, YYYY-MM-DD in Vietnam's time. */
+export function accountingDateOf(instant: Date): string {
+  return VIETNAM_DATE.format(instant);
 }
 
 export type YearStatus = 'open' | 'closed';

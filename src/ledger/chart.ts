@@ -62,13 +62,6 @@ export function buildChart(
   return { accounts };
 }
 
-/** The codes of an account and all its ancestors, nearest first. */
-export function ancestorsOf(chart: Chart, code: string): string[] {
-  const chain: string[] = [];
-  for (let c: string | null | undefined = code; c; c = chart.accounts.get(c)?.parent) chain.push(c);
-  return chain;
-}
-
 export interface SubAccountRequest {
   readonly code: string;
   readonly parent: string;

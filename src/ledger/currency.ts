@@ -29,10 +29,6 @@ const SCALES: Readonly<Record<string, number>> = {
   BHD: 3,
 };
 
-export function isKnownCurrency(code: string): boolean {
-  return Object.hasOwn(SCALES, code);
-}
-
 /** The number of decimal places of a currency's minor unit; undefined when unknown. */
 export function currencyScale(code: string): number | undefined {
   return SCALES[code];

@@ -32,6 +32,17 @@ export interface Dimensions {
   readonly externalRef?: string;
 }
 
+/** The dimensions a line carries, without the keys it leaves out. */
+export function dimensionsOf(line: Dimensions): Dimensions {
+  return {
+    ...(line.counterparty && { counterparty: line.counterparty }),
+    ...(line.campaign !== undefined && { campaign: line.campaign }),
+    ...(line.designation !== undefined && { designation: line.designation }),
+    ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
+    ...(line.externalRef !== undefined && { externalRef: line.externalRef }),
+  };
+}
+
 export interface LineInput extends Dimensions {
   readonly account: string;
   readonly debit?: string;

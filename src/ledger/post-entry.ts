@@ -10,7 +10,7 @@ import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
 import type { Chart } from './chart.js';
 import { ACCOUNTING_CURRENCY, currencyScale } from './currency.js';
 import type { Entry, EntryInput, EntryKind, Line, LineInput, Memo, MemoInput } from './entry.js';
-import { QUANTITY_SCALE } from './entry.js';
+import { dimensionsOf, QUANTITY_SCALE } from './entry.js';
 import { convertToVnd, isValidRate, parseAmount, type Minor } from './money.js';
 import { accept, reject, type Rejection, type Result } from './rejections.js';
 
@@ -227,11 +227,7 @@ function buildLine(line: LineInput, index: number, amounts: readonly LineAmounts
     rate: fx?.rate ?? null,
     quantity: amounts[index]?.quantity ?? null,
     unit: line.unit ?? null,
-    ...(line.counterparty && { counterparty: line.counterparty }),
-    ...(line.campaign !== undefined && { campaign: line.campaign }),
-    ...(line.designation !== undefined && { designation: line.designation }),
-    ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
-    ...(line.externalRef !== undefined && { externalRef: line.externalRef }),
+    ...dimensionsOf(line),
   };
 }
 

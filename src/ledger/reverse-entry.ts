@@ -4,7 +4,7 @@
  * then passes the same posting rules as any other entry.
  */
 import { currencyScale } from './currency.js';
-import { QUANTITY_SCALE, type Entry, type EntryInput, type LineInput, type MemoInput } from './entry.js';
+import { dimensionsOf, QUANTITY_SCALE, type Entry, type EntryInput, type LineInput, type MemoInput } from './entry.js';
 import { formatAmount } from './money.js';
 import { accept, reject, type Result } from './rejections.js';
 
@@ -34,11 +34,7 @@ export function planReversal(original: Entry, request: ReversalRequest): Result<
       ...(line.amount > 0n ? { credit: amount } : { debit: amount }),
       ...foreign,
       ...goods,
-      ...(line.counterparty && { counterparty: line.counterparty }),
-      ...(line.campaign !== undefined && { campaign: line.campaign }),
-      ...(line.designation !== undefined && { designation: line.designation }),
-      ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
-      ...(line.externalRef !== undefined && { externalRef: line.externalRef }),
+      ...dimensionsOf(line),
     };
   });
   const memos = original.memos.map((memo): MemoInput => ({

@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
 import { postEntry } from '../../src/ledger/post-entry.js';
 import { planReversal } from '../../src/ledger/reverse-entry.js';
-import { postingContext } from '../support/posting-context.js';
+import { entry, postingContext } from '../support/posting-context.js';
 
-const entry = (lines: LineInput[], overrides: Partial<EntryInput> = {}): EntryInput => ({
-  date: '2024-03-05',
-  description: 'Ủng hộ Quỹ',
-  lines,
-  ...overrides,
-});
 
 describe('postEntry accepts', () => {
   it('a balanced cash donation, debit positive and credit negative', () => {

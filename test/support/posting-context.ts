@@ -1,6 +1,7 @@
 /** A posting context for pure ledger tests: the default chart, 2024 open, balances from a map. */
 import type { Calendar } from '../../src/ledger/calendar.js';
 import { buildChart, type ChartRow } from '../../src/ledger/chart.js';
+import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
 import type { PostingContext } from '../../src/ledger/post-entry.js';
 import { REGIMES } from '../../src/ledger/regimes.js';
 
@@ -36,3 +37,11 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
     },
   };
 }
+
+/** An entry dated in the open, unlocked March 2024 of the test context. */
+export const entry = (lines: LineInput[], overrides: Partial<EntryInput> = {}): EntryInput => ({
+  date: '2024-03-05',
+  description: 'Ủng hộ Quỹ',
+  lines,
+  ...overrides,
+});
