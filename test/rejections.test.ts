@@ -13,13 +13,16 @@ import { openYear } from '../src/app/open-year.js';
 import { lockPeriod, unlockPeriod } from '../src/app/period-locks.js';
 import { reopenYear } from '../src/app/reopen-year.js';
 import { reverseEntry } from '../src/app/reverse-entry.js';
+import { idempotent } from '../src/app/idempotent.js';
+import { issueToken, revokeToken } from '../src/app/tokens.js';
 import { getTrialBalance } from '../src/app/trial-balance.js';
+import { createUser, revokeGrant, userInReach } from '../src/app/users.js';
 import { parseChartCsv } from '../src/ledger/chart-csv.js';
 import { planSubAccount, checkDeactivation } from '../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../src/ledger/entry.js';
 import { parseJournal } from '../src/ledger/journal-text.js';
 import { postEntry } from '../src/ledger/post-entry.js';
-import { REJECTIONS, type RejectionCode, type Result } from '../src/ledger/rejections.js';
+import { accept, REJECTIONS, type RejectionCode, type Result } from '../src/ledger/rejections.js';
 import { planReversal } from '../src/ledger/reverse-entry.js';
 import { entry, postingContext } from './support/posting-context.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
@@ -112,23 +115,57 @@ const CASES = {
   account_code_must_extend_parent: () => planSubAccount(postingContext().chart, { code: '2001', parent: '1121', nameVi: 'Sai mã' }, false),
   account_has_postings: () => planSubAccount(postingContext().chart, { code: '11211', parent: '1121', nameVi: 'Vietcombank' }, true),
   account_has_balance: () => checkDeactivation(postingContext().chart, '1121', true) ?? { ok: true, value: null },
-  account_has_active_children: () => withFund((store) => deactivateAccount(store, { entity: FUND.code, code: '111' })),
+  account_has_active_children: () => withFund((store) => deactivateAccount(store, { actor: ACTOR, entity: FUND.code, code: '111' })),
   chart_malformed: () => parseChartCsv('code,parent,name_vi,name_en,class,normal_side,off_balance,note\n1111,111,Tiền,Cash,1,debit,0,\n'),
   chart_in_use: () =>
     withFund((store) => {
       postOk(store, OPENING, { kind: 'opening' });
-      return importChart(store, { entity: FUND.code, csv: 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền,Cash,1,debit,0,\n' });
+      return importChart(store, { actor: ACTOR, entity: FUND.code, csv: 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền,Cash,1,debit,0,\n' });
     }),
   campaign_code_taken: () =>
     withFund((store) => {
-      createCampaign(store, { entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
-      return createCampaign(store, { entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
+      createCampaign(store, { actor: ACTOR, entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
+      return createCampaign(store, { actor: ACTOR, entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
     }),
   journal_malformed: () => parseJournal('2024-01-01 Một bút toán\n  1111 Nợ 5\n'),
   entity_code_taken: () => withFund((store) => createEntity(store, FUND, ACTOR)),
   entity_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', parent: 'NOPE' }, ACTOR)),
   level_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', level: 'hamlet' }, ACTOR)),
   regime_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', regime: 'TT999/2099' }, ACTOR)),
+  user_unknown: () => withFund((store) => issueToken(store, { user: 'nobody', label: 'x', actor: ACTOR })),
+  user_name_taken: () =>
+    withFund((store) => {
+      createUser(store, { name: 'lan', grants: [], actor: ACTOR });
+      return createUser(store, { name: 'lan', grants: [], actor: ACTOR });
+    }),
+  role_already_granted: () =>
+    withFund((store) => createUser(store, { name: 'lan', grants: [{ entity: FUND.code, role: 'auditor' }, { entity: FUND.code, role: 'auditor' }], actor: ACTOR })),
+  grant_unknown: () =>
+    withFund((store) => {
+      createUser(store, { name: 'lan', grants: [], actor: ACTOR });
+      return revokeGrant(store, { user: 'lan', grantId: 42, actor: ACTOR });
+    }),
+  token_unknown: () => withFund((store) => revokeToken(store, { id: '0123456789abcdef', actor: ACTOR })),
+  token_already_revoked: () =>
+    withFund((store) => {
+      createUser(store, { name: 'lan', grants: [], actor: ACTOR });
+      const issued = issueToken(store, { user: 'lan', label: 'x', actor: ACTOR });
+      if (!issued.ok) throw new Error(issued.code);
+      revokeToken(store, { id: issued.value.id, actor: ACTOR });
+      return revokeToken(store, { id: issued.value.id, actor: ACTOR });
+    }),
+  user_beyond_reach: () =>
+    withFund((store) => {
+      createUser(store, { name: 'lan', grants: [{ role: 'accountant' }], actor: ACTOR });
+      const fundAdmin = { userId: 0, name: 'admin', grants: [{ entityId: 1, role: 'admin' as const, inherit: true }] };
+      return userInReach(store, fundAdmin, 'lan');
+    }),
+  idempotency_key_reused_with_different_body: () =>
+    withFund((store) => {
+      const write = () => accept({ status: 201, body: {} });
+      idempotent(store, { scope: 'installation', key: 'k1', fingerprint: 'a' }, write);
+      return idempotent(store, { scope: 'installation', key: 'k1', fingerprint: 'b' }, write);
+    }),
 } satisfies Record<RejectionCode, () => Result<unknown>>;
 
 describe('rejection codes', () => {
@@ -148,7 +185,7 @@ describe('rejection codes', () => {
   it('refuses entries to a sub-account of an unknown parent through the store', () => {
     const store = freshStore();
     createFund(store);
-    const result = addSubAccount(store, { entity: FUND.code, code: '99901', parent: '999', nameVi: 'Không có' });
+    const result = addSubAccount(store, { actor: ACTOR, entity: FUND.code, code: '99901', parent: '999', nameVi: 'Không có' });
     expect(result).toMatchObject({ ok: false, code: 'account_unknown', path: 'parent' });
   });
 });

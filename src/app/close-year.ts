@@ -10,6 +10,7 @@ import {
   setPeriodLocked,
   setYearStatus,
 } from '../db/calendar-repo.js';
+import { recordAudit } from '../db/audit-repo.js';
 import { replaceOpeningBalances } from '../db/opening-balances-repo.js';
 import type { Store } from '../db/store.js';
 import { lastDayOfYear } from '../ledger/calendar.js';
@@ -52,16 +53,22 @@ export function closeYear(store: Store, request: YearRequest): Result<YearClosed
     session.finish();
     setPeriodLocked(store.db, entityId, request.year, null, true);
     setYearStatus(store.db, entityId, request.year, 'closed');
-    recordPeriodEvent(store.db, { entityId, year: request.year, month: null, action: 'close-year', actor: request.actor, reason: request.reason ?? null });
+    recordPeriodEvent(store.db, { entityId, year: request.year, month: null, action: 'close-year', actor: request.actor.name, reason: request.reason ?? null });
     const nextYear = request.year + 1;
     if (!findFiscalYear(store.db, entityId, nextYear)) {
       insertFiscalYear(store.db, entityId, nextYear, year.regime);
-      recordPeriodEvent(store.db, { entityId, year: nextYear, month: null, action: 'open-year', actor: request.actor, reason: null });
+      recordPeriodEvent(store.db, { entityId, year: nextYear, month: null, action: 'open-year', actor: request.actor.name, reason: null });
     }
     const opening = [...balancesAt(store, fund.value, yearEnd)]
       .filter(([, amount]) => amount !== 0n)
       .map(([code, amount]) => ({ accountId: fund.value.accountIds.get(code) ?? 0, amount }));
     replaceOpeningBalances(store.sqlite, entityId, nextYear, opening);
+    recordAudit(store.db, request.actor, {
+      entityId,
+      kind: 'year.closed',
+      subject: String(request.year),
+      detail: { closingEntries: closingEntries.map((e) => e.seq), nextYear, ...(request.reason && { reason: request.reason }) },
+    });
     return accept({ closingEntries, nextYear });
   });
 }

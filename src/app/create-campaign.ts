@@ -1,4 +1,5 @@
 /** Opening a campaign (cuộc vận động) in a fund, so postings can carry it as a dimension. */
+import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { insertCampaign, listCampaigns, type CampaignRow } from '../db/dimensions-repo.js';
 import type { Store } from '../db/store.js';
 import { isIsoDate } from '../ledger/calendar.js';
@@ -12,6 +13,7 @@ export interface CampaignRequest {
   readonly name: string;
   readonly startsOn: string;
   readonly endsOn?: string;
+  readonly actor: Actor;
 }
 
 export function createCampaign(store: Store, request: CampaignRequest): Result<CampaignRow> {
@@ -24,10 +26,10 @@ export function createCampaign(store: Store, request: CampaignRequest): Result<C
     if (listCampaigns(store.db, fund.value.entity.id).some((c) => c.code === request.code)) {
       return reject('campaign_code_taken', 'code', request.code);
     }
-    return accept(
-      insertCampaign(store.db, {
-        entityId: fund.value.entity.id, code: request.code, name: request.name, startsOn: request.startsOn, endsOn: request.endsOn ?? null,
-      }),
-    );
+    const campaign = insertCampaign(store.db, {
+      entityId: fund.value.entity.id, code: request.code, name: request.name, startsOn: request.startsOn, endsOn: request.endsOn ?? null,
+    });
+    recordAudit(store.db, request.actor, { entityId: campaign.entityId, kind: 'campaign.created', subject: campaign.code, detail: { name: campaign.name } });
+    return accept(campaign);
   });
 }

@@ -3,6 +3,7 @@
  * its first fiscal year with twelve open months, and its chart (the regime's default, or
  * one imported from a file).
  */
+import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { insertAccounts } from '../db/accounts-repo.js';
 import { insertFiscalYear, recordPeriodEvent } from '../db/calendar-repo.js';
 import {
@@ -47,7 +48,7 @@ export interface EntityProfile {
   readonly chart?: readonly ChartRow[];
 }
 
-export function createEntity(store: Store, profile: EntityProfile, actor: string): Result<EntityRow> {
+export function createEntity(store: Store, profile: EntityProfile, actor: Actor): Result<EntityRow> {
   return inTransaction(store, () => {
     const regime = findRegime(profile.regime ?? DEFAULT_REGIME);
     if (!regime) return reject('regime_unknown', 'regime', profile.regime);
@@ -88,7 +89,8 @@ export function createEntity(store: Store, profile: EntityProfile, actor: string
     );
     insertAccounts(store.db, entity.id, chartRows);
     insertFiscalYear(store.db, entity.id, profile.firstYear, regime.code);
-    recordPeriodEvent(store.db, { entityId: entity.id, year: profile.firstYear, month: null, action: 'open-year', actor, reason: null });
+    recordPeriodEvent(store.db, { entityId: entity.id, year: profile.firstYear, month: null, action: 'open-year', actor: actor.name, reason: null });
+    recordAudit(store.db, actor, { entityId: entity.id, kind: 'entity.created', subject: entity.code, detail: { name: entity.name, level: entity.level, parent: profile.parent ?? null } });
     return accept(entity);
   });
 }

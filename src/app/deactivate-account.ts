@@ -1,4 +1,5 @@
 /** Deactivating an unused account: it stays in the chart and the books but takes no postings. */
+import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { deactivateAccount as storeDeactivation } from '../db/accounts-repo.js';
 import type { Store } from '../db/store.js';
 import { checkDeactivation } from '../ledger/chart.js';
@@ -10,7 +11,7 @@ import { balancesAt } from './trial-balance.js';
 /** The far end of time: a balance "as of" it includes every posting. */
 const END_OF_TIME = '9999-12-31';
 
-export function deactivateAccount(store: Store, request: { readonly entity: string; readonly code: string }): Result<null> {
+export function deactivateAccount(store: Store, request: { readonly entity: string; readonly code: string; readonly actor: Actor }): Result<null> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
@@ -18,6 +19,7 @@ export function deactivateAccount(store: Store, request: { readonly entity: stri
     const refused = checkDeactivation(fund.value.chart, request.code, hasBalance);
     if (refused) return refused;
     storeDeactivation(store.db, fund.value.entity.id, request.code);
+    recordAudit(store.db, request.actor, { entityId: fund.value.entity.id, kind: 'account.deactivated', subject: request.code });
     return accept(null);
   });
 }

@@ -1,4 +1,5 @@
 /** Replacing a fund's whole chart with one read from a CSV file, before anything is posted. */
+import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { deleteChart, entityHasPostings, insertAccounts } from '../db/accounts-repo.js';
 import { listBankAccounts } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
@@ -8,7 +9,7 @@ import { accept, reject, type Result } from '../ledger/rejections.js';
 import { loadFund } from './fund.js';
 import { inTransaction } from './in-transaction.js';
 
-export function importChart(store: Store, request: { readonly entity: string; readonly csv: string }): Result<readonly ChartRow[]> {
+export function importChart(store: Store, request: { readonly entity: string; readonly csv: string; readonly actor: Actor }): Result<readonly ChartRow[]> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
@@ -25,6 +26,7 @@ export function importChart(store: Store, request: { readonly entity: string; re
     }
     deleteChart(store.db, entityId);
     insertAccounts(store.db, entityId, rows.value);
+    recordAudit(store.db, request.actor, { entityId, kind: 'chart.imported', subject: request.entity, detail: { accounts: rows.value.length } });
     return accept(rows.value);
   });
 }

@@ -2,6 +2,7 @@
  * Locking and unlocking months. A locked month takes no entries; unlocking is an explicit
  * act recorded with who did it and why. Months of a closed year stay locked.
  */
+import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { findFiscalYear, findPeriod, recordPeriodEvent, setPeriodLocked, type PeriodRow } from '../db/calendar-repo.js';
 import type { Store } from '../db/store.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
@@ -12,7 +13,7 @@ export interface PeriodRequest {
   readonly entity: string;
   readonly year: number;
   readonly month: number;
-  readonly actor: string;
+  readonly actor: Actor;
   readonly reason?: string;
 }
 
@@ -52,8 +53,14 @@ function setLock(store: Store, period: PeriodRow, request: PeriodRequest, locked
     year: period.year,
     month: period.month,
     action: locked ? 'lock' : 'unlock',
-    actor: request.actor,
+    actor: request.actor.name,
     reason: request.reason ?? null,
+  });
+  recordAudit(store.db, request.actor, {
+    entityId: period.entityId,
+    kind: locked ? 'period.locked' : 'period.unlocked',
+    subject: `${period.year}-${String(period.month).padStart(2, '0')}`,
+    ...(request.reason && { detail: { reason: request.reason } }),
   });
   return accept(null);
 }

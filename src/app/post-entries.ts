@@ -2,6 +2,7 @@
  * Posting entries to a fund, all or nothing: if any entry is refused, none is written,
  * and the rejection names the entry by its position.
  */
+import { recordAudit } from '../db/audit-repo.js';
 import type { Store } from '../db/store.js';
 import type { EntryInput } from '../ledger/entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
@@ -30,6 +31,13 @@ export function postEntries(store: Store, request: PostEntriesRequest): Result<P
       posted.push(result.value);
     }
     session.finish();
+    const seqs = posted.map((p) => p.seq);
+    recordAudit(store.db, request.actor, {
+      entityId: fund.value.entity.id,
+      kind: 'entries.posted',
+      subject: seqs.length === 1 ? String(seqs[0]) : `${seqs[0]}-${seqs.at(-1)}`,
+      detail: { count: seqs.length, ...(request.kind && request.kind !== 'regular' && { kind: request.kind }) },
+    });
     return accept(posted);
   });
 }

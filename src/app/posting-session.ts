@@ -6,6 +6,7 @@
  */
 import { counterpartyId } from '../db/dimensions-repo.js';
 import { BalanceQueries } from '../db/balances-repo.js';
+import type { Actor } from '../db/audit-repo.js';
 import { EntryWriter, type EntryRecord } from '../db/entries-repo.js';
 import type { Store } from '../db/store.js';
 import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
@@ -30,7 +31,7 @@ export interface PostOptions {
 }
 
 export interface SessionOptions {
-  readonly actor: string;
+  readonly actor: Actor;
   /** The system time stamped on each entry; ISO 8601. */
   readonly clock?: () => string;
 }
@@ -89,7 +90,7 @@ export class PostingSession {
       description: entry.description,
       reversesId,
       recordedAt: this.clock(),
-      recordedBy: this.options.actor,
+      recordedBy: this.options.actor.name,
       lines: entry.lines.map((line) => ({
         lineNo: line.lineNo,
         account: line.account,

@@ -4,6 +4,7 @@
  * locked, and the next year's recorded opening balances are withdrawn until it closes again.
  */
 import { findFiscalYear, recordPeriodEvent, setYearStatus } from '../db/calendar-repo.js';
+import { recordAudit } from '../db/audit-repo.js';
 import { findEntry, listClosingEntryIds } from '../db/entries-repo.js';
 import { replaceOpeningBalances } from '../db/opening-balances-repo.js';
 import type { Store } from '../db/store.js';
@@ -46,7 +47,8 @@ export function reopenYear(store: Store, request: YearRequest): Result<PostedRef
     }
     session.finish();
     replaceOpeningBalances(store.sqlite, entityId, request.year + 1, []);
-    recordPeriodEvent(store.db, { entityId, year: request.year, month: null, action: 'reopen-year', actor: request.actor, reason: request.reason });
+    recordPeriodEvent(store.db, { entityId, year: request.year, month: null, action: 'reopen-year', actor: request.actor.name, reason: request.reason });
+    recordAudit(store.db, request.actor, { entityId, kind: 'year.reopened', subject: String(request.year), detail: { reason: request.reason, reversals: reversals.map((e) => e.seq) } });
     return accept(reversals);
   });
 }

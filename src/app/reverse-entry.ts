@@ -2,6 +2,7 @@
  * Reversing a posted entry: a new entry linked to the original, every line on the other
  * side, dated in an open period (today unless told otherwise). An entry is reversed once.
  */
+import { recordAudit } from '../db/audit-repo.js';
 import { findEntry } from '../db/entries-repo.js';
 import type { Store } from '../db/store.js';
 import { accountingDateOf } from '../ledger/calendar.js';
@@ -33,7 +34,14 @@ export function reverseEntry(store: Store, request: ReverseEntryRequest): Result
     if (!plan.ok) return plan;
     const session = new PostingSession(store, fund.value, request);
     const posted = session.post(plan.value, { kind: 'reversal', reversesId: original.id });
-    if (posted.ok) session.finish();
+    if (!posted.ok) return posted;
+    session.finish();
+    recordAudit(store.db, request.actor, {
+      entityId: fund.value.entity.id,
+      kind: 'entry.reversed',
+      subject: String(original.seq),
+      detail: { reversal: posted.value.seq, date: posted.value.date },
+    });
     return posted;
   });
 }

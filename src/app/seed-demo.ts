@@ -5,6 +5,7 @@
  * monthly locks and the year-end close. The scenario lives in fixtures/demo as data, and
  * the tests replay the same files.
  */
+import type { Actor } from '../db/audit-repo.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +32,11 @@ type Step =
 
 interface Scenario {
   entities: unknown[];
-  campaigns: CampaignRequest[];
+  campaigns: Omit<CampaignRequest, 'actor'>[];
   steps: Step[];
 }
 
-const ACTOR = 'demo';
+const ACTOR: Actor = { name: 'demo', origin: 'seed-demo' };
 
 export function isEmpty(store: Store): boolean {
   return listEntities(store.db).length === 0;
@@ -53,7 +54,7 @@ export function seedDemo(store: Store, options: { dir?: string; clock?: () => st
     if (!created.ok) return created;
   }
   for (const campaign of scenario.campaigns) {
-    const created = createCampaign(store, campaign);
+    const created = createCampaign(store, { ...campaign, actor: ACTOR });
     if (!created.ok) return created;
   }
   for (const step of scenario.steps) {
@@ -63,7 +64,7 @@ export function seedDemo(store: Store, options: { dir?: string; clock?: () => st
   return accept(null);
 }
 
-function runStep(store: Store, dir: string, step: Step, session: { actor: string; clock?: () => string }): Result<unknown> {
+function runStep(store: Store, dir: string, step: Step, session: { actor: Actor; clock?: () => string }): Result<unknown> {
   if ('post' in step) {
     const entries = parseJournal(readFileSync(join(dir, step.post.journal), 'utf8'));
     if (!entries.ok) return entries;

@@ -3,6 +3,7 @@
  * The fund-ledger command. Every command works on one SQLite database: --db, else the
  * FUND_LEDGER_DB environment variable, else data/fund-ledger.sqlite.
  */
+import type { Actor } from '../db/audit-repo.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
@@ -100,7 +101,7 @@ async function serve(store: Store, options: Options): Promise<number> {
 }
 
 function run(command: string, store: Store, options: Options): number | Promise<number> {
-  const actor = options.actor ?? process.env.USER ?? 'cli';
+  const actor: Actor = { name: options.actor ?? process.env.USER ?? 'cli', origin: 'cli' };
   const entity = (): string => need(options, 'entity');
   switch (command) {
     case 'init':
@@ -160,13 +161,13 @@ function run(command: string, store: Store, options: Options): number | Promise<
       );
     case 'add-account':
       return report(
-        addSubAccount(store, { entity: entity(), code: need(options, 'code'), parent: need(options, 'parent'), nameVi: need(options, 'name') }),
+        addSubAccount(store, { entity: entity(), code: need(options, 'code'), parent: need(options, 'parent'), nameVi: need(options, 'name'), actor }),
         (a) => console.log(`added ${a.code} under ${a.parent}`),
       );
     case 'deactivate-account':
-      return report(deactivateAccount(store, { entity: entity(), code: need(options, 'code') }), () => console.log(`deactivated ${options.code}`));
+      return report(deactivateAccount(store, { entity: entity(), code: need(options, 'code'), actor }), () => console.log(`deactivated ${options.code}`));
     case 'import-chart':
-      return report(importChart(store, { entity: entity(), csv: readFileSync(need(options, 'file'), 'utf8') }), (rows) =>
+      return report(importChart(store, { entity: entity(), csv: readFileSync(need(options, 'file'), 'utf8'), actor }), (rows) =>
         console.log(`chart replaced: ${rows.length} accounts`),
       );
     case 'verify':

@@ -43,3 +43,14 @@ export function listBankAccounts(db: Db, entityId: number): BankAccountRow[] {
   return db.select().from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
 }
 
+
+/** The funds above `entityId`, its parent first. */
+export function ancestorsOf(db: Db, entityId: number): number[] {
+  const chain: number[] = [];
+  let parent = db.select({ parentId: entities.parentId }).from(entities).where(eq(entities.id, entityId)).get()?.parentId ?? null;
+  while (parent !== null && !chain.includes(parent)) {
+    chain.push(parent);
+    parent = db.select({ parentId: entities.parentId }).from(entities).where(eq(entities.id, parent)).get()?.parentId ?? null;
+  }
+  return chain;
+}

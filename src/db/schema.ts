@@ -249,3 +249,78 @@ export const openingBalances = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entityId, t.year, t.accountId] })],
 );
+
+/** People and systems that call the API; they act through tokens and hold roles on funds. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/**
+ * A role a user holds on one fund, or on every fund when the entity is null; with
+ * `inherit` it reaches the funds below that one in the entity tree too.
+ */
+export const roleGrants = sqliteTable(
+  'role_grants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    entityId: integer('entity_id').references(() => entities.id),
+    role: text('role', { enum: ['admin', 'accountant', 'approver', 'auditor'] }).notNull(),
+    inherit: integer('inherit', { mode: 'boolean' }).notNull().default(false),
+    grantedBy: text('granted_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('role_grants_user').on(t.userId)],
+);
+
+/** API tokens: only a SHA-256 of the secret is kept; the public id finds the row. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  publicId: text('public_id').notNull().unique(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  label: text('label').notNull(),
+  secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  revokedAt: text('revoked_at'),
+  revokedBy: text('revoked_by'),
+});
+
+/**
+ * The result of a write made under an Idempotency-Key, kept so that a retry returns it
+ * instead of writing again. Scoped per fund (or to the installation for writes above funds).
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of method, route and body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: text('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** Nhật ký thao tác: every state change, who made it, when, from where, and what. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actor: text('actor').notNull(),
+    origin: text('origin').notNull(),
+    requestId: text('request_id'),
+    /** Null for changes above any one fund (users and tokens). */
+    entityId: integer('entity_id').references(() => entities.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    /** JSON with what changed. */
+    detail: text('detail').notNull(),
+  },
+  (t) => [index('audit_events_entity_at').on(t.entityId, t.at), index('audit_events_at').on(t.at)],
+);

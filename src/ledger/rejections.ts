@@ -72,6 +72,18 @@ export const REJECTIONS = {
   entity_unknown: 'No such fund.',
   level_unknown: 'The administrative level is not defined.',
   regime_unknown: 'The accounting regime is not defined.',
+
+  // Users, roles and tokens.
+  user_unknown: 'No such user.',
+  user_name_taken: 'Another user already has this name.',
+  role_already_granted: 'The user already holds this role on this fund.',
+  grant_unknown: 'The user holds no such grant.',
+  token_unknown: 'No such token.',
+  token_already_revoked: 'The token has already been revoked.',
+  user_beyond_reach: 'The user holds roles on funds you do not administer.',
+
+  // Requests.
+  idempotency_key_reused_with_different_body: 'This Idempotency-Key was already used for a different request.',
 } as const;
 
 export type RejectionCode = keyof typeof REJECTIONS;

@@ -9,6 +9,7 @@
  * Options: --txns N (default 500000 two-line entries), --runs N (default 7).
  * Results go to bench-results/core.json and bench-results/core.md.
  */
+import type { Actor } from '../../src/db/audit-repo.js';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +29,7 @@ const TXNS = Number(values.txns ?? 500_000);
 const RUNS = Number(values.runs ?? 7);
 const OUT = resolve('bench-results');
 const FUND = 'BENCH';
+const BENCH: Actor = { name: 'bench', origin: 'bench' };
 /** Opening balance of every cash and bank account, so random spending never runs them dry. */
 const OPENING = 10n ** 13n;
 const CHUNK = 50_000;
@@ -44,14 +46,14 @@ function setUpFund(store: Store): void {
   must(createEntity(store, {
     code: FUND, name: 'Quỹ đo hiệu năng', kind: 'relief', level: 'province', seal: { name: 'QUỸ ĐO HIỆU NĂNG' },
     policy: { managementCostsAllowed: true }, firstYear: 2019,
-  }, 'bench'));
-  for (let year = 2020; year <= 2024; year++) must(openYear(store, { entity: FUND, year, actor: 'bench' }));
+  }, BENCH));
+  for (let year = 2020; year <= 2024; year++) must(openYear(store, { entity: FUND, year, actor: BENCH }));
   for (const [code, parent, nameVi] of Object.values(ACCOUNT_MAP)) {
-    if (code !== parent) must(addSubAccount(store, { entity: FUND, code, parent, nameVi }));
+    if (code !== parent) must(addSubAccount(store, { entity: FUND, code, parent, nameVi, actor: BENCH }));
   }
   const guarded = Object.values(ACCOUNT_MAP).map(([code]) => code).filter((code) => /^11[12]/.test(code));
   must(postEntries(store, {
-    entity: FUND, actor: 'bench', kind: 'opening',
+    entity: FUND, actor: BENCH, kind: 'opening',
     entries: [{
       date: '2019-12-31', description: 'Số dư đầu kỳ',
       lines: [...guarded.map((account) => ({ account, debit: OPENING.toString() })), { account: '4211', credit: (OPENING * BigInt(guarded.length)).toString() }],
@@ -61,7 +63,7 @@ function setUpFund(store: Store): void {
 
 function postAll(store: Store, entries: EntryInput[]): number {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < entries.length; i += CHUNK) must(postEntries(store, { entity: FUND, actor: 'bench', entries: entries.slice(i, i + CHUNK) }));
+  for (let i = 0; i < entries.length; i += CHUNK) must(postEntries(store, { entity: FUND, actor: BENCH, entries: entries.slice(i, i + CHUNK) }));
   return ms(start);
 }
 

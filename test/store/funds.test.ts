@@ -39,7 +39,7 @@ describe('funds as separate accounting entities', () => {
     expect(tb.ok && tb.value.totals.period).toEqual({ debit: 7n, credit: 7n });
     expect(reverseEntry(store, { entity: 'F2', entryId: entry!.id, actor: ACTOR, date: '2024-02-01' })).toMatchObject({ code: 'entry_not_found' });
     expect(post(store, '2024-02-01 Ủng hộ\n  1121 Dr 5 bank=111222333\n  5111 Cr 5\n', { entity: 'F2' })).toMatchObject({ code: 'bank_account_unknown' });
-    addSubAccount(store, { entity: FUND.code, code: '61181', parent: '6118', nameVi: 'Chỉ quỹ 1' });
+    addSubAccount(store, { actor: ACTOR,  entity: FUND.code, code: '61181', parent: '6118', nameVi: 'Chỉ quỹ 1' });
     expect(post(store, '2024-02-01 Chi\n  61181 Dr 5\n  1111 Cr 5\n', { entity: 'F2' })).toMatchObject({ code: 'account_unknown' });
   });
 
@@ -62,29 +62,29 @@ describe('the chart of a fund', () => {
   it('turns a parent that gains a sub-account into a non-postable account, and the child keeps its guard', () => {
     const store = freshStore();
     createFund(store, { bankAccounts: [] });
-    expect(addSubAccount(store, { entity: FUND.code, code: '11211', parent: '1121', nameVi: 'Vietcombank' }).ok).toBe(true);
+    expect(addSubAccount(store, { actor: ACTOR,  entity: FUND.code, code: '11211', parent: '1121', nameVi: 'Vietcombank' }).ok).toBe(true);
     expect(post(store, '2024-02-01 Ủng hộ\n  1121 Dr 5\n  5111 Cr 5\n')).toMatchObject({ code: 'account_not_postable' });
     postOk(store, '2024-02-01 Ủng hộ\n  11211 Dr 5\n  5111 Cr 5\n');
     expect(post(store, '2024-02-02 Chi\n  6111 Dr 6\n  11211 Cr 6\n')).toMatchObject({ code: 'balance_would_go_negative' });
     const rolled = getAccountBalance(store, { entity: FUND.code, account: '112', asOf: '2024-12-31' });
     expect(rolled).toMatchObject({ ok: true, value: { balance: 5n, name: 'Tiền gửi ngân hàng, kho bạc' } });
-    expect(addSubAccount(store, { entity: FUND.code, code: '112111', parent: '11211', nameVi: 'Con' })).toMatchObject({ code: 'account_has_postings' });
+    expect(addSubAccount(store, { actor: ACTOR,  entity: FUND.code, code: '112111', parent: '11211', nameVi: 'Con' })).toMatchObject({ code: 'account_has_postings' });
   });
 
   it('deactivates an unused account, which then takes no postings', () => {
     const store = freshStore();
     createFund(store);
-    expect(deactivateAccount(store, { entity: FUND.code, code: '6118' }).ok).toBe(true);
+    expect(deactivateAccount(store, { actor: ACTOR,  entity: FUND.code, code: '6118' }).ok).toBe(true);
     expect(post(store, '2024-02-01 Chi\n  6118 Dr 5\n  1111 Cr 5\n')).toMatchObject({ code: 'account_inactive' });
     postOk(store, OPENING, { kind: 'opening' });
-    expect(deactivateAccount(store, { entity: FUND.code, code: '1111' })).toMatchObject({ code: 'account_has_balance' });
+    expect(deactivateAccount(store, { actor: ACTOR,  entity: FUND.code, code: '1111' })).toMatchObject({ code: 'account_has_balance' });
   });
 
   it('replaces the whole chart from CSV before anything is posted', () => {
     const store = freshStore();
     createFund(store, { bankAccounts: [] });
     const csv = 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền mặt,Cash,1,debit,0,\n1111,111,Tiền Việt Nam,VND,1,debit,0,\n421,,Nguồn Quỹ,Fund,4,credit,0,\n';
-    expect(importChart(store, { entity: FUND.code, csv })).toMatchObject({ ok: true });
+    expect(importChart(store, { actor: ACTOR,  entity: FUND.code, csv })).toMatchObject({ ok: true });
     expect(listAccounts(store.db, 1).map((a) => a.code)).toEqual(['111', '1111', '421']);
     postOk(store, '2024-01-01 Số dư\n  1111 Dr 5\n  421 Cr 5\n');
     expect(post(store, '2024-02-01 Chi\n  6111 Dr 5\n  1111 Cr 5\n')).toMatchObject({ code: 'account_unknown' });
@@ -95,7 +95,7 @@ describe('the chart of a fund', () => {
     const store = freshStore();
     createFund(store);
     const csv = 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền mặt,Cash,1,debit,0,\n';
-    expect(importChart(store, { entity: FUND.code, csv })).toMatchObject({ code: 'chart_malformed', detail: 'bank account 111222333 needs leaf account 1121' });
+    expect(importChart(store, { actor: ACTOR,  entity: FUND.code, csv })).toMatchObject({ code: 'chart_malformed', detail: 'bank account 111222333 needs leaf account 1121' });
     expect(listAccounts(store.db, 1)).toHaveLength(TT103_2018_CHART.length);
   });
 });
@@ -124,7 +124,7 @@ describe('the templates', () => {
   it('import the chart template into a fresh fund', () => {
     const store = freshStore();
     createFund(store);
-    const result = importChart(store, { entity: FUND.code, csv: readFileSync('templates/chart-import.csv', 'utf8') });
+    const result = importChart(store, { actor: ACTOR,  entity: FUND.code, csv: readFileSync('templates/chart-import.csv', 'utf8') });
     expect(result.ok && result.value.map((r) => r.code)).toContain('1121');
   });
 });

@@ -37,13 +37,13 @@ const balance = (store: ReturnType<typeof freshStore>, account: string, asOf: st
 describe('period locks', () => {
   it('refuses entries in a locked month until it is unlocked with a reason, and records both acts', () => {
     const store = fundWithYear();
-    expect(lockPeriod(store, { entity: FUND.code, year: 2024, month: 6, actor: 'truong-ban' }).ok).toBe(true);
+    expect(lockPeriod(store, { entity: FUND.code, year: 2024, month: 6, actor: { name: 'truong-ban', origin: 'test' } }).ok).toBe(true);
     const june = '2024-06-10 Ủng hộ\n  1111 Dr 5\n  5111 Cr 5\n';
     expect(post(store, june)).toMatchObject({ ok: false, code: 'period_locked', path: 'date' });
-    expect(unlockPeriod(store, { entity: FUND.code, year: 2024, month: 6, actor: 'truong-ban', reason: 'Bổ sung chứng từ thiếu' }).ok).toBe(true);
+    expect(unlockPeriod(store, { entity: FUND.code, year: 2024, month: 6, actor: { name: 'truong-ban', origin: 'test' }, reason: 'Bổ sung chứng từ thiếu' }).ok).toBe(true);
     expect(post(store, june).ok).toBe(true);
     expect(listPeriodEvents(store.db, 1).map((e) => [e.action, e.month, e.actor, e.reason])).toEqual([
-      ['open-year', null, ACTOR, null],
+      ['open-year', null, ACTOR.name, null],
       ['lock', 6, 'truong-ban', null],
       ['unlock', 6, 'truong-ban', 'Bổ sung chứng từ thiếu'],
     ]);
@@ -86,15 +86,15 @@ describe('year-end close', () => {
   it('reopens a closed year only as a recorded act, reversing its closing, and closes it again', () => {
     const store = fundWithYear();
     closeYear(store, { entity: FUND.code, year: 2024, actor: ACTOR });
-    expect(reopenYear(store, { entity: FUND.code, year: 2024, actor: 'truong-ban' })).toMatchObject({ code: 'reason_required' });
-    const reopened = reopenYear(store, { entity: FUND.code, year: 2024, actor: 'truong-ban', reason: 'Kiểm toán điều chỉnh' });
+    expect(reopenYear(store, { entity: FUND.code, year: 2024, actor: { name: 'truong-ban', origin: 'test' } })).toMatchObject({ code: 'reason_required' });
+    const reopened = reopenYear(store, { entity: FUND.code, year: 2024, actor: { name: 'truong-ban', origin: 'test' }, reason: 'Kiểm toán điều chỉnh' });
     expect(reopened).toMatchObject({ ok: true });
     expect(reopened.ok && reopened.value).toHaveLength(3);
     expect(balance(store, '5111', '2024-12-31')).toBe(-20000000n);
     expect(listOpeningBalances(store.sqlite, 1, 2025)).toEqual([]);
     const late = '2024-12-20 Bổ sung sau kiểm toán\n  6115 Dr 100000\n  1121 Cr 100000\n';
     expect(post(store, late)).toMatchObject({ code: 'period_locked' });
-    unlockPeriod(store, { entity: FUND.code, year: 2024, month: 12, actor: 'truong-ban', reason: 'Kiểm toán điều chỉnh' });
+    unlockPeriod(store, { entity: FUND.code, year: 2024, month: 12, actor: { name: 'truong-ban', origin: 'test' }, reason: 'Kiểm toán điều chỉnh' });
     expect(post(store, late).ok).toBe(true);
     expect(closeYear(store, { entity: FUND.code, year: 2024, actor: ACTOR }).ok).toBe(true);
     expect(balance(store, '421', '2024-12-31')).toBe(-65000000n);

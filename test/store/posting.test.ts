@@ -66,7 +66,7 @@ describe('posting into the store', () => {
     const store = freshStore();
     createFund(store);
     const posted = postEntries(store, {
-      entity: FUND.code, actor: 'ke-toan', clock: () => '2024-01-05T02:03:04.000Z',
+      entity: FUND.code, actor: { name: 'ke-toan', origin: 'test' }, clock: () => '2024-01-05T02:03:04.000Z',
       entries: [{ date: '2024-01-01', description: 'Số dư', lines: [{ account: '1111', debit: '5' }, { account: '421', credit: '5' }] }],
     });
     expect(posted.ok).toBe(true);
