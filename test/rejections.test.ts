@@ -3,6 +3,7 @@
  * The table is typed over every code, and a test checks it covers them all at run time too.
  */
 import { describe, expect, it } from 'vitest';
+import { addBankAccount } from '../src/app/add-bank-account.js';
 import { addSubAccount } from '../src/app/add-sub-account.js';
 import { closeYear } from '../src/app/close-year.js';
 import { createCampaign } from '../src/app/create-campaign.js';
@@ -132,6 +133,12 @@ const CASES = {
   entity_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', parent: 'NOPE' }, ACTOR)),
   level_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', level: 'hamlet' }, ACTOR)),
   regime_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', regime: 'TT999/2099' }, ACTOR)),
+  bank_account_number_taken: () =>
+    withFund((store) => {
+      const bank = { kind: 'bank' as const, institution: 'Agribank', number: '7400-1', accountCode: '1121' };
+      addBankAccount(store, { entity: FUND.code, bank, actor: ACTOR });
+      return addBankAccount(store, { entity: FUND.code, bank, actor: ACTOR });
+    }),
   user_unknown: () => withFund((store) => issueToken(store, { user: 'nobody', label: 'x', actor: ACTOR })),
   user_name_taken: () =>
     withFund((store) => {

@@ -1,6 +1,7 @@
 /** The shape of a fund profile as it arrives from a file or a request, checked before use. */
 import { z } from 'zod';
 import type { EntityProfile } from './create-entity.js';
+import { toNfc } from './nfc.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -41,8 +42,7 @@ export const entityProfileSchema = z
 
 /** Parses a profile, normalising its text to NFC; the error names the first bad field. */
 export function parseEntityProfile(value: unknown): { ok: true; value: EntityProfile } | { ok: false; field: string; message: string } {
-  const normalised = JSON.parse(JSON.stringify(value ?? null).normalize('NFC')) as unknown;
-  const parsed = entityProfileSchema.safeParse(normalised);
+  const parsed = entityProfileSchema.safeParse(toNfc(value));
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, field: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid profile' };

@@ -20,6 +20,7 @@ import { createEntity } from './create-entity.js';
 import { parseEntityProfile } from './entity-profile-schema.js';
 import { lockPeriod } from './period-locks.js';
 import { postEntries } from './post-entries.js';
+import { createUser } from './users.js';
 import { reverseEntry } from './reverse-entry.js';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/demo');
@@ -37,6 +38,9 @@ interface Scenario {
 }
 
 const ACTOR: Actor = { name: 'demo', origin: 'seed-demo' };
+
+/** The demo's administrator of every fund; a token for it comes from `issue-token`. */
+export const DEMO_ADMIN = 'admin';
 
 export function isEmpty(store: Store): boolean {
   return listEntities(store.db).length === 0;
@@ -61,7 +65,8 @@ export function seedDemo(store: Store, options: { dir?: string; clock?: () => st
     const done = runStep(store, dir, step, session);
     if (!done.ok) return done;
   }
-  return accept(null);
+  const admin = createUser(store, { name: DEMO_ADMIN, grants: [{ role: 'admin' }], actor: ACTOR });
+  return admin.ok ? accept(null) : admin;
 }
 
 function runStep(store: Store, dir: string, step: Step, session: { actor: Actor; clock?: () => string }): Result<unknown> {

@@ -64,6 +64,21 @@ export function getAccountBalance(store: Store, request: { entity: string; accou
   return accept({ account: account.code, name: account.nameVi, asOf: request.asOf, balance });
 }
 
+/** Every account with a balance at the end of a day, rolled up through sub-accounts, in code order. */
+export function getBalances(store: Store, request: { entity: string; asOf: string }): Result<AccountBalance[]> {
+  if (!isIsoDate(request.asOf)) return reject('entry_date_malformed', 'asOf', request.asOf);
+  const fund = loadFund(store, request.entity);
+  if (!fund.ok) return fund;
+  const rolled = rollUp(fund.value.chart, sumsByCode(store, fund.value, BEGINNING, request.asOf));
+  const balances: AccountBalance[] = [];
+  for (const account of [...fund.value.chart.accounts.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+    const sums = rolled.get(account.code);
+    const balance = sums ? sums.opening + sums.debit - sums.credit : 0n;
+    if (balance !== 0n) balances.push({ account: account.code, name: account.nameVi, asOf: request.asOf, balance });
+  }
+  return accept(balances);
+}
+
 /** Every account's balance at the end of a day, debit positive, for the year-end close. */
 export function balancesAt(store: Store, fund: Fund, date: string): Map<string, Minor> {
   const sums = sumsByCode(store, fund, BEGINNING, date);

@@ -3,7 +3,6 @@
  * The fund-ledger command. Every command works on one SQLite database: --db, else the
  * FUND_LEDGER_DB environment variable, else data/fund-ledger.sqlite.
  */
-import type { Actor } from '../db/audit-repo.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
@@ -17,10 +16,15 @@ import { lockPeriod, unlockPeriod } from '../app/period-locks.js';
 import { postEntries } from '../app/post-entries.js';
 import { reopenYear } from '../app/reopen-year.js';
 import { reverseEntry } from '../app/reverse-entry.js';
-import { isEmpty, seedDemo } from '../app/seed-demo.js';
+import { DEMO_ADMIN, isEmpty, seedDemo } from '../app/seed-demo.js';
 import { getAccountBalance, getTrialBalance } from '../app/trial-balance.js';
 import { verifyFund } from '../app/verify-chain.js';
 import { buildServer } from '../api/server.js';
+import { ROLES } from '../app/permissions.js';
+import { issueToken, revokeToken } from '../app/tokens.js';
+import { createUser, grantRole, type GrantRequest } from '../app/users.js';
+import { listGrants, listTokens, listUsers, type Role } from '../db/access-repo.js';
+import type { Actor } from '../db/audit-repo.js';
 import { findEntityByCode, listEntities } from '../db/entities-repo.js';
 import { DEFAULT_DATABASE, openStore, type Store } from '../db/store.js';
 import { formatVnd } from '../export/number-format.js';
@@ -48,6 +52,13 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   deactivate-account --entity CODE --code CODE
   import-chart --entity CODE --file chart.csv
   verify [--entity CODE]                      recompute hash chains (all funds by default)
+  users                                       list users, their roles and tokens
+  add-user --name NAME [--role ROLE [--entity CODE] [--inherit]]
+  grant --user NAME --role ROLE [--entity CODE] [--inherit]
+                                              roles: admin, accountant, approver, auditor;
+                                              without --entity, on every fund
+  issue-token --user NAME [--label TEXT]      print a new API token (shown once)
+  revoke-token --id ID
   serve [--port 3000] [--host 127.0.0.1]      migrate, seed the demo if empty, serve HTTP`;
 
 const OPTIONS = {
@@ -56,6 +67,7 @@ const OPTIONS = {
   to: { type: 'string' }, json: { type: 'boolean' }, account: { type: 'string' }, 'as-of': { type: 'string' },
   month: { type: 'string' }, year: { type: 'string' }, code: { type: 'string' }, parent: { type: 'string' },
   name: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, actor: { type: 'string' },
+  user: { type: 'string' }, role: { type: 'string' }, inherit: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -90,6 +102,7 @@ async function serve(store: Store, options: Options): Promise<number> {
     const seeded = seedDemo(store);
     if (!seeded.ok) return report(seeded, () => undefined);
     console.log('Đã nạp dữ liệu mẫu (demo): Quỹ tỉnh TVH-VNN và Quỹ xã HTH-VNN, năm 2024.');
+    console.log(`Lấy mã truy cập quản trị (admin token): npm run cli -- issue-token --user ${DEMO_ADMIN}`);
   }
   const app = await buildServer(store, { logger: true });
   const port = Number(options.port ?? process.env.PORT ?? 3000);
@@ -174,9 +187,37 @@ function run(command: string, store: Store, options: Options): number | Promise<
       return verify(store, options.entity);
     case 'serve':
       return serve(store, options);
+    case 'users':
+      return listUsersCommand(store);
+    case 'add-user':
+      return report(createUser(store, { name: need(options, 'name'), grants: options.role ? [grantOption(options)] : [], actor }), (u) =>
+        console.log(`added ${u.user.name}`),
+      );
+    case 'grant':
+      return report(grantRole(store, { user: need(options, 'user'), grant: grantOption(options), actor }), (g) => console.log(`granted ${g.role} (grant ${g.id})`));
+    case 'issue-token':
+      return report(issueToken(store, { user: need(options, 'user'), label: options.label ?? 'cli', actor }), (t) => console.log(t.token));
+    case 'revoke-token':
+      return report(revokeToken(store, { id: need(options, 'id'), actor }), () => console.log(`revoked ${options.id}`));
     default:
       throw new UsageError(`unknown command ${command}`);
   }
+}
+
+function grantOption(options: Options): GrantRequest {
+  const role = need(options, 'role');
+  if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  return { role: role as Role, ...(options.entity && { entity: options.entity }), ...(options.inherit && { inherit: true }) };
+}
+
+function listUsersCommand(store: Store): number {
+  const codes = new Map(listEntities(store.db).map((e) => [e.id, e.code]));
+  for (const user of listUsers(store.db)) {
+    const grants = listGrants(store.db, user.id).map((g) => `${g.role}@${g.entityId === null ? '*' : codes.get(g.entityId)}${g.inherit ? '+' : ''}`);
+    const tokens = listTokens(store.db, user.id).map((t) => `${t.publicId}${t.revokedAt ? ' (revoked)' : ''}`);
+    console.log(`${user.name}\troles: ${grants.join(', ') || '-'}\ttokens: ${tokens.join(', ') || '-'}`);
+  }
+  return 0;
 }
 
 function verify(store: Store, only: string | undefined): number {

@@ -43,6 +43,18 @@ export function listBankAccounts(db: Db, entityId: number): BankAccountRow[] {
   return db.select().from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
 }
 
+export function updateEntityRow(db: Db, id: number, patch: Partial<NewEntityRow>): EntityRow {
+  return db.update(entities).set(patch).where(eq(entities.id, id)).returning().get() ?? missing(id);
+}
+
+export function replaceSignatories(db: Db, entityId: number, rows: (typeof signatories.$inferInsert)[]): void {
+  db.delete(signatories).where(eq(signatories.entityId, entityId)).run();
+  insertSignatories(db, rows);
+}
+
+function missing(id: number): never {
+  throw new Error(`entity ${id} vanished inside its own transaction`);
+}
 
 /** The funds above `entityId`, its parent first. */
 export function ancestorsOf(db: Db, entityId: number): number[] {

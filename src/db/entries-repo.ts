@@ -120,6 +120,9 @@ export interface StoredEntry extends Entry {
   readonly seq: number;
   readonly reversesId: number | null;
   readonly reversedById: number | null;
+  /** The sequence numbers of the entry this one reverses, and of the entry reversing it. */
+  readonly reversesSeq: number | null;
+  readonly reversedBySeq: number | null;
   readonly recordedAt: string;
   readonly recordedBy: string;
   readonly hash: string;
@@ -133,6 +136,8 @@ interface EntryHeaderRow {
   description: string;
   reverses_id: number | null;
   reversed_by: number | null;
+  reverses_seq: number | null;
+  reversed_by_seq: number | null;
   recorded_at: string;
   recorded_by: string;
   hash: string;
@@ -141,8 +146,10 @@ interface EntryHeaderRow {
 export function findEntry(sqlite: Database.Database, entityId: number, id: number): StoredEntry | undefined {
   const header = sqlite
     .prepare(
-      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, r.id AS reversed_by, e.recorded_at, e.recorded_by, lower(hex(e.hash)) AS hash
-       FROM entries e LEFT JOIN entries r ON r.reverses_id = e.id WHERE e.entity_id = ? AND e.id = ?`,
+      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, r.id AS reversed_by, o.seq AS reverses_seq, r.seq AS reversed_by_seq,
+              e.recorded_at, e.recorded_by, lower(hex(e.hash)) AS hash
+       FROM entries e LEFT JOIN entries r ON r.reverses_id = e.id LEFT JOIN entries o ON o.id = e.reverses_id
+       WHERE e.entity_id = ? AND e.id = ?`,
     )
     .get(entityId, id) as EntryHeaderRow | undefined;
   if (!header) return undefined;
@@ -174,6 +181,8 @@ export function findEntry(sqlite: Database.Database, entityId: number, id: numbe
     description: header.description,
     reversesId: header.reverses_id,
     reversedById: header.reversed_by,
+    reversesSeq: header.reverses_seq,
+    reversedBySeq: header.reversed_by_seq,
     recordedAt: header.recorded_at,
     recordedBy: header.recorded_by,
     hash: header.hash,
@@ -285,4 +294,46 @@ export function listClosingEntryIds(sqlite: Database.Database, entityId: number,
 
 export function findEntryIdBySeq(sqlite: Database.Database, entityId: number, seq: number): number | undefined {
   return sqlite.prepare('SELECT id FROM entries WHERE entity_id = ? AND seq = ?').pluck().get(entityId, seq) as number | undefined;
+}
+
+export interface EntryFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly kind?: EntryKind;
+  /** An account code: entries with a line on it or on any of its sub-accounts. */
+  readonly account?: string;
+  readonly campaign?: string;
+  /** Part of a counterparty's name. */
+  readonly counterparty?: string;
+  readonly afterSeq?: number;
+  readonly limit: number;
+}
+
+/** The ids of a fund's entries matching the filter, in sequence order from `afterSeq`. */
+export function listEntryIds(sqlite: Database.Database, entityId: number, filter: EntryFilter): number[] {
+  const where = ['e.entity_id = @entityId', 'e.seq > @afterSeq'];
+  if (filter.from !== undefined) where.push('e.date >= @from');
+  if (filter.to !== undefined) where.push('e.date <= @to');
+  if (filter.kind !== undefined) where.push('e.kind = @kind');
+  const lineConditions: string[] = [];
+  if (filter.account !== undefined) lineConditions.push("l.account_id IN (SELECT id FROM accounts WHERE entity_id = @entityId AND code LIKE @account || '%')");
+  if (filter.campaign !== undefined) lineConditions.push('l.campaign_id IN (SELECT id FROM campaigns WHERE entity_id = @entityId AND code = @campaign)');
+  if (filter.counterparty !== undefined) {
+    lineConditions.push("l.counterparty_id IN (SELECT id FROM counterparties WHERE entity_id = @entityId AND instr(lower(name), lower(@counterparty)) > 0)");
+  }
+  if (lineConditions.length > 0) where.push(`EXISTS (SELECT 1 FROM entry_lines l WHERE l.entry_id = e.id AND ${lineConditions.join(' AND ')})`);
+  const rows = sqlite
+    .prepare(`SELECT e.id FROM entries e WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT @limit`)
+    .all({
+      entityId,
+      afterSeq: filter.afterSeq ?? 0,
+      limit: filter.limit,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      kind: filter.kind ?? null,
+      account: filter.account ?? null,
+      campaign: filter.campaign ?? null,
+      counterparty: filter.counterparty ?? null,
+    }) as { id: number }[];
+  return rows.map((r) => r.id);
 }

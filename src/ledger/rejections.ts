@@ -72,6 +72,7 @@ export const REJECTIONS = {
   entity_unknown: 'No such fund.',
   level_unknown: 'The administrative level is not defined.',
   regime_unknown: 'The accounting regime is not defined.',
+  bank_account_number_taken: 'The fund already has a bank or treasury account with this number.',
 
   // Users, roles and tokens.
   user_unknown: 'No such user.',

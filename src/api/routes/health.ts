@@ -8,7 +8,7 @@ export function healthRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health',
-      { schema: { response: { 200: z.object({ status: z.literal('ok'), funds: z.number().int() }) } } },
+      { config: { access: { public: true } }, schema: { tags: ['health'], summary: 'The server is up and its database answers', response: { 200: z.object({ status: z.literal('ok'), funds: z.number().int() }) } } },
       async () => ({ status: 'ok' as const, funds: listEntities(store.db).length }),
     );
   };

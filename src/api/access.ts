@@ -1,0 +1,87 @@
+/**
+ * Authentication and permission for every route. Each route declares its access in its
+ * config: public, any signed-in user (the route then narrows what it shows), a permission
+ * over the installation, or a permission on the fund named in its path. A route without a
+ * declaration cannot be registered. Checks run before the body is read: no token → 401,
+ * unknown fund → 404, no right on it → 403.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate } from '../app/tokens.js';
+import { allows, type Permission, type Principal } from '../app/permissions.js';
+import type { Actor } from '../db/audit-repo.js';
+import { ancestorsOf, findEntityByCode, type EntityRow } from '../db/entities-repo.js';
+import type { Store } from '../db/store.js';
+import { sendApiProblem, sendRejection } from './problem.js';
+import { reject } from '../ledger/rejections.js';
+
+export type Access =
+  | { readonly public: true }
+  | { readonly signedIn: true }
+  | { readonly permission: Permission; readonly on: 'installation' | 'entity' };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    fund: EntityRow | null;
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+export function installAccess(app: FastifyInstance, store: Store): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('fund', null);
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { access?: Access } | undefined;
+    if (!config?.access && !route.url.startsWith('/docs')) throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || 'public' in access) return;
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const principal = token === undefined ? undefined : authenticate(store, token);
+    if (!principal) return sendApiProblem(reply, token === undefined ? 'unauthenticated' : 'token_invalid');
+    request.principal = principal;
+    if ('signedIn' in access) return;
+    if (access.on === 'installation') {
+      if (!allows(principal, access.permission, null, () => [])) return sendApiProblem(reply, 'forbidden', `needs ${access.permission} over the installation`);
+      return;
+    }
+    return checkFund(store, request, reply, access.permission);
+  });
+}
+
+async function checkFund(store: Store, request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<unknown> {
+  const code = (request.params as { entity?: string }).entity ?? '';
+  const fund = findEntityByCode(store.db, code);
+  if (!fund) return sendRejection(reply, reject('entity_unknown', 'params.entity', code));
+  if (!mayOn(store, request.principal, permission, fund.id)) return sendApiProblem(reply, 'forbidden', `needs ${permission} on ${fund.code}`);
+  request.fund = fund;
+  return undefined;
+}
+
+/** Whether the principal holds the permission on the fund (null: over the installation). */
+export function mayOn(store: Store, principal: Principal | null, permission: Permission, entityId: number | null): boolean {
+  if (!principal) return false;
+  return allows(principal, permission, entityId, () => (entityId === null ? [] : ancestorsOf(store.db, entityId)));
+}
+
+/** The fund an entity-scoped route was admitted to. */
+export function fundOf(request: FastifyRequest): EntityRow {
+  if (!request.fund) throw new Error(`${request.url} reached its handler without an admitted fund`);
+  return request.fund;
+}
+
+/** The user behind a signed-in request. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error(`${request.url} reached its handler without a principal`);
+  return request.principal;
+}
+
+/** The user behind a signed-in request, as the audit trail records them. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { name: principalOf(request).name, origin: request.ip, requestId: request.id };
+}

@@ -1,0 +1,37 @@
+/**
+ * The codes the HTTP layer answers with itself, beside the ledger's rejection codes, and
+ * the HTTP status of each ledger code: unknown things are 404, clashes with the current
+ * state are 409, acts outside one's reach 403, and every other refusal by the rules 422.
+ */
+import type { RejectionCode } from '../ledger/rejections.js';
+
+export const API_PROBLEMS = {
+  invalid_request: { status: 400, title: 'The request is malformed.' },
+  unauthenticated: { status: 401, title: 'This route needs a bearer token (Authorization: Bearer flt_…).' },
+  token_invalid: { status: 401, title: 'The bearer token is unknown, malformed or revoked.' },
+  forbidden: { status: 403, title: 'Your roles do not allow this here.' },
+  not_found: { status: 404, title: 'No such resource.' },
+  payload_too_large: { status: 413, title: 'The request body is larger than the server accepts.' },
+  unsupported_media_type: { status: 415, title: 'The request body has a content type this route does not read.' },
+  busy: { status: 503, title: 'The database is busy with other writes; retry shortly.' },
+  internal_error: { status: 500, title: 'Internal error; the request id identifies it in the server log.' },
+} as const;
+
+export type ApiProblemCode = keyof typeof API_PROBLEMS;
+
+const NOT_FOUND: ReadonlySet<RejectionCode> = new Set([
+  'entity_unknown', 'entry_not_found', 'account_unknown', 'year_unknown', 'period_unknown', 'user_unknown', 'grant_unknown', 'token_unknown',
+]);
+
+const CONFLICT: ReadonlySet<RejectionCode> = new Set([
+  'entity_code_taken', 'account_code_taken', 'campaign_code_taken', 'user_name_taken', 'role_already_granted', 'bank_account_number_taken',
+  'entry_already_reversed', 'period_already_locked', 'period_not_locked', 'year_exists', 'year_closed', 'year_not_closed',
+  'chart_in_use', 'token_already_revoked',
+]);
+
+export function statusOf(code: RejectionCode): number {
+  if (NOT_FOUND.has(code)) return 404;
+  if (CONFLICT.has(code)) return 409;
+  if (code === 'user_beyond_reach') return 403;
+  return 422;
+}

@@ -1,0 +1,127 @@
+/**
+ * Funds: the list a user may see, creating a fund (under a parent one administers, or at
+ * the top with installation rights), reading and changing a profile, bank accounts, and
+ * campaigns.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addBankAccount } from '../../app/add-bank-account.js';
+import { createCampaign } from '../../app/create-campaign.js';
+import { createEntity } from '../../app/create-entity.js';
+import { entityDetails } from '../../app/entity-details.js';
+import { entityProfileSchema } from '../../app/entity-profile-schema.js';
+import { updateEntity } from '../../app/update-entity.js';
+import { listCampaigns } from '../../db/dimensions-repo.js';
+import { findEntityByCode, listEntities } from '../../db/entities-repo.js';
+import type { Store } from '../../db/store.js';
+import { entityJson, entitySummaryJson } from '../../export/entity-json.js';
+import { accept, reject } from '../../ledger/rejections.js';
+import { actorOf, fundOf, mayOn } from '../access.js';
+import { sendApiProblem, sendRejection } from '../problem.js';
+import { entityParams, isoDate, text } from '../schemas.js';
+import { answerWrite, idempotencyHeaders } from '../write.js';
+
+const profileShape = entityProfileSchema.shape;
+const entityChanges = z
+  .object({
+    name: profileShape.name.optional(),
+    address: profileShape.address,
+    budgetUnitCode: profileShape.budgetUnitCode,
+    seal: profileShape.seal.optional(),
+    signatories: profileShape.signatories,
+    policy: profileShape.policy,
+  })
+  .strict()
+  .meta({ example: { address: 'Số 1 Phạm Thái Bường, Phường 4, TP Trà Vinh', seal: { name: 'ỦY BAN MTTQ VIỆT NAM TỈNH TRÀ VINH' } } });
+const bankAccount = z.object({ ...profileShape.bankAccounts.unwrap().element.shape }).strict();
+const campaign = z
+  .object({ code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/), name: text(300), startsOn: isoDate, endsOn: isoDate.optional() })
+  .strict()
+  .meta({ example: { code: 'BAO3-2025', name: 'Ủng hộ đồng bào bị thiệt hại do bão số 3', startsOn: '2025-09-08' } });
+
+export function entityRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/entities', { config: { access: { signedIn: true } }, schema: { tags: ['entities'], summary: 'Funds you hold a role on' } }, async (request) =>
+      listEntities(store.db)
+        .filter((e) => mayOn(store, request.principal, 'entity.read', e.id))
+        .map(entitySummaryJson),
+    );
+
+    app.post(
+      '/api/entities',
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags: ['entities'], summary: 'Create a fund (admin of its parent, or of the installation for a top-level fund)', body: entityProfileSchema, headers: idempotencyHeaders },
+      },
+      async (request, reply) => {
+        const profile = request.body;
+        const parent = profile.parent === undefined ? null : findEntityByCode(store.db, profile.parent);
+        if (parent === undefined) return sendRejection(reply, reject('entity_unknown', 'body.parent', profile.parent));
+        if (!mayOn(store, request.principal, 'entity.manage', parent?.id ?? null)) {
+          return sendApiProblem(reply, 'forbidden', parent ? `needs entity.manage on ${parent.code}` : 'needs entity.manage over the installation');
+        }
+        return answerWrite(store, request, reply, { entity: parent?.code ?? null, locate: () => `/api/entities/${profile.code}` }, () => {
+          const created = createEntity(store, profile, actorOf(request));
+          return created.ok ? accept({ status: 201, body: entityJson(entityDetails(store, created.value)) }) : created;
+        });
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity',
+      { config: { access: { permission: 'entity.read', on: 'entity' } }, schema: { tags: ['entities'], summary: 'A fund’s profile', params: entityParams } },
+      async (request) => entityJson(entityDetails(store, fundOf(request))),
+    );
+
+    app.patch(
+      '/api/entities/:entity',
+      {
+        config: { access: { permission: 'entity.manage', on: 'entity' } },
+        schema: { tags: ['entities'], summary: 'Change a fund’s profile, seal, signatories or policy', params: entityParams, body: entityChanges },
+      },
+      async (request, reply) => {
+        const updated = updateEntity(store, { entity: fundOf(request).code, changes: request.body, actor: actorOf(request) });
+        return updated.ok ? entityJson(entityDetails(store, updated.value)) : sendRejection(reply, updated);
+      },
+    );
+
+    app.post(
+      '/api/entities/:entity/bank-accounts',
+      {
+        config: { access: { permission: 'entity.manage', on: 'entity' } },
+        schema: { tags: ['entities'], summary: 'Register a bank or treasury account', params: entityParams, body: bankAccount, headers: idempotencyHeaders },
+      },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        return answerWrite(store, request, reply, { entity: fund.code }, () => {
+          const added = addBankAccount(store, { entity: fund.code, bank: request.body, actor: actorOf(request) });
+          return added.ok ? accept({ status: 201, body: added.value }) : added;
+        });
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/campaigns',
+      { config: { access: { permission: 'ledger.read', on: 'entity' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams } },
+      async (request) =>
+        listCampaigns(store.db, fundOf(request).id).map((c) => ({ code: c.code, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn })),
+    );
+
+    app.post(
+      '/api/entities/:entity/campaigns',
+      {
+        config: { access: { permission: 'ledger.post', on: 'entity' } },
+        schema: { tags: ['entities'], summary: 'Open a campaign (cuộc vận động)', params: entityParams, body: campaign, headers: idempotencyHeaders },
+      },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        return answerWrite(store, request, reply, { entity: fund.code }, () => {
+          const created = createCampaign(store, { entity: fund.code, ...request.body, actor: actorOf(request) });
+          return created.ok
+            ? accept({ status: 201, body: { code: created.value.code, name: created.value.name, startsOn: created.value.startsOn, endsOn: created.value.endsOn } })
+            : created;
+        });
+      },
+    );
+  };
+}

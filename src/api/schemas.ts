@@ -1,0 +1,78 @@
+/**
+ * The zod shapes shared by the routes. Amounts are decimal strings, dates ISO YYYY-MM-DD,
+ * and every object refuses fields it does not know. Sizes are bounded so that one request
+ * cannot exhaust the server; the ledger's own rules (scale of a currency, balance) answer
+ * with their codes after these shapes pass.
+ */
+import { z } from 'zod';
+import { COUNTERPARTY_KINDS } from '../ledger/entry.js';
+import { MAX_LINES } from '../ledger/post-entry.js';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').meta({ example: '2024-03-15' });
+export const amount = z.string().regex(/^\d{1,18}(\.\d{1,6})?$/, 'expected a decimal string such as "1500000"').meta({ example: '1500000' });
+export const accountCode = z.string().regex(/^\d{3,12}$/, 'expected an account code of 3 to 12 digits').meta({ example: '1111' });
+export const entityCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected a fund code').meta({ example: 'TVH-VNN' });
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const year = z.coerce.number().int().min(1990).max(2200).meta({ example: 2024 });
+export const month = z.coerce.number().int().min(1).max(12).meta({ example: 3 });
+export const limit = z.coerce.number().int().min(1).max(500).default(100);
+
+export const entityParams = z.object({ entity: entityCode }).strict();
+
+const counterparty = z
+  .object({ kind: z.enum(COUNTERPARTY_KINDS), name: text(300), address: z.string().max(500).optional() })
+  .strict();
+
+export const lineInput = z
+  .object({
+    account: accountCode,
+    debit: amount.optional(),
+    credit: amount.optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    originalAmount: amount.optional(),
+    rate: z.string().regex(/^\d{1,12}(\.\d{1,8})?$/).optional(),
+    quantity: amount.optional(),
+    unit: text(20).optional(),
+    counterparty: counterparty.optional(),
+    campaign: text(40).optional(),
+    designation: text(200).optional(),
+    bankAccount: text(40).optional(),
+    externalRef: text(100).optional(),
+  })
+  .strict();
+
+export const memoInput = z
+  .object({ account: accountCode, direction: z.enum(['in', 'out']), quantity: amount, unit: text(20) })
+  .strict();
+
+export const entryInput = z
+  .object({
+    date: isoDate,
+    description: text(500),
+    lines: z.array(lineInput).min(1).max(MAX_LINES),
+    memos: z.array(memoInput).max(MAX_LINES).optional(),
+    kind: z.enum(['regular', 'opening']).optional(),
+  })
+  .strict()
+  .meta({
+    example: {
+      date: '2025-01-15',
+      description: 'Thu ủng hộ Quỹ Vì người nghèo của Công ty An Phú',
+      lines: [
+        { account: '1111', debit: '5000000' },
+        { account: '5111', credit: '5000000', counterparty: { kind: 'donor', name: 'Công ty TNHH An Phú' } },
+      ],
+    },
+  });
+
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    field: z.string().optional(),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Problem', description: 'application/problem+json; `code` is one of the codes listed in the API description.' });

@@ -1,0 +1,34 @@
+/** A fund's profile as JSON: seal, signatories, bank accounts, policy and fiscal years. */
+import type { FiscalYearRow } from '../db/calendar-repo.js';
+import type { BankAccountRow, EntityRow, SignatoryRow } from '../db/entities-repo.js';
+
+export interface EntityDetails {
+  readonly entity: EntityRow;
+  readonly parent: string | null;
+  readonly signatories: readonly SignatoryRow[];
+  readonly bankAccounts: readonly BankAccountRow[];
+  readonly years: readonly FiscalYearRow[];
+}
+
+export function entitySummaryJson(entity: EntityRow) {
+  return { code: entity.code, name: entity.name, kind: entity.kind, level: entity.level };
+}
+
+export function entityJson(details: EntityDetails) {
+  const { entity } = details;
+  return {
+    ...entitySummaryJson(entity),
+    parent: details.parent,
+    address: entity.address,
+    budgetUnitCode: entity.budgetUnitCode,
+    seal: { name: entity.sealName, reference: entity.sealReference, date: entity.sealDate, hasImage: entity.sealImage !== null },
+    signatories: details.signatories.map((s) => ({ role: s.role, name: s.name, title: s.title })),
+    bankAccounts: details.bankAccounts.map((b) => ({ kind: b.kind, institution: b.institution, number: b.number, currency: b.currency, accountCode: b.accountCode })),
+    policy: {
+      managementCostsAllowed: entity.managementCostsAllowed,
+      managementCostCap: entity.managementCostCap === null ? null : String(entity.managementCostCap),
+    },
+    years: details.years.map((y) => ({ year: y.year, regime: y.regime, status: y.status })),
+    entries: entity.chainSeq,
+  };
+}
