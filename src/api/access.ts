@@ -1,7 +1,7 @@
 /**
  * Authentication and permission for every route. Each route declares its access in its
- * config: public, any signed-in user (the route then narrows what it shows), a permission
- * over the installation, or a permission on the fund named in its path. A route without a
+ * config: public, any signed-in user (the route then narrows what it shows), or a
+ * permission on the fund named in its path. A route without a
  * declaration cannot be registered. Checks run before the body is read: no token → 401,
  * unknown fund → 404, no right on it → 403.
  */
@@ -17,7 +17,7 @@ import { reject } from '../ledger/rejections.js';
 export type Access =
   | { readonly public: true }
   | { readonly signedIn: true }
-  | { readonly permission: Permission; readonly on: 'installation' | 'entity' };
+  | { readonly permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,8 +35,11 @@ export function installAccess(app: FastifyInstance, store: Store): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('fund', null);
   app.addHook('onRoute', (route) => {
-    const config = route.config as { access?: Access } | undefined;
-    if (!config?.access && !route.url.startsWith('/docs')) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (route.url.startsWith('/docs')) return;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    // The rule is stated in the route's OpenAPI description, where clients and tests read it.
+    route.schema = { ...route.schema, description: [route.schema?.description, `Access: ${describeAccess(access)}.`].filter(Boolean).join('\n\n') };
   });
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
@@ -46,12 +49,14 @@ export function installAccess(app: FastifyInstance, store: Store): void {
     if (!principal) return sendApiProblem(reply, token === undefined ? 'unauthenticated' : 'token_invalid');
     request.principal = principal;
     if ('signedIn' in access) return;
-    if (access.on === 'installation') {
-      if (!allows(principal, access.permission, null, () => [])) return sendApiProblem(reply, 'forbidden', `needs ${access.permission} over the installation`);
-      return;
-    }
     return checkFund(store, request, reply, access.permission);
   });
+}
+
+function describeAccess(access: Access): string {
+  if ('public' in access) return 'public';
+  if ('signedIn' in access) return 'any signed-in user; the route narrows what it shows or allows';
+  return `\`${access.permission}\` on the fund`;
 }
 
 async function checkFund(store: Store, request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<unknown> {

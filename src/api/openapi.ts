@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { REJECTIONS, type RejectionCode } from '../ledger/rejections.js';
 import { API_PROBLEMS, statusOf } from './problem-codes.js';
+import { problem } from './schemas.js';
 
 function codeTable(): string {
   const rows = [
@@ -31,6 +32,12 @@ Every error answer is \`application/problem+json\` with \`code\`, \`title\`, \`s
 ${codeTable()}`;
 
 export async function installOpenApi(app: FastifyInstance): Promise<void> {
+  // Every route may answer with a problem; saying so once here documents them all.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) return;
+    const response = (route.schema?.response ?? {}) as Record<string, unknown>;
+    route.schema = { ...route.schema, response: { ...response, '4XX': problem, '5XX': problem } };
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

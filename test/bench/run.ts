@@ -1,13 +1,17 @@
 /**
- * npm run bench: the ledger core at campaign scale, against ledger-cli in the same run.
+ * npm run bench: the ledger core at campaign scale, against ledger-cli in the same run, then
+ * the HTTP API under concurrent clients.
  *
  *  1. bulk posting: the synthetic journal's postings (1,000,000 lines by default) through
  *     every posting rule and the hash chain into a fresh SQLite file;
  *  2. trial balance over all of those lines (median of several runs);
- *  3. ledger-cli computing every balance from the same postings, and the balances compared.
+ *  3. ledger-cli computing every balance from the same postings, and the balances compared;
+ *  4. single entries posted over HTTP to a running server by concurrent clients
+ *     (see http-posting.ts).
  *
- * Options: --txns N (default 500000 two-line entries), --runs N (default 7).
- * Results go to bench-results/core.json and bench-results/core.md.
+ * Options: --only core|http (default both), --txns N (default 500000 two-line entries),
+ * --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
+ * Results go to bench-results/core.json and core.md, and bench-results/http.json and http.md.
  */
 import type { Actor } from '../../src/db/audit-repo.js';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,13 +25,23 @@ import { postEntries } from '../../src/app/post-entries.js';
 import { getTrialBalance } from '../../src/app/trial-balance.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
+import { benchHttpPosting } from './http-posting.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
 import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
 
-const { values } = parseArgs({ options: { txns: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' }, txns: { type: 'string' }, runs: { type: 'string' },
+    seconds: { type: 'string' }, connections: { type: 'string' },
+  },
+});
+if (values.only !== undefined && values.only !== 'core' && values.only !== 'http') throw new Error('--only takes core or http');
 const TXNS = Number(values.txns ?? 500_000);
 const RUNS = Number(values.runs ?? 7);
+const HTTP_SECONDS = Number(values.seconds ?? 15);
+const HTTP_CONNECTIONS = Number(values.connections ?? 32);
 const OUT = resolve('bench-results');
+const MACHINE = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const FUND = 'BENCH';
 const BENCH: Actor = { name: 'bench', origin: 'bench' };
 /** Opening balance of every cash and bank account, so random spending never runs them dry. */
@@ -67,7 +81,7 @@ function postAll(store: Store, entries: EntryInput[]): number {
   return ms(start);
 }
 
-async function main(): Promise<void> {
+async function benchCore(): Promise<void> {
   const dataDir = join(OUT, 'data');
   mkdirSync(dataDir, { recursive: true });
   const files = generate(dataDir, TXNS);
@@ -102,7 +116,7 @@ async function main(): Promise<void> {
 
   const tbMedian = median(tbTimes);
   const results = {
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: MACHINE,
     data: { transactions: entries.length, lines },
     bulkPosting: { seconds: postMs / 1000, linesPerSecond: Math.round(lines / (postMs / 1000)), rssMbAfter: Math.round(rssAfterPosting / 2 ** 20) },
     trialBalance: { medianMs: tbMedian, runs: RUNS, balanced: tb.balanced },
@@ -121,7 +135,37 @@ async function main(): Promise<void> {
   ].join('\n');
   writeFileSync(join(OUT, 'core.md'), `${md}\n`);
   console.log(md);
-  console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGb} GB, Node ${results.machine.node}`);
 }
 
-await main();
+async function benchHttp(): Promise<void> {
+  const http = await benchHttpPosting({ seconds: HTTP_SECONDS, connections: HTTP_CONNECTIONS });
+  const verdict = (met: boolean): string => (met ? 'met' : '**missed**');
+  const sound = http.check.chainOk && http.check.countOk && http.non2xx === 0 && http.errors === 0;
+  const results = {
+    machine: MACHINE,
+    ...http,
+    targets: {
+      entriesPerSecond: { target: 2_000, met: http.entriesPerSecond >= 2_000 },
+      p99Ms: { target: 50, met: http.latencyMs.p99 <= 50 },
+    },
+  };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'http.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const { check } = http;
+  const md = [
+    `| work | result | target | |`,
+    `|---|---|---|---|`,
+    `| posting single entries over HTTP, ${http.connections} connections for ${http.seconds} s, an Idempotency-Key on each | ${http.entriesPerSecond.toLocaleString('en')} entries/s | ≥ 2,000 entries/s | ${verdict(results.targets.entriesPerSecond.met)} |`,
+    `| latency of those posts | p50 ${http.latencyMs.p50} ms, p90 ${http.latencyMs.p90} ms, p99 ${http.latencyMs.p99} ms, max ${http.latencyMs.max} ms | p99 ≤ 50 ms | ${verdict(results.targets.p99Ms.met)} |`,
+    `| answers other than 2xx; connection errors; timeouts | ${http.non2xx}; ${http.errors}; ${http.timeouts} | 0 | ${http.non2xx + http.errors === 0 ? 'met' : '**missed**'} |`,
+    `| afterwards: chain verified; entries added = 2xx answers + ${check.resent} unanswered requests resent (${check.resentReplayed} had been posted) | ${check.chainOk ? 'yes' : '**no**'}; ${check.countOk ? 'yes' : `**no** (${check.entriesBefore} → ${check.entriesAfter})`} | yes | ${check.chainOk && check.countOk ? 'met' : '**missed**'} |`,
+    `| server during the run: CPU; peak RSS | ${http.serverCpuPercent ?? '?'} % of a core; ${http.serverPeakRssMb ?? '?'} MB | | |`,
+  ].join('\n');
+  writeFileSync(join(OUT, 'http.md'), `${md}\n`);
+  console.log(md);
+  if (!sound) process.exitCode = 1;
+}
+
+if (values.only !== 'http') await benchCore();
+if (values.only !== 'core') await benchHttp();
+console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);

@@ -33,14 +33,14 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/accounts',
-      { config: { access: { permission: 'ledger.read', on: 'entity' } }, schema: { tags: ['accounts'], summary: 'The fund’s chart of accounts', params: entityParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['accounts'], summary: 'The fund’s chart of accounts', params: entityParams } },
       async (request) => chartOf(fundOf(request).code),
     );
 
     app.post(
       '/api/entities/:entity/accounts',
       {
-        config: { access: { permission: 'chart.manage', on: 'entity' } },
+        config: { access: { permission: 'chart.manage' } },
         schema: { tags: ['accounts'], summary: 'Add a sub-account', params: entityParams, body: subAccount, headers: idempotencyHeaders },
       },
       async (request, reply) => {
@@ -55,7 +55,7 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/api/entities/:entity/accounts/:code/deactivate',
       {
-        config: { access: { permission: 'chart.manage', on: 'entity' } },
+        config: { access: { permission: 'chart.manage' } },
         schema: { tags: ['accounts'], summary: 'Deactivate an account without balance or active sub-accounts', params: entityParams.extend({ code: accountCode }).strict() },
       },
       async (request, reply) => {
@@ -67,7 +67,7 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
     app.put(
       '/api/entities/:entity/accounts',
       {
-        config: { access: { permission: 'chart.manage', on: 'entity' } },
+        config: { access: { permission: 'chart.manage' } },
         schema: {
           tags: ['accounts'],
           summary: 'Replace the whole chart from CSV (text/csv), before anything is posted',

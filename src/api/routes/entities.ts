@@ -69,14 +69,14 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity',
-      { config: { access: { permission: 'entity.read', on: 'entity' } }, schema: { tags: ['entities'], summary: 'A fund’s profile', params: entityParams } },
+      { config: { access: { permission: 'entity.read' } }, schema: { tags: ['entities'], summary: 'A fund’s profile', params: entityParams } },
       async (request) => entityJson(entityDetails(store, fundOf(request))),
     );
 
     app.patch(
       '/api/entities/:entity',
       {
-        config: { access: { permission: 'entity.manage', on: 'entity' } },
+        config: { access: { permission: 'entity.manage' } },
         schema: { tags: ['entities'], summary: 'Change a fund’s profile, seal, signatories or policy', params: entityParams, body: entityChanges },
       },
       async (request, reply) => {
@@ -88,7 +88,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/api/entities/:entity/bank-accounts',
       {
-        config: { access: { permission: 'entity.manage', on: 'entity' } },
+        config: { access: { permission: 'entity.manage' } },
         schema: { tags: ['entities'], summary: 'Register a bank or treasury account', params: entityParams, body: bankAccount, headers: idempotencyHeaders },
       },
       async (request, reply) => {
@@ -102,7 +102,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/campaigns',
-      { config: { access: { permission: 'ledger.read', on: 'entity' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams } },
       async (request) =>
         listCampaigns(store.db, fundOf(request).id).map((c) => ({ code: c.code, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn })),
     );
@@ -110,7 +110,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/api/entities/:entity/campaigns',
       {
-        config: { access: { permission: 'ledger.post', on: 'entity' } },
+        config: { access: { permission: 'ledger.post' } },
         schema: { tags: ['entities'], summary: 'Open a campaign (cuộc vận động)', params: entityParams, body: campaign, headers: idempotencyHeaders },
       },
       async (request, reply) => {

@@ -51,7 +51,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/api/entities/:entity/entries',
       {
-        config: { access: { permission: 'ledger.post', on: 'entity' } },
+        config: { access: { permission: 'ledger.post' } },
         schema: { tags: ['entries'], summary: 'Post a balanced entry', params: entityParams, body: entryInput, headers: idempotencyHeaders },
       },
       async (request, reply) => {
@@ -67,7 +67,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/api/entities/:entity/entries',
       {
-        config: { access: { permission: 'ledger.read', on: 'entity' } },
+        config: { access: { permission: 'ledger.read' } },
         schema: { tags: ['entries'], summary: 'Entries by date, kind, account, campaign or counterparty, in sequence order', params: entityParams, querystring: listQuery },
       },
       async (request) => {
@@ -78,7 +78,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/entries/:seq',
-      { config: { access: { permission: 'ledger.read', on: 'entity' } }, schema: { tags: ['entries'], summary: 'One entry by its sequence number', params: seqParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entries'], summary: 'One entry by its sequence number', params: seqParams } },
       async (request, reply) => {
         const entry = findEntryBySeq(store, fundOf(request).id, request.params.seq);
         return entry.ok ? entryJson(entry.value) : sendRejection(reply, entry);
@@ -88,8 +88,8 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/api/entities/:entity/entries/:seq/reverse',
       {
-        config: { access: { permission: 'ledger.post', on: 'entity' } },
-        schema: { tags: ['entries'], summary: 'Reverse an entry with a linked entry on the other side', params: seqParams, body: reversal.optional(), headers: idempotencyHeaders },
+        config: { access: { permission: 'ledger.post' } },
+        schema: { tags: ['entries'], summary: 'Reverse an entry with a linked entry on the other side', params: seqParams, body: reversal.nullish(), headers: idempotencyHeaders },
       },
       async (request, reply) => {
         const fund = fundOf(request);

@@ -34,11 +34,11 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
         events: events.filter((e) => e.year === y.year).map((e) => ({ action: e.action, month: e.month, actor: e.actor, reason: e.reason, at: e.at })),
       }));
     };
-    const manage = { access: { permission: 'periods.manage' as const, on: 'entity' as const } };
+    const manage = { access: { permission: 'periods.manage' as const } };
 
     app.get(
       '/api/entities/:entity/periods',
-      { config: { access: { permission: 'ledger.read', on: 'entity' } }, schema: { tags: ['periods'], summary: 'Fiscal years, months and the record of period acts', params: entityParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['periods'], summary: 'Fiscal years, months and the record of period acts', params: entityParams } },
       async (request) => periodsOf(fundOf(request).id),
     );
 
@@ -59,7 +59,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/periods/:year/:month/lock',
-      { config: manage, schema: { tags: ['periods'], summary: 'Lock a month', params: monthParams, body: optionalReason.optional() } },
+      { config: manage, schema: { tags: ['periods'], summary: 'Lock a month', params: monthParams, body: optionalReason.nullish() } },
       async (request, reply) => {
         const { year, month } = request.params;
         const reason = request.body?.reason;
@@ -80,7 +80,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/periods/:year/close',
-      { config: manage, schema: { tags: ['periods'], summary: 'Close a fiscal year', params: yearParams, body: optionalReason.optional(), headers: idempotencyHeaders } },
+      { config: manage, schema: { tags: ['periods'], summary: 'Close a fiscal year', params: yearParams, body: optionalReason.nullish(), headers: idempotencyHeaders } },
       async (request, reply) => {
         const fund = fundOf(request);
         const reason = request.body?.reason;

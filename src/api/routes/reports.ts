@@ -12,7 +12,7 @@ import { fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import { accountCode, entityParams, isoDate } from '../schemas.js';
 
-const read = { access: { permission: 'ledger.read' as const, on: 'entity' as const } };
+const read = { access: { permission: 'ledger.read' as const } };
 const balanceJson = (b: AccountBalance) => ({ account: b.account, name: b.name, asOf: b.asOf, balance: b.balance.toString(), currency: 'VND' });
 const asOf = z.object({ asOf: isoDate }).strict();
 

@@ -1,0 +1,217 @@
+/**
+ * The permission matrix: every route in the OpenAPI document × every role × the caller's
+ * own fund and another fund. Each route must have a row here, so a new route cannot be
+ * added without deciding who may call it.
+ */
+import type { InjectOptions } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findUserByName, listGrants } from '../../src/db/access-repo.js';
+import { apiWorld, payment, receipt, type ApiWorld, type Person } from '../support/api-fixture.js';
+
+type Fund = 'C1' | 'C2';
+type Role = 'admin' | 'approver' | 'accountant' | 'auditor';
+
+/** The people who hold one role on C1 and nothing else. */
+const HOLDERS: Record<Role, Person> = { admin: 'c1Admin', approver: 'c1Approver', accountant: 'c1Accountant', auditor: 'c1Auditor' };
+
+/** What each role may do on its own fund: the specification the server must meet. */
+const MAY: Record<string, readonly Role[]> = {
+  'entity.read': ['admin', 'approver', 'accountant', 'auditor'],
+  'entity.manage': ['admin'],
+  'ledger.read': ['admin', 'approver', 'accountant', 'auditor'],
+  'ledger.post': ['admin', 'approver', 'accountant'],
+  'chart.manage': ['admin', 'approver', 'accountant'],
+  'periods.manage': ['admin', 'approver'],
+};
+
+/** The C1/C2 counterpart of a person, for routes about users. */
+const accountantOf = (fund: Fund): Person => (fund === 'C1' ? 'c1Accountant' : 'c2Accountant');
+const tokenId = (world: ApiWorld, who: Person) => world.tokens[who].split('_')[1] ?? '';
+const grantId = (world: ApiWorld, who: Person) => listGrants(world.store.db, findUserByName(world.store.db, who)?.id ?? 0)[0]?.id ?? 0;
+
+interface Row {
+  readonly request: (fund: Fund, world: ApiWorld) => InjectOptions;
+  /** For routes that are not simply "a permission on the fund": who may, on which fund. */
+  readonly allowed?: (role: Role, fund: Fund) => boolean;
+  /** The answer an allowed caller gets when it is not a success. */
+  readonly status?: number;
+}
+
+const ownAdmin = (role: Role, fund: Fund) => role === 'admin' && fund === 'C1';
+const e = (fund: Fund, rest = '') => `/api/entities/${fund}${rest}`;
+
+const ROWS: Record<string, Row> = {
+  'GET /health': { request: () => ({ method: 'GET', url: '/health' }), allowed: () => true },
+  'GET /api/entities': { request: () => ({ method: 'GET', url: '/api/entities' }), allowed: () => true },
+  'POST /api/entities': {
+    request: (fund) => ({
+      method: 'POST', url: '/api/entities',
+      payload: { code: `${fund}-X`, name: 'Quỹ ấp', kind: 'poor-fund', level: 'commune', parent: fund, seal: { name: 'QUỸ ẤP' }, firstYear: 2024 },
+    }),
+    allowed: ownAdmin,
+  },
+  'GET /api/entities/{entity}': { request: (fund) => ({ method: 'GET', url: e(fund) }) },
+  'PATCH /api/entities/{entity}': { request: (fund) => ({ method: 'PATCH', url: e(fund), payload: { address: 'Ấp Mới' } }) },
+  'POST /api/entities/{entity}/bank-accounts': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/bank-accounts'), payload: { kind: 'bank', institution: 'Agribank', number: '999', accountCode: '1121' } }),
+  },
+  'GET /api/entities/{entity}/campaigns': { request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns') }) },
+  'POST /api/entities/{entity}/campaigns': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns'), payload: { code: 'B3', name: 'Bão số 3', startsOn: '2024-09-08' } }),
+  },
+  'GET /api/entities/{entity}/accounts': { request: (fund) => ({ method: 'GET', url: e(fund, '/accounts') }) },
+  'POST /api/entities/{entity}/accounts': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/accounts'), payload: { code: '11211', parent: '1121', nameVi: 'Agribank' } }),
+  },
+  'PUT /api/entities/{entity}/accounts': {
+    request: (fund) => ({ method: 'PUT', url: e(fund, '/accounts'), headers: { 'content-type': 'text/csv' }, payload: 'code,parent\n' }),
+    status: 409, // chart_in_use: the permission admits the caller, the rules then refuse
+  },
+  'POST /api/entities/{entity}/accounts/{code}/deactivate': { request: (fund) => ({ method: 'POST', url: e(fund, '/accounts/6118/deactivate') }) },
+  'GET /api/entities/{entity}/entries': { request: (fund) => ({ method: 'GET', url: e(fund, '/entries') }) },
+  'POST /api/entities/{entity}/entries': { request: (fund) => ({ method: 'POST', url: e(fund, '/entries'), payload: receipt('1000') }) },
+  'GET /api/entities/{entity}/entries/{seq}': { request: (fund) => ({ method: 'GET', url: e(fund, '/entries/1') }) },
+  'POST /api/entities/{entity}/entries/{seq}/reverse': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/entries/2/reverse'), payload: { date: '2024-06-30' } }),
+  },
+  'GET /api/entities/{entity}/periods': { request: (fund) => ({ method: 'GET', url: e(fund, '/periods') }) },
+  'POST /api/entities/{entity}/periods': { request: (fund) => ({ method: 'POST', url: e(fund, '/periods'), payload: { year: 2025 } }) },
+  'POST /api/entities/{entity}/periods/{year}/{month}/lock': { request: (fund) => ({ method: 'POST', url: e(fund, '/periods/2024/1/lock') }) },
+  'POST /api/entities/{entity}/periods/{year}/{month}/unlock': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/periods/2024/2/unlock'), payload: { reason: 'Bổ sung' } }),
+  },
+  'POST /api/entities/{entity}/periods/{year}/close': { request: (fund) => ({ method: 'POST', url: e(fund, '/periods/2024/close') }) },
+  'POST /api/entities/{entity}/periods/{year}/reopen': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/periods/2024/reopen'), payload: { reason: 'Kiểm toán' } }),
+    status: 409, // year_not_closed
+  },
+  'GET /api/entities/{entity}/balances': { request: (fund) => ({ method: 'GET', url: e(fund, '/balances?asOf=2024-12-31') }) },
+  'GET /api/entities/{entity}/balances/{account}': { request: (fund) => ({ method: 'GET', url: e(fund, '/balances/111?asOf=2024-12-31') }) },
+  'GET /api/entities/{entity}/trial-balance': { request: (fund) => ({ method: 'GET', url: e(fund, '/trial-balance?from=2024-01-01&to=2024-12-31') }) },
+  'GET /api/entities/{entity}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/verify') }) },
+  'GET /api/audit': {
+    request: (fund) => ({ method: 'GET', url: `/api/audit?entity=${fund}` }),
+    allowed: (role, fund) => fund === 'C1' && (role === 'admin' || role === 'auditor'),
+  },
+  'GET /api/users': { request: () => ({ method: 'GET', url: '/api/users' }), allowed: (role) => role === 'admin' },
+  'POST /api/users': {
+    request: (fund) => ({ method: 'POST', url: '/api/users', payload: { name: 'moi', grants: [{ entity: fund, role: 'auditor' }] } }),
+    allowed: ownAdmin,
+  },
+  'POST /api/users/{user}/grants': {
+    request: (fund) => ({ method: 'POST', url: `/api/users/${accountantOf(fund)}/grants`, payload: { entity: fund, role: 'auditor' } }),
+    allowed: ownAdmin,
+  },
+  'DELETE /api/users/{user}/grants/{grantId}': {
+    request: (fund, world) => ({ method: 'DELETE', url: `/api/users/${accountantOf(fund)}/grants/${grantId(world, accountantOf(fund))}` }),
+    allowed: ownAdmin,
+  },
+  'GET /api/users/{user}/tokens': { request: (fund) => ({ method: 'GET', url: `/api/users/${accountantOf(fund)}/tokens` }), allowed: ownAdmin },
+  'POST /api/users/{user}/tokens': {
+    request: (fund) => ({ method: 'POST', url: `/api/users/${accountantOf(fund)}/tokens`, payload: { label: 'máy mới' } }),
+    allowed: ownAdmin,
+  },
+  'POST /api/tokens/{id}/revoke': {
+    request: (fund, world) => ({ method: 'POST', url: `/api/tokens/${tokenId(world, accountantOf(fund))}/revoke` }),
+    // An admin of the fund, or the token's own holder.
+    allowed: (role, fund) => fund === 'C1' && (role === 'admin' || role === 'accountant'),
+  },
+};
+
+let world: ApiWorld | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+async function fresh(): Promise<ApiWorld> {
+  world = await apiWorld();
+  const ready = world;
+  // Something to read, reverse and lock on both communes.
+  for (const fund of ['C1', 'C2']) {
+    const posted = await ready.call('root', { method: 'POST', url: `/api/entities/${fund}/entries`, payload: payment('1000') });
+    expect(posted.statusCode).toBe(201);
+    expect((await ready.call('root', { method: 'POST', url: `/api/entities/${fund}/periods/2024/2/lock` })).statusCode).toBe(200);
+  }
+  return ready;
+}
+
+let documented: Promise<{ key: string; access: string }[]> | undefined;
+
+/** The operations of the OpenAPI document, read once. */
+function operations(): Promise<{ key: string; access: string }[]> {
+  documented ??= readOperations();
+  return documented;
+}
+
+async function readOperations(): Promise<{ key: string; access: string }[]> {
+  const w = await apiWorld();
+  const doc = (await w.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+    paths: Record<string, Record<string, { description?: string }>>;
+  };
+  await w.close();
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, access: op.description ?? '' })),
+  );
+}
+
+describe('roles inherited down the fund tree', () => {
+  it('lets a province auditor read a commune fund below it, and write nothing there', async () => {
+    const w = await fresh();
+    expect((await w.call('provAuditor', { method: 'GET', url: '/api/entities/C1/trial-balance?from=2024-01-01&to=2024-12-31' })).statusCode).toBe(200);
+    expect((await w.call('provAuditor', { method: 'GET', url: '/api/audit?entity=C2' })).statusCode).toBe(200);
+    expect((await w.call('provAuditor', { method: 'POST', url: '/api/entities/C1/entries', payload: receipt('1000') })).statusCode).toBe(403);
+  });
+
+  it('lets a province admin with inheritance manage a commune, but a commune admin nothing above it', async () => {
+    const w = await fresh();
+    expect((await w.call('provAdmin', { method: 'POST', url: '/api/entities/C2/periods/2024/1/lock' })).statusCode).toBe(200);
+    expect((await w.call('c1Admin', { method: 'POST', url: '/api/entities/PROV/periods/2024/1/lock' })).statusCode).toBe(403);
+  });
+
+  it('lists only the funds a user holds a role on', async () => {
+    const w = await fresh();
+    const codes = async (who: Person) => ((await w.call(who, { method: 'GET', url: '/api/entities' })).json() as { code: string }[]).map((f) => f.code);
+    expect(await codes('c1Accountant')).toEqual(['C1']);
+    expect(await codes('provAuditor')).toEqual(['PROV', 'C1', 'C2']);
+  });
+});
+
+describe('the permission matrix', () => {
+  it('has a row for every route the server documents, and no row for a route it lacks', async () => {
+    const documented = (await operations()).map((o) => o.key).sort();
+    expect(Object.keys(ROWS).sort()).toEqual(documented);
+  });
+
+  it('states the access rule of every route in its documentation', async () => {
+    for (const op of await operations()) expect(op.access, op.key).toMatch(/Access: /);
+  });
+
+  it.each(Object.keys(ROWS).filter((key) => key !== 'GET /health'))('refuses %s without a token, with 401', async (key) => {
+    const w = await fresh();
+    const response = await w.call(null, ROWS[key]?.request('C1', w) ?? {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'unauthenticated', status: 401 });
+  });
+
+  const cases = Object.keys(ROWS).flatMap((key) =>
+    (Object.keys(HOLDERS) as Role[]).flatMap((role) => (['C1', 'C2'] as Fund[]).map((fund) => [key, role, fund] as const)),
+  );
+
+  it.each(cases)('%s as %s on %s', async (key, role, fund) => {
+    const ops = await operations();
+    const op = ops.find((o) => o.key === key);
+    const row = ROWS[key];
+    if (!op || !row) throw new Error(`no route ${key}`);
+    const permission = /Access: `([a-z.]+)` on the fund/.exec(op.access)?.[1];
+    const expected = row.allowed ? row.allowed(role, fund) : fund === 'C1' && (MAY[permission ?? ''] ?? []).includes(role);
+    const w = await fresh();
+    const response = await w.call(HOLDERS[role], row.request(fund, w));
+    if (expected) {
+      expect(response.statusCode, response.body).toBe(row.status ?? (response.statusCode < 300 ? response.statusCode : 200));
+    } else {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json()).toMatchObject({ status: 403 });
+    }
+  });
+});
