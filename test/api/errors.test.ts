@@ -1,0 +1,110 @@
+/**
+ * One error shape for every failure, each API code exercised, and a flood of malformed
+ * requests that gets only 4xx answers and changes nothing.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_PROBLEMS, type ApiProblemCode } from '../../src/api/problem-codes.js';
+import { apiWorld, receipt, type ApiWorld } from '../support/api-fixture.js';
+
+let world: ApiWorld;
+afterEach(() => world.close());
+
+const seen = new Set<string>();
+
+async function expectProblem(response: Awaited<ReturnType<ApiWorld['call']>>, code: ApiProblemCode, field?: string): Promise<void> {
+  expect(response.statusCode, response.body).toBe(API_PROBLEMS[code].status);
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  expect(response.json()).toMatchObject({ code, status: API_PROBLEMS[code].status, title: API_PROBLEMS[code].title, requestId: expect.any(String), ...(field && { field }) });
+  seen.add(code);
+}
+
+const snapshot = (w: ApiWorld) =>
+  ['entries', 'entry_lines', 'audit_events', 'idempotency_keys', 'accounts', 'periods', 'campaigns', 'entities']
+    .map((table) => (w.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n)
+    .join(',');
+
+describe('error answers', () => {
+  it('answers malformed input with 400 naming the field', async () => {
+    world = await apiWorld();
+    const post = (payload: object) => world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', payload });
+    await expectProblem(await post({ ...receipt('1'), date: '15/03/2024' }), 'invalid_request', 'body.date');
+    await expectProblem(await post({ ...receipt('1'), extra: true }), 'invalid_request', 'body');
+    await expectProblem(await post({ ...receipt('1'), lines: [{ account: '1111', debit: '1,5' }] }), 'invalid_request', 'body.lines.0.debit');
+    await expectProblem(await post({ ...receipt('1'), description: 'x'.repeat(501) }), 'invalid_request', 'body.description');
+    await expectProblem(await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', headers: { 'content-type': 'application/json' }, payload: '{"date":' }), 'invalid_request', 'body');
+  });
+
+  it('answers a missing token and a bad or revoked token with 401', async () => {
+    world = await apiWorld();
+    await expectProblem(await world.call(null, { method: 'GET', url: '/api/entities/C1' }), 'unauthenticated');
+    await expectProblem(await world.call(null, { method: 'GET', url: '/api/entities/C1', headers: { authorization: 'Bearer flt_0000000000000000_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' } }), 'token_invalid');
+    const forged = world.tokens.c1Auditor.slice(0, -1) + (world.tokens.c1Auditor.endsWith('A') ? 'B' : 'A');
+    await expectProblem(await world.call(null, { method: 'GET', url: '/api/entities/C1', headers: { authorization: `Bearer ${forged}` } }), 'token_invalid');
+    const id = world.tokens.c1Auditor.split('_')[1];
+    expect((await world.call('c1Auditor', { method: 'POST', url: `/api/tokens/${id}/revoke` })).statusCode).toBe(200);
+    await expectProblem(await world.call('c1Auditor', { method: 'GET', url: '/api/entities/C1' }), 'token_invalid');
+  });
+
+  it('answers 403 to a role without the right, and 404 to unknown funds and routes', async () => {
+    world = await apiWorld();
+    await expectProblem(await world.call('c1Auditor', { method: 'POST', url: '/api/entities/C1/entries', payload: receipt('1') }), 'forbidden');
+    await expectProblem(await world.call('c1Auditor', { method: 'GET', url: '/nowhere' }), 'not_found');
+    const unknown = await world.call('root', { method: 'GET', url: '/api/entities/NOPE/entries' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'entity_unknown', field: 'params.entity' });
+  });
+
+  it('refuses bodies beyond the limit with 413 and other media types with 415', async () => {
+    world = await apiWorld({ bodyLimit: 1024 });
+    const big = { ...receipt('1'), description: 'x'.repeat(2000) };
+    await expectProblem(await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', payload: big }), 'payload_too_large');
+    await expectProblem(
+      await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', headers: { 'content-type': 'application/xml' }, payload: '<entry/>' }),
+      'unsupported_media_type',
+    );
+  });
+
+  it('answers 503 with Retry-After while another process holds the write lock', async () => {
+    world = await apiWorld();
+    world.store.sqlite.pragma('busy_timeout = 0');
+    const original = world.store.sqlite.transaction;
+    world.store.sqlite.transaction = () => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    const response = await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', payload: receipt('1') });
+    world.store.sqlite.transaction = original;
+    await expectProblem(response, 'busy');
+    expect(response.headers['retry-after']).toBe('1');
+  });
+
+  it('answers a bug with 500 and a generic message that leaks nothing', async () => {
+    world = await apiWorld();
+    world.store.sqlite.prepare = () => {
+      throw new Error('SELECT secret FROM internals');
+    };
+    const response = await world.call('root', { method: 'GET', url: '/api/entities/C1/entries' });
+    await expectProblem(response, 'internal_error');
+    expect(response.body).not.toContain('internals');
+  });
+
+  it('has exercised every API code', () => {
+    expect([...seen].sort()).toEqual(Object.keys(API_PROBLEMS).sort());
+  });
+});
+
+describe('a flood of malformed requests', () => {
+  it('gets only 4xx answers and changes nothing', async () => {
+    world = await apiWorld();
+    const before = snapshot(world);
+    const targets = ['/api/entities/C1/entries', '/api/entities/C1/accounts', '/api/entities/C1/periods', '/api/entities/C1/campaigns', '/api/entities', '/api/users'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), fc.oneof(fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), async (url, payload) => {
+        const response = await world.call('root', { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+        return response.statusCode >= 400 && response.statusCode < 500 && response.headers['content-type']?.includes('application/problem+json') === true;
+      }),
+      { numRuns: 300 },
+    );
+    expect(snapshot(world)).toBe(before);
+  });
+});
