@@ -1,0 +1,92 @@
+/**
+ * Concurrent posting to one fund: whatever the interleaving, the sequence stays gap-free,
+ * the hash chain verifies, and cash never goes below zero — exactly as many payments pass
+ * as a serial order would allow. First within one server, then across two server
+ * processes writing the same database file.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyFund } from '../../src/app/verify-chain.js';
+import { issueToken } from '../../src/app/tokens.js';
+import { createUser } from '../../src/app/users.js';
+import { getAccountBalance } from '../../src/app/trial-balance.js';
+import { openStore, type Store } from '../../src/db/store.js';
+import { apiWorld, CASH, payment } from '../support/api-fixture.js';
+import { ACTOR, createFund, postOk } from '../support/store-fixture.js';
+
+const PAYMENT = '150000';
+/** 10,000,000 đồng of cash pays 66 payments of 150,000 and not a 67th. */
+const FITTING = 66;
+const REQUESTS = 100;
+
+function expectSerialOutcome(store: Store, codes: number[], entity: string): void {
+  expect(codes.filter((c) => c === 201)).toHaveLength(FITTING);
+  expect(codes.filter((c) => c === 422)).toHaveLength(REQUESTS - FITTING);
+  const cash = getAccountBalance(store, { entity, account: '1111', asOf: '2024-12-31' });
+  expect(cash.ok && cash.value.balance).toBe(10_000_000n - 150_000n * BigInt(FITTING));
+  const seqs = (store.sqlite.prepare('SELECT seq FROM entries e JOIN entities f ON f.id = e.entity_id WHERE f.code = ? ORDER BY seq').all(entity) as { seq: number }[]).map((r) => r.seq);
+  expect(seqs).toEqual(Array.from({ length: FITTING + 1 }, (_, i) => i + 1));
+  const verified = verifyFund(store, entity);
+  expect(verified.ok && verified.value.ok).toBe(true);
+}
+
+describe('concurrent posting', () => {
+  it('keeps sequence, chain and cash right under parallel requests to one server', async () => {
+    const world = await apiWorld();
+    const answers = await Promise.all(
+      Array.from({ length: REQUESTS }, () => world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', payload: payment(PAYMENT) })),
+    );
+    expectSerialOutcome(world.store, answers.map((a) => a.statusCode), 'C1');
+    expect(answers.filter((a) => a.statusCode === 422).every((a) => a.json().code === 'balance_would_go_negative')).toBe(true);
+    await world.close();
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'fund-ledger-concurrency-'));
+  const servers: ChildProcess[] = [];
+  afterAll(() => {
+    for (const server of servers) server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function startServer(db: string): Promise<string> {
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    servers.push(server);
+    return new Promise((resolve, reject) => {
+      let out = '';
+      server.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+        if (address) resolve(address);
+      });
+      server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    });
+  }
+
+  it('keeps sequence, chain and cash right when two server processes write the same file', async () => {
+    const db = join(dir, 'shared.sqlite');
+    const store = openStore(db);
+    createFund(store, { code: 'C1', bankAccounts: [] });
+    postOk(store, CASH, { entity: 'C1', kind: 'opening' });
+    createUser(store, { name: 'ke-toan', grants: [{ entity: 'C1', role: 'accountant' }], actor: ACTOR });
+    const token = issueToken(store, { user: 'ke-toan', label: 'test', actor: ACTOR });
+    store.close();
+    if (!token.ok) throw new Error(token.code);
+    const addresses = await Promise.all([startServer(db), startServer(db)]);
+    const codes = await Promise.all(
+      Array.from({ length: REQUESTS }, async (_, i) => {
+        const response = await fetch(`${addresses[i % 2]}/api/entities/C1/entries`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token.value.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(payment(PAYMENT)),
+        });
+        return response.status;
+      }),
+    );
+    const after = openStore(db);
+    expectSerialOutcome(after, codes, 'C1');
+    after.close();
+  }, 30_000);
+});
