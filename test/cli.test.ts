@@ -69,6 +69,22 @@ describe('fund-ledger', () => {
     expect(cli('create-entity', '--file', join(dir, 'missing.json'))).toMatchObject({ code: 66, err: expect.stringContaining('cannot read the input') });
   });
 
+  it('adds users with roles, issues a token that is stored only as a hash, and revokes it', () => {
+    expect(cli('add-user', '--name', 'ke-toan-xa', '--role', 'accountant', '--entity', 'HTH-VNN')).toMatchObject({ code: 0, out: 'added ke-toan-xa\n' });
+    expect(cli('grant', '--user', 'ke-toan-xa', '--role', 'auditor', '--entity', 'TVH-VNN', '--inherit').code).toBe(0);
+    expect(cli('grant', '--user', 'ke-toan-xa', '--role', 'boss').code).toBe(64);
+    expect(cli('grant', '--user', 'nobody', '--role', 'auditor').err).toContain('refused: user_unknown');
+    const issued = cli('issue-token', '--user', 'ke-toan-xa', '--label', 'máy xã');
+    expect(issued.out).toMatch(/^flt_[0-9a-f]{16}_[A-Za-z0-9_-]{43}\n$/);
+    const [, id, secret] = /^flt_([0-9a-f]{16})_(.+)$/.exec(issued.out.trim()) ?? [];
+    const books = new Database(db, { readonly: true });
+    expect(JSON.stringify(books.prepare('SELECT * FROM api_tokens').all())).not.toContain(secret);
+    books.close();
+    expect(cli('users').out).toContain(`ke-toan-xa\troles: accountant@HTH-VNN, auditor@TVH-VNN+\ttokens: ${id}`);
+    expect(cli('revoke-token', '--id', id ?? '').code).toBe(0);
+    expect(cli('revoke-token', '--id', id ?? '').err).toContain('refused: token_already_revoked');
+  });
+
   it('explains its usage on a bad call', () => {
     expect(cli('trial-balance', '--entity', 'TVH-VNN')).toMatchObject({ code: 64, err: expect.stringContaining('--from is required') });
     expect(cli('frobnicate')).toMatchObject({ code: 64, err: expect.stringContaining('unknown command') });
