@@ -21,7 +21,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('fund-ledger', () => {
+describe('fund-ledger', { timeout: 30_000 }, () => {
   it('prints the trial balance with Vietnamese headings and dotted thousands', () => {
     const { code, out } = cli('trial-balance', '--entity', 'TVH-VNN', '--from', '2024-01-01', '--to', '2024-12-31');
     expect(code).toBe(0);
