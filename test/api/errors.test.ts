@@ -101,7 +101,7 @@ describe('a flood of malformed requests', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...targets), fc.oneof(fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), async (url, payload) => {
         const response = await world.call('root', { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
-        return response.statusCode >= 400 && response.statusCode < 500 && response.headers['content-type']?.includes('application/problem+json') === true;
+        return response.statusCode >= 400 && response.statusCode < 500 && String(response.headers['content-type']).includes('application/problem+json');
       }),
       { numRuns: 300 },
     );

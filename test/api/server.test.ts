@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PROBLEMS } from '../../src/api/problem-codes.js';
 import { buildServer } from '../../src/api/server.js';
@@ -10,7 +10,7 @@ import { ACTOR, freshStore } from '../support/store-fixture.js';
 
 let store: Store;
 let app: FastifyInstance;
-let get: (url: string) => ReturnType<FastifyInstance['inject']>;
+let get: (url: string) => Promise<LightMyRequestResponse>;
 let authorization: string;
 
 beforeAll(async () => {

@@ -72,10 +72,11 @@ export async function benchHttpPosting(options: HttpPostingOptions): Promise<Htt
     const api = new Api(started.url, token);
 
     const before = await api.verify();
-    const requests = new EntryRequests(token);
-    const warmUp = await cannon(started.url, requests, options.connections, options.warmUpSeconds ?? 2);
+    const requests = new EntryRequests();
+    const load = { url: started.url, token, requests, connections: options.connections };
+    const warmUp = await cannon({ ...load, seconds: options.warmUpSeconds ?? 2 });
     const cpuBefore = cpuSeconds(server.pid);
-    const measured = await cannon(started.url, requests, options.connections, options.seconds);
+    const measured = await cannon({ ...load, seconds: options.seconds });
     const cpuAfter = cpuSeconds(server.pid);
 
     const unanswered = requests.unanswered();
@@ -162,8 +163,6 @@ class EntryRequests {
   private next = 0;
   private readonly pending = new Map<string, EntryRequest>();
 
-  constructor(readonly token: string) {}
-
   create(): EntryRequest {
     const n = this.next++;
     const date = `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
@@ -191,12 +190,13 @@ class EntryRequests {
  * hands to setupRequest is the one it hands back with that request's answer, which ties
  * each answer to its key.
  */
-function cannon(url: string, requests: EntryRequests, connections: number, seconds: number): Promise<CannonResult> {
+function cannon(load: { url: string; token: string; requests: EntryRequests; connections: number; seconds: number }): Promise<CannonResult> {
+  const { requests } = load;
   return autocannon({
-    url,
-    connections,
+    url: load.url,
+    connections: load.connections,
     pipelining: 1,
-    duration: seconds,
+    duration: load.seconds,
     requests: [{
       method: 'POST',
       path: `/api/entities/${FUND}/entries`,
@@ -205,7 +205,7 @@ function cannon(url: string, requests: EntryRequests, connections: number, secon
         (context as { key?: string }).key = entry.key;
         return {
           ...request,
-          headers: { authorization: `Bearer ${requests.token}`, 'content-type': 'application/json', 'idempotency-key': entry.key },
+          headers: { authorization: `Bearer ${load.token}`, 'content-type': 'application/json', 'idempotency-key': entry.key },
           body: entry.body,
         };
       },
