@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
+import { cacheStatements } from './statement-cache.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -33,6 +34,7 @@ export function openStore(path: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   runMigrations(sqlite, db);
   return { sqlite, db, close: () => sqlite.close() };
