@@ -15,6 +15,10 @@ export function findEntityByCode(db: Db, code: string): EntityRow | undefined {
   return db.select().from(entities).where(eq(entities.code, code)).get();
 }
 
+export function findEntityById(db: Db, id: number): EntityRow | undefined {
+  return db.select().from(entities).where(eq(entities.id, id)).get();
+}
+
 export function listEntities(db: Db): EntityRow[] {
   return db.select().from(entities).orderBy(asc(entities.id)).all();
 }

@@ -33,6 +33,7 @@ export function auditRoutes(store: Store): FastifyPluginAsyncZod {
       { config: { access: { signedIn: true } }, schema: { tags: ['audit'], summary: 'Audit trail, filtered by fund, time, actor and kind', querystring: query } },
       async (request, reply) => {
         const { entity, limit, ...filter } = request.query;
+        const funds = listEntities(store.db);
         const everywhere = mayOn(store, request.principal, 'audit.read', null);
         let entityIds: number[] | 'all';
         if (entity !== undefined) {
@@ -43,10 +44,10 @@ export function auditRoutes(store: Store): FastifyPluginAsyncZod {
         } else if (everywhere) {
           entityIds = 'all';
         } else {
-          entityIds = listEntities(store.db).filter((e) => mayOn(store, request.principal, 'audit.read', e.id)).map((e) => e.id);
+          entityIds = funds.filter((e) => mayOn(store, request.principal, 'audit.read', e.id)).map((e) => e.id);
           if (entityIds.length === 0) return sendApiProblem(reply, 'forbidden', 'needs audit.read on some fund');
         }
-        const codes = new Map(listEntities(store.db).map((e) => [e.id, e.code]));
+        const codes = new Map(funds.map((e) => [e.id, e.code]));
         const rows = listAudit(store.db, { entityIds, limit, ...filter });
         return {
           events: rows.map((r) => ({

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../app/permissions.js';
 import { issueToken, revokeToken } from '../../app/tokens.js';
-import { createUser, grantRole, revokeGrant, userInReach, type GrantRequest, type UserWithGrants } from '../../app/users.js';
+import { createUser, grantRole, revokeGrant, userInReach, type UserWithGrants } from '../../app/users.js';
 import { findTokenByPublicId, findUserById, findUserByName, listGrants, listTokens, listUsers } from '../../db/access-repo.js';
 import { findEntityByCode, listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
@@ -41,10 +41,10 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
         tokens: listTokens(store.db, user.id).map((t) => ({ id: t.publicId, label: t.label, createdAt: t.createdAt, createdBy: t.createdBy, revokedAt: t.revokedAt })),
       };
     };
-    /** Refuses, and answers, unless the principal administers the fund the grant is on. */
-    const grantRefused = (request: FastifyRequest, reply: FastifyReply, wanted: GrantRequest, field: string): FastifyReply | undefined => {
-      const fund = wanted.entity === undefined ? null : findEntityByCode(store.db, wanted.entity);
-      if (fund === undefined) return sendRejection(reply, reject('entity_unknown', field, wanted.entity));
+    /** Refuses, and answers, unless the principal administers the fund (absent: the whole installation). */
+    const manageRefused = (request: FastifyRequest, reply: FastifyReply, entity: string | undefined, field: string): FastifyReply | undefined => {
+      const fund = entity === undefined ? null : findEntityByCode(store.db, entity);
+      if (fund === undefined) return sendRejection(reply, reject('entity_unknown', field, entity));
       if (!mayOn(store, request.principal, 'users.manage', fund?.id ?? null)) {
         return sendApiProblem(reply, 'forbidden', fund ? `needs users.manage on ${fund.code}` : 'needs users.manage over the installation', field);
       }
@@ -65,12 +65,10 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       { config: signedIn, schema: { tags: ['users'], summary: 'Create a user with roles', body: newUser, headers: idempotencyHeaders } },
       async (request, reply) => {
         const { name, grants } = request.body;
-        if (grants.length === 0) {
-          const refused = grantRefused(request, reply, { role: 'auditor' }, 'body.grants');
-          if (refused) return refused;
-        }
-        for (const [index, wanted] of grants.entries()) {
-          const refused = grantRefused(request, reply, wanted, `body.grants.${index}.entity`);
+        // A user without roles is managed from the installation level only (see userInReach).
+        const scopes = grants.length === 0 ? [{ entity: undefined, field: 'body.grants' }] : grants.map((g, i) => ({ entity: g.entity, field: `body.grants.${i}.entity` }));
+        for (const { entity, field } of scopes) {
+          const refused = manageRefused(request, reply, entity, field);
           if (refused) return refused;
         }
         return answerWrite(store, request, reply, { entity: null, locate: () => `/api/users/${name}` }, () => {
@@ -84,7 +82,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/users/:user/grants',
       { config: signedIn, schema: { tags: ['users'], summary: 'Grant a role', params: userParams, body: grant, headers: idempotencyHeaders } },
       async (request, reply) => {
-        const refused = grantRefused(request, reply, request.body, 'body.entity');
+        const refused = manageRefused(request, reply, request.body.entity, 'body.entity');
         if (refused) return refused;
         return answerWrite(store, request, reply, { entity: null }, () => {
           const granted = grantRole(store, { user: request.params.user, grant: request.body, actor: actorOf(request) });
