@@ -148,7 +148,10 @@ export class PostingSession {
         this.writer.flush();
         return this.queries.lowestBalanceFrom(entity, this.accountId(account), date);
       },
-      lowestHoldingFrom: (account, unit, date) => this.queries.lowestHoldingFrom(entity, this.accountId(account), unit, date),
+      lowestHoldingFrom: (holding, date) => {
+        this.writer.flush();
+        return this.queries.lowestHoldingFrom(entity, { accountId: this.accountId(holding.account), unit: holding.unit, item: holding.item }, date);
+      },
       managementCostInYear: (year) => {
         this.writer.flush();
         const ids = [...this.fund.chart.accounts.values()].filter((a) => a.managementCost).map((a) => this.accountId(a.code));

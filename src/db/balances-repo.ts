@@ -16,6 +16,7 @@ export interface AccountSums {
 export interface HoldingSums {
   readonly accountId: number;
   readonly unit: string;
+  readonly item: string | null;
   readonly opening: bigint;
   readonly in: bigint;
   readonly out: bigint;
@@ -49,7 +50,7 @@ export class BalanceQueries {
     this.lowestHolding = sqlite
       .prepare(
         `WITH days AS (SELECT date, SUM(quantity) AS s FROM entry_memos
-                       WHERE entity_id = @entity AND account_id = @account AND unit = @unit GROUP BY date),
+                       WHERE entity_id = @entity AND account_id = @account AND unit = @unit AND item IS @item GROUP BY date),
               base AS (SELECT COALESCE(SUM(s), 0) AS b FROM days WHERE date <= @date)
          SELECT MIN(v) AS lowest FROM (SELECT b AS v FROM base
                                         UNION ALL SELECT (SELECT b FROM base) + SUM(s) OVER (ORDER BY date) FROM days WHERE date > @date)`,
@@ -72,11 +73,11 @@ export class BalanceQueries {
       .safeIntegers(true);
     this.holdings = sqlite
       .prepare(
-        `SELECT account_id AS accountId, unit,
+        `SELECT account_id AS accountId, unit, item,
                 SUM(CASE WHEN date < @from THEN quantity ELSE 0 END) AS opening,
                 SUM(CASE WHEN date >= @from AND quantity > 0 THEN quantity ELSE 0 END) AS "in",
                 SUM(CASE WHEN date >= @from AND quantity < 0 THEN -quantity ELSE 0 END) AS "out"
-         FROM entry_memos WHERE entity_id = @entity AND date <= @to GROUP BY account_id, unit`,
+         FROM entry_memos WHERE entity_id = @entity AND date <= @to GROUP BY account_id, unit, item`,
       )
       .safeIntegers(true);
   }
@@ -90,8 +91,9 @@ export class BalanceQueries {
     return (this.lowest.get({ entity, account, date }) as { lowest: bigint }).lowest;
   }
 
-  lowestHoldingFrom(entity: number, account: number, unit: string, date: string): bigint {
-    return (this.lowestHolding.get({ entity, account, unit, date }) as { lowest: bigint }).lowest;
+  lowestHoldingFrom(entity: number, holding: { accountId: number; unit: string; item: string | null }, date: string): bigint {
+    const { accountId: account, unit, item } = holding;
+    return (this.lowestHolding.get({ entity, account, unit, item, date }) as { lowest: bigint }).lowest;
   }
 
   /** Net debits of the accounts over an inclusive date range. */
@@ -114,6 +116,7 @@ export class BalanceQueries {
     return (this.holdings.all({ entity, from, to }) as Record<string, unknown>[]).map((r) => ({
       accountId: Number(r.accountId),
       unit: String(r.unit),
+      item: (r.item as string | null) ?? null,
       opening: (r.opening as bigint) ?? 0n,
       in: (r.in as bigint) ?? 0n,
       out: (r.out as bigint) ?? 0n,

@@ -52,7 +52,7 @@ export class EntryWriter {
         `INSERT INTO entry_lines (entry_id, entity_id, line_no, account_id, date, amount) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       memo: sqlite.prepare(
-        `INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       dayTotal: sqlite.prepare(
         `INSERT INTO account_days (entity_id, account_id, date, debit, credit) VALUES (?, ?, ?, ?, ?)
@@ -81,7 +81,7 @@ export class EntryWriter {
       }
       this.addDayTotal(l.accountId, record.date, l.amount);
     }
-    for (const m of record.memos) s.memo.run(id, record.entityId, m.lineNo, m.accountId, record.date, m.quantity, m.unit);
+    for (const m of record.memos) s.memo.run(id, record.entityId, m.lineNo, m.accountId, record.date, m.quantity, m.unit, m.item);
     this.head = { seq: record.seq, hash: record.hash };
     return id;
   }
@@ -168,7 +168,7 @@ export function findEntry(sqlite: Database.Database, entityId: number, id: numbe
     .all(id) as Record<string, unknown>[];
   const memos = sqlite
     .prepare(
-      `SELECT m.line_no, a.code AS account, m.quantity, m.unit FROM entry_memos m JOIN accounts a ON a.id = m.account_id
+      `SELECT m.line_no, a.code AS account, m.quantity, m.unit, m.item FROM entry_memos m JOIN accounts a ON a.id = m.account_id
        WHERE m.entry_id = ? ORDER BY m.line_no`,
     )
     .safeIntegers(true)
@@ -188,7 +188,7 @@ export function findEntry(sqlite: Database.Database, entityId: number, id: numbe
     hash: header.hash,
     lines: lines.map(toLine),
     memos: memos.map(
-      (m): Memo => ({ lineNo: Number(m.line_no), account: String(m.account), quantity: m.quantity as bigint, unit: String(m.unit) }),
+      (m): Memo => ({ lineNo: Number(m.line_no), account: String(m.account), quantity: m.quantity as bigint, unit: String(m.unit), item: (m.item as string | null) ?? null }),
     ),
   };
 }
@@ -223,7 +223,7 @@ function toLine(row: Record<string, unknown>): Line {
 }
 
 type JsonLine = [number, string, string, number | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];
-type JsonMemo = [number, string, string, string];
+type JsonMemo = [number, string, string, string, string | null];
 
 const big = (value: string | null): bigint | null => (value === null ? null : BigInt(value));
 
@@ -236,7 +236,7 @@ export function* iterateChain(sqlite: Database.Database, entityId: number): Gene
              l.designation, l.bank_account_id, l.external_ref, l.currency, CAST(l.original_amount AS TEXT), l.rate,
              CAST(l.quantity AS TEXT), l.unit) ORDER BY l.line_no)
           FROM entry_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = e.id) AS lines,
-         (SELECT json_group_array(json_array(m.line_no, a.code, CAST(m.quantity AS TEXT), m.unit) ORDER BY m.line_no)
+         (SELECT json_group_array(json_array(m.line_no, a.code, CAST(m.quantity AS TEXT), m.unit, m.item) ORDER BY m.line_no)
           FROM entry_memos m JOIN accounts a ON a.id = m.account_id WHERE m.entry_id = e.id) AS memos
        FROM entries e WHERE e.entity_id = ? ORDER BY e.seq`,
     )
@@ -259,7 +259,7 @@ export function* iterateChain(sqlite: Database.Database, entityId: number): Gene
         lineNo, account, amount: BigInt(amount), counterpartyId, campaignId, designation, bankAccountId, externalRef,
         currency, originalAmount: big(originalAmount), rate, quantity: big(quantity), unit,
       })),
-      memos: memos.map(([lineNo, account, quantity, unit]) => ({ lineNo, account, quantity: BigInt(quantity), unit })),
+      memos: memos.map(([lineNo, account, quantity, unit, item]) => ({ lineNo, account, quantity: BigInt(quantity), unit, item })),
     };
   }
 }

@@ -214,10 +214,12 @@ export const entryMemos = sqliteTable(
     /** Thousandths of the unit; in positive, out negative. */
     quantity: integer('quantity').notNull(),
     unit: text('unit').notNull(),
+    /** The goods ("Gạo tẻ"); null for currency and for goods recorded by unit alone. */
+    item: text('item'),
   },
   (t) => [
     uniqueIndex('entry_memos_entry').on(t.entryId, t.lineNo),
-    index('entry_memos_holding').on(t.entityId, t.accountId, t.unit, t.date, t.quantity),
+    index('entry_memos_holding').on(t.entityId, t.accountId, t.unit, t.item, t.date, t.quantity),
   ],
 );
 

@@ -29,6 +29,7 @@ function memoJson(memo: Memo) {
     direction: memo.quantity >= 0n ? 'in' : 'out',
     quantity: formatAmount(memo.quantity >= 0n ? memo.quantity : -memo.quantity, QUANTITY_SCALE),
     unit: memo.unit,
+    ...(memo.item !== null && { item: memo.item }),
   };
 }
 

@@ -25,6 +25,7 @@ export function trialBalanceJson(tb: TrialBalance) {
       account: h.code,
       name: h.name,
       unit: h.unit,
+      ...(h.item !== null && { item: h.item }),
       opening: formatAmount(h.opening, QUANTITY_SCALE),
       in: formatAmount(h.in, QUANTITY_SCALE),
       out: formatAmount(h.out, QUANTITY_SCALE),

@@ -37,7 +37,7 @@ export function trialBalanceText(tb: TrialBalance, fundName: string): string {
   if (tb.offBalance.length > 0) {
     lines.push('', 'Tài khoản ngoài bảng:');
     for (const h of tb.offBalance) {
-      lines.push(`  ${h.code} ${h.unit}: đầu kỳ ${formatQuantity(h.opening)}, nhập ${formatQuantity(h.in)}, xuất ${formatQuantity(h.out)}, cuối kỳ ${formatQuantity(h.closing)}`);
+      lines.push(`  ${h.code} ${h.item === null ? '' : `${h.item}, `}${h.unit}: đầu kỳ ${formatQuantity(h.opening)}, nhập ${formatQuantity(h.in)}, xuất ${formatQuantity(h.out)}, cuối kỳ ${formatQuantity(h.closing)}`);
     }
   }
   return lines.join('\n');

@@ -60,6 +60,8 @@ export interface MemoInput {
   readonly quantity: string;
   /** A goods unit ("kg", "thùng") or, on a currency account, the ISO currency code. */
   readonly unit: string;
+  /** What goods ("Gạo tẻ"): holdings are kept per item and unit, so rice and sugar never mix. */
+  readonly item?: string;
 }
 
 export interface EntryInput {
@@ -89,6 +91,7 @@ export interface Memo {
   /** Thousandths of `unit`; in positive, out negative. */
   readonly quantity: Minor;
   readonly unit: string;
+  readonly item: string | null;
 }
 
 /** An entry that passed every posting rule, not yet sealed into the chain. */

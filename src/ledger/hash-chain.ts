@@ -30,6 +30,7 @@ export interface ChainMemo {
   readonly account: string;
   readonly quantity: bigint;
   readonly unit: string;
+  readonly item: string | null;
 }
 
 /** An entry in the exact form it is stored and hashed. */
@@ -62,7 +63,9 @@ export function canonicalForm(entry: ChainEntry): string {
   });
   out += '],[';
   entry.memos.forEach((m, i) => {
-    out += `${i ? ',' : ''}[${m.lineNo},${str(m.account)},${big(m.quantity)},${str(m.unit)}]`;
+    // The item joined the form later; memos without one hash exactly as before it existed.
+    const item = m.item === null ? '' : `,${str(m.item)}`;
+    out += `${i ? ',' : ''}[${m.lineNo},${str(m.account)},${big(m.quantity)},${str(m.unit)}${item}]`;
   });
   return `${out}]]`;
 }

@@ -9,7 +9,8 @@
  *
  * An entry is a date and its description, then indented lines: an account, Dr or Cr and a
  * VND amount, then optional key=value dimensions; or a memo on an off-balance account: an
- * account, `in` or `out`, a quantity and its unit. Values with spaces are double-quoted.
+ * account, `in` or `out`, a quantity, its unit and optionally `item=` the goods. Values with
+ * spaces are double-quoted.
  */
 import { COUNTERPARTY_KINDS, type CounterpartyKind, type EntryInput, type LineInput, type MemoInput } from './entry.js';
 import { accept, reject, type Result } from './rejections.js';
@@ -58,9 +59,12 @@ function parsePostingLine(tokens: string[], draft: Draft, where: string): Return
     return reject('journal_malformed', where, 'expected "<account> Dr|Cr <amount>" or "<account> in|out <quantity> <unit>"');
   }
   if (side === 'in' || side === 'out') {
-    const unit = rest[0];
-    if (unit === undefined || rest.length > 1) return reject('journal_malformed', where, 'a memo is "<account> in|out <quantity> <unit>"');
-    draft.memos.push({ account, direction: side, quantity: amount, unit: unquote(unit) });
+    const [unit, itemToken, ...extra] = rest;
+    const item = itemToken?.startsWith('item=') ? unquote(itemToken.slice('item='.length)) : undefined;
+    if (unit === undefined || extra.length > 0 || (itemToken !== undefined && item === undefined)) {
+      return reject('journal_malformed', where, 'a memo is "<account> in|out <quantity> <unit> [item=<goods>]"');
+    }
+    draft.memos.push({ account, direction: side, quantity: amount, unit: unquote(unit), ...(item !== undefined && { item }) });
     return null;
   }
   if (side !== 'Dr' && side !== 'Cr') return reject('journal_malformed', where, `unknown side ${side}`);

@@ -20,10 +20,17 @@ export const MAX_LINES = 5000;
 export interface BalanceView {
   /** The lowest end-of-day balance of an account (debit positive) on `date` or after it. */
   lowestBalanceFrom(account: string, date: string): Minor;
-  /** The lowest end-of-day holding of a unit on an off-balance account from `date` on. */
-  lowestHoldingFrom(account: string, unit: string, date: string): Minor;
+  /** The lowest end-of-day holding of one item and unit on an off-balance account from `date` on. */
+  lowestHoldingFrom(holding: Holding, date: string): Minor;
   /** Management costs (net debits) already booked in a fiscal year. */
   managementCostInYear(year: number): Minor;
+}
+
+/** What an off-balance record counts: an item (or none) in a unit, on an account. */
+export interface Holding {
+  readonly account: string;
+  readonly unit: string;
+  readonly item: string | null;
 }
 
 export interface PostingPolicy {
@@ -70,6 +77,7 @@ export function postEntry(input: EntryInput, context: PostingContext, options: P
     account: memo.account,
     quantity: memoQuantities.value[index] ?? 0n,
     unit: memo.unit,
+    item: memo.item ?? null,
   }));
   const policy = checkManagementCost(input.date, lines, context);
   if (policy) return policy;
@@ -263,13 +271,13 @@ function checkNonNegative(date: string, lines: readonly Line[], memos: readonly 
   }
   const holdings = new Map<string, { memo: Memo; net: Minor; index: number }>();
   for (const [index, memo] of memos.entries()) {
-    const key = `${memo.account}\u0000${memo.unit}`;
+    const key = `${memo.account}\u0000${memo.unit}\u0000${memo.item ?? ''}`;
     const seen = holdings.get(key);
     holdings.set(key, { memo, net: (seen?.net ?? 0n) + memo.quantity, index: seen?.index ?? index });
   }
   for (const { memo, net, index } of holdings.values()) {
-    if (net < 0n && context.balances.lowestHoldingFrom(memo.account, memo.unit, date) + net < 0n) {
-      return reject('off_balance_would_go_negative', `memos[${index}]`, `${memo.account} ${memo.unit}`);
+    if (net < 0n && context.balances.lowestHoldingFrom(memo, date) + net < 0n) {
+      return reject('off_balance_would_go_negative', `memos[${index}]`, [memo.account, memo.unit, memo.item].filter(Boolean).join(' '));
     }
   }
   return null;

@@ -42,6 +42,7 @@ export function planReversal(original: Entry, request: ReversalRequest): Result<
     direction: memo.quantity > 0n ? 'out' : 'in',
     quantity: formatAmount(memo.quantity < 0n ? -memo.quantity : memo.quantity, QUANTITY_SCALE),
     unit: memo.unit,
+    ...(memo.item !== null && { item: memo.item }),
   }));
   return accept({
     date: request.date,

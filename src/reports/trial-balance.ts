@@ -34,6 +34,8 @@ export interface HoldingRow {
   readonly code: string;
   readonly name: string;
   readonly unit: string;
+  /** The goods counted, when the holding is of a named item. */
+  readonly item: string | null;
   /** Thousandths of the unit. */
   readonly opening: Minor;
   readonly in: Minor;
@@ -79,7 +81,7 @@ export interface TrialBalanceInput {
   readonly chart: Chart;
   /** Sums per account code, as posted (leaf level). */
   readonly sums: ReadonlyMap<string, Sums>;
-  readonly holdings: readonly { readonly code: string; readonly unit: string; readonly opening: Minor; readonly in: Minor; readonly out: Minor }[];
+  readonly holdings: readonly { readonly code: string; readonly unit: string; readonly item: string | null; readonly opening: Minor; readonly in: Minor; readonly out: Minor }[];
 }
 
 export function trialBalance(input: TrialBalanceInput): TrialBalance {
@@ -109,6 +111,6 @@ export function trialBalance(input: TrialBalanceInput): TrialBalance {
   const offBalance = input.holdings
     .map((h) => ({ ...h, name: input.chart.accounts.get(h.code)?.nameVi ?? h.code, closing: h.opening + h.in - h.out }))
     .filter((h) => h.opening !== 0n || h.in !== 0n || h.out !== 0n)
-    .sort((a, b) => (a.code === b.code ? a.unit.localeCompare(b.unit) : a.code.localeCompare(b.code)));
+    .sort((a, b) => a.code.localeCompare(b.code) || (a.item ?? '').localeCompare(b.item ?? '') || a.unit.localeCompare(b.unit));
   return { from: input.from, to: input.to, rows, totals, balanced, offBalance };
 }

@@ -60,7 +60,7 @@ describe('the hash chain', () => {
   });
 
   it('writes the canonical form as the JSON array of the stored fields', () => {
-    const entry = { ...base(1), description: 'Quà "Tết" \\ Giáp Thìn\n', memos: [{ lineNo: 1, account: '003', quantity: 500000n, unit: 'kg' }] };
+    const entry = { ...base(1), description: 'Quà "Tết" \\ Giáp Thìn\n', memos: [{ lineNo: 1, account: '003', quantity: 500000n, unit: 'kg', item: null }] };
     const asJson = JSON.stringify([
       entry.entityId, entry.seq, entry.kind, entry.date, entry.description, entry.reversesId, entry.recordedAt, entry.recordedBy,
       entry.lines.map((l) => [l.lineNo, l.account, String(l.amount), l.counterpartyId, l.campaignId, l.designation, l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit]),

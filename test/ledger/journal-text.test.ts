@@ -13,6 +13,7 @@ describe('the text journal', () => {
   152   Dr 7500000  qty=500  unit=kg
   5112  Cr 7500000  designation="Hộ nghèo ấp A"
   003   in 500 kg
+  003   in 20 thùng item="Mì tôm"
 `);
     expect(parsed).toEqual({
       ok: true,
@@ -32,7 +33,10 @@ describe('the text journal', () => {
             { account: '152', debit: '7500000', quantity: '500', unit: 'kg' },
             { account: '5112', credit: '7500000', designation: 'Hộ nghèo ấp A' },
           ],
-          memos: [{ account: '003', direction: 'in', quantity: '500', unit: 'kg' }],
+          memos: [
+            { account: '003', direction: 'in', quantity: '500', unit: 'kg' },
+            { account: '003', direction: 'in', quantity: '20', unit: 'thùng', item: 'Mì tôm' },
+          ],
         },
       ],
     });
@@ -52,6 +56,7 @@ describe('the text journal', () => {
     ['a counterparty without kind', '2024-01-01 X\n  1111 Dr 1 counterparty=Ai\n', 'line 2'],
     ['an address before its counterparty', '2024-01-01 X\n  1111 Dr 1 address=X\n', 'line 2'],
     ['a memo without unit', '2024-01-01 X\n  003 in 5\n', 'line 2'],
+    ['a memo with a stray word after its unit', '2024-01-01 X\n  003 in 5 kg gạo\n', 'line 2'],
     ['a line too short', '2024-01-01 X\n  1111 Dr\n', 'line 2'],
   ])('refuses %s, naming the line', (_, text, where) => {
     expect(parseJournal(text)).toMatchObject({ ok: false, code: 'journal_malformed', path: where });

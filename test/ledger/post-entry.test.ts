@@ -6,6 +6,22 @@ import { planReversal } from '../../src/ledger/reverse-entry.js';
 import { entry, postingContext } from '../support/posting-context.js';
 
 
+describe('goods held on 003 are counted per item', () => {
+  const issue = (item: string) =>
+    entry([{ account: '6116', debit: '150000' }, { account: '152', credit: '150000' }], {
+      memos: [{ account: '003', direction: 'out', quantity: '10', unit: 'kg', item }],
+    });
+  const context = postingContext({ balances: { '152': 1000000n }, holdings: { '003 kg Gạo tẻ': 50000n, '003 kg Đường': 0n } });
+
+  it('issues rice that is held', () => {
+    expect(postEntry(issue('Gạo tẻ'), context)).toMatchObject({ ok: true, value: { memos: [{ item: 'Gạo tẻ', quantity: -10000n }] } });
+  });
+
+  it('refuses sugar although rice in the same unit is held', () => {
+    expect(postEntry(issue('Đường'), context)).toMatchObject({ ok: false, code: 'off_balance_would_go_negative', detail: '003 kg Đường' });
+  });
+});
+
 describe('postEntry accepts', () => {
   it('a balanced cash donation, debit positive and credit negative', () => {
     const result = postEntry(

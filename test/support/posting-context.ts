@@ -32,7 +32,7 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
     bankAccounts: new Set(['0071000123456']),
     balances: {
       lowestBalanceFrom: (account) => options.balances?.[account] ?? 0n,
-      lowestHoldingFrom: (account, unit) => options.holdings?.[`${account} ${unit}`] ?? 0n,
+      lowestHoldingFrom: (h) => options.holdings?.[[h.account, h.unit, h.item].filter(Boolean).join(' ')] ?? 0n,
       managementCostInYear: () => options.managementCostInYear ?? 0n,
     },
   };
