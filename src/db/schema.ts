@@ -33,6 +33,8 @@ export const entities = sqliteTable('entities', {
   managementCostsAllowed: integer('management_costs_allowed', { mode: 'boolean' }).notNull().default(false),
   /** Yearly cap in VND; null for none. */
   managementCostCap: integer('management_cost_cap'),
+  /** How the fund's voucher numbers are written: {prefix}, {number:N}, {year}, {yy}. */
+  voucherNumberFormat: text('voucher_number_format').notNull().default('{prefix}{number:4}/{year}'),
   chainSeq: integer('chain_seq').notNull().default(0),
   chainHash: text('chain_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
   createdAt: createdAt(),
@@ -325,4 +327,100 @@ export const auditEvents = sqliteTable(
     detail: text('detail').notNull(),
   },
   (t) => [index('audit_events_entity_at').on(t.entityId, t.at), index('audit_events_at').on(t.at)],
+);
+
+/**
+ * Chứng từ: receipts, payments, bank advices, goods notes and general vouchers. A draft
+ * holds its content as JSON and can change; posting gives it a number and its entry, after
+ * which triggers keep it as it was (only the cancellation link may still be set).
+ */
+export const vouchers = sqliteTable(
+  'vouchers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    type: text('type').notNull(),
+    status: text('status', { enum: ['draft', 'approved', 'posted', 'cancelled'] }).notNull(),
+    /** The voucher's content as given (VoucherContent). */
+    content: text('content').notNull(),
+    date: text('date').notNull(),
+    accountingDate: text('accounting_date').notNull(),
+    counterparty: text('counterparty'),
+    reason: text('reason').notNull(),
+    /** VND total. */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull().default('VND'),
+    campaign: text('campaign'),
+    fiscalYear: integer('fiscal_year'),
+    numberSeq: integer('number_seq'),
+    number: text('number'),
+    entryId: integer('entry_id').references(() => entries.id),
+    /** For the reversing voucher of a cancellation: the voucher it cancels. */
+    cancelsId: integer('cancels_id').references((): AnySQLiteColumn => vouchers.id),
+    transferId: integer('transfer_id').references((): AnySQLiteColumn => transfers.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: text('approved_at'),
+    postedBy: text('posted_by'),
+    postedAt: text('posted_at'),
+  },
+  (t) => [
+    uniqueIndex('vouchers_number').on(t.entityId, t.type, t.fiscalYear, t.numberSeq).where(sql`number_seq IS NOT NULL`),
+    uniqueIndex('vouchers_cancels').on(t.cancelsId).where(sql`cancels_id IS NOT NULL`),
+    index('vouchers_entity_date').on(t.entityId, t.accountingDate),
+    index('vouchers_entry').on(t.entryId),
+  ],
+);
+
+/** The last number given per fund, voucher type and fiscal year: moved in the posting's transaction. */
+export const voucherCounters = sqliteTable(
+  'voucher_counters',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    type: text('type').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.type, t.year] })],
+);
+
+/** A fund's own choices per voucher type: its number prefix and whether an approver must approve. */
+export const voucherSettings = sqliteTable(
+  'voucher_settings',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    type: text('type').notNull(),
+    prefix: text('prefix').notNull(),
+    approvalRequired: integer('approval_required', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.type] })],
+);
+
+/**
+ * Điều tiết: money sent from one fund to another. The giving fund's payment and the
+ * receiving fund's receipt are two vouchers, each in its own books and numbering; money
+ * sent but not yet confirmed by the receiver sits in 113 until the receipt is posted.
+ */
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromEntityId: integer('from_entity_id').notNull().references(() => entities.id),
+    toEntityId: integer('to_entity_id').notNull().references(() => entities.id),
+    status: text('status', { enum: ['in-transit', 'received'] }).notNull(),
+    amount: integer('amount').notNull(),
+    date: text('date').notNull(),
+    reason: text('reason').notNull(),
+    paymentVoucherId: integer('payment_voucher_id').references((): AnySQLiteColumn => vouchers.id),
+    receiptVoucherId: integer('receipt_voucher_id').references((): AnySQLiteColumn => vouchers.id),
+    /** In the giving fund: the voucher that moves the money from 113 to 612 once received. */
+    settlementVoucherId: integer('settlement_voucher_id').references((): AnySQLiteColumn => vouchers.id),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    receivedAt: text('received_at'),
+    receivedBy: text('received_by'),
+  },
+  (t) => [index('transfers_from').on(t.fromEntityId), index('transfers_to').on(t.toEntityId)],
 );

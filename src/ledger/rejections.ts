@@ -83,6 +83,30 @@ export const REJECTIONS = {
   token_already_revoked: 'The token has already been revoked.',
   user_beyond_reach: 'The user holds roles on funds you do not administer.',
 
+  // Vouchers.
+  voucher_not_found: 'No such voucher in this fund.',
+  voucher_lines_required: 'A general voucher gives its entry’s lines.',
+  voucher_purpose_required: 'A payment names its purpose (housing, healthcare, gifts …) or gives its lines.',
+  voucher_purpose_invalid: 'The purpose is unknown, or is not one this kind of voucher can have.',
+  voucher_amount_required: 'A money voucher needs its amount, or its original foreign amount and rate.',
+  voucher_goods_required: 'A goods voucher lists its goods with quantity, unit and value.',
+  voucher_goods_not_allowed: 'Only goods vouchers list goods.',
+  voucher_goods_amount_not_allowed: 'A goods voucher takes its value from its goods, in VND.',
+  voucher_bank_account_required: 'Name the bank account: the fund has none or several in this currency.',
+  voucher_beneficiaries_total_mismatch: 'The beneficiaries’ amounts must add up to the voucher’s total.',
+  voucher_not_draft: 'Only a draft or approved voucher, not yet posted, can be changed, approved, deleted or posted.',
+  voucher_already_approved: 'The voucher is already approved.',
+  voucher_approval_required: 'This fund requires an approver to approve this kind of voucher before it is posted.',
+  voucher_not_posted: 'Only a posted voucher can be cancelled.',
+  voucher_already_cancelled: 'The voucher has already been cancelled.',
+  voucher_number_format_invalid: 'The number format needs {number}, knows {prefix}, {number:N}, {year} and {yy}, and must stay within 20 characters.',
+  voucher_number_too_long: 'The voucher number would be longer than 20 characters.',
+
+  // Transfers between fund levels.
+  transfer_not_found: 'No such transfer.',
+  transfer_same_fund: 'A transfer goes from one fund to another.',
+  transfer_not_in_transit: 'The transfer has already been received.',
+
   // Requests.
   idempotency_key_reused_with_different_body: 'This Idempotency-Key was already used for a different request.',
 } as const;

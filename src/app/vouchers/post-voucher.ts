@@ -1,0 +1,66 @@
+/**
+ * Posting a voucher: the ledger's rules run again on its entry, and only if they accept it
+ * does the voucher draw the next number of its type and fiscal year and become posted, in
+ * the same transaction. A refusal rolls everything back, so the draft stays as it was and
+ * no number is used up: numbers have no gaps, whatever fails and whoever posts at once.
+ */
+import { recordAudit, type Actor } from '../../db/audit-repo.js';
+import type { Store } from '../../db/store.js';
+import { findVoucher, nextVoucherNumber, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { yearOf } from '../../ledger/calendar.js';
+import type { EntryKind } from '../../ledger/entry.js';
+import { accept, reject, type Result } from '../../ledger/rejections.js';
+import { checkPostable } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { formatVoucherNumber } from '../../ledger/vouchers/voucher-number.js';
+import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
+import { loadFund, type Fund } from '../fund.js';
+import { inTransaction } from '../in-transaction.js';
+import { PostingSession } from '../posting-session.js';
+import { contentOf, planFor } from './voucher-content.js';
+import { voucherSettingsOf } from './voucher-settings.js';
+
+export interface PostingOfVoucher {
+  readonly actor: Actor;
+  readonly kind?: EntryKind;
+  /** For a cancellation: the entry its entry reverses. */
+  readonly reversesEntryId?: number;
+}
+
+export function postVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
+  return inTransaction(store, () => {
+    const fund = loadFund(store, request.entity);
+    if (!fund.ok) return fund;
+    const row = findVoucher(store.db, fund.value.entity.id, request.id);
+    if (!row) return reject('voucher_not_found', 'id', String(request.id));
+    return postVoucherWithin(store, fund.value, row, request);
+  });
+}
+
+/** Posts a voucher inside the caller's transaction, which must roll back on a refusal. */
+export function postVoucherWithin(store: Store, fund: Fund, row: VoucherRow, posting: PostingOfVoucher): Result<VoucherRow> {
+  const type = row.type as VoucherType;
+  const settings = voucherSettingsOf(store, fund.entity);
+  const problem = checkPostable(row.status, settings.types[type].approvalRequired);
+  if (problem) return problem;
+  const plan = planFor(store, fund.entity.id, contentOf(row));
+  if (!plan.ok) return plan;
+  const session = new PostingSession(store, fund, { actor: posting.actor });
+  const posted = session.post(plan.value.entry, {
+    ...(posting.kind && { kind: posting.kind }),
+    ...(posting.reversesEntryId !== undefined && { reversesId: posting.reversesEntryId }),
+  });
+  if (!posted.ok) return posted;
+  session.finish();
+  const year = yearOf(plan.value.entry.date);
+  const numberSeq = nextVoucherNumber(store.db, fund.entity.id, type, year);
+  const number = formatVoucherNumber(settings.numberFormat, { prefix: settings.types[type].prefix, number: numberSeq, year });
+  if (!number.ok) return number;
+  const now = new Date().toISOString();
+  const done = updateVoucher(store.db, row.id, {
+    status: 'posted', fiscalYear: year, numberSeq, number: number.value, entryId: posted.value.id, postedBy: posting.actor.name, postedAt: now, updatedAt: now,
+  });
+  recordAudit(store.db, posting.actor, {
+    entityId: fund.entity.id, kind: 'voucher.posted', subject: String(row.id), detail: { number: number.value, entry: posted.value.seq, amount: String(row.amount) },
+  });
+  return accept(done);
+}

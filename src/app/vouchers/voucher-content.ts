@@ -1,0 +1,34 @@
+/**
+ * A stored voucher's content and the columns derived from it for lists: the counterparty
+ * shown, the VND total planned from it, the currency.
+ */
+import { listBankAccounts } from '../../db/entities-repo.js';
+import type { Store } from '../../db/store.js';
+import type { NewVoucherRow, VoucherRow } from '../../db/vouchers-repo.js';
+import type { Result } from '../../ledger/rejections.js';
+import { planVoucherEntry, type PlannedEntry } from '../../ledger/vouchers/plan-voucher-entry.js';
+import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
+
+export function contentOf(row: VoucherRow): VoucherContent {
+  return JSON.parse(row.content) as VoucherContent;
+}
+
+export function planFor(store: Store, entityId: number, content: VoucherContent): Result<PlannedEntry> {
+  const bankAccounts = listBankAccounts(store.db, entityId).map((b) => ({ number: b.number, currency: b.currency, accountCode: b.accountCode }));
+  return planVoucherEntry(content, { bankAccounts });
+}
+
+/** The columns a list filters and shows, for a content whose plan came out as `plan`. */
+export function columnsOf(content: VoucherContent, plan: PlannedEntry): Pick<NewVoucherRow, 'type' | 'content' | 'date' | 'accountingDate' | 'counterparty' | 'reason' | 'amount' | 'currency' | 'campaign'> {
+  return {
+    type: content.type,
+    content: JSON.stringify(content),
+    date: content.date,
+    accountingDate: plan.entry.date,
+    counterparty: content.counterparty?.name ?? null,
+    reason: content.reason,
+    amount: Number(plan.total),
+    currency: content.currency ?? 'VND',
+    campaign: content.campaign ?? null,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Drafts: made, rewritten and thrown away before they are posted. A draft's content is
+ * planned into its entry when it is saved, so a voucher that cannot become an entry (no
+ * purpose, beneficiaries not adding up) is refused at once; the ledger's own rules, which
+ * depend on the books at the time, run again when it is posted.
+ */
+import { recordAudit, type Actor } from '../../db/audit-repo.js';
+import { findEntityByCode } from '../../db/entities-repo.js';
+import type { Store } from '../../db/store.js';
+import { deleteVoucher, findVoucher, insertVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { accept, reject, type Result } from '../../ledger/rejections.js';
+import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
+import { checkEditable } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { inTransaction } from '../in-transaction.js';
+import { columnsOf, planFor } from './voucher-content.js';
+
+export interface DraftRequest {
+  readonly entity: string;
+  readonly content: VoucherContent;
+  readonly actor: Actor;
+}
+
+export function createVoucher(store: Store, request: DraftRequest): Result<VoucherRow> {
+  return inTransaction(store, () => {
+    const entity = findEntityByCode(store.db, request.entity);
+    if (!entity) return reject('entity_unknown', 'entity', request.entity);
+    const plan = planFor(store, entity.id, request.content);
+    if (!plan.ok) return plan;
+    const now = new Date().toISOString();
+    const row = insertVoucher(store.db, {
+      entityId: entity.id, status: 'draft', ...columnsOf(request.content, plan.value), createdBy: request.actor.name, updatedAt: now,
+    });
+    recordAudit(store.db, request.actor, { entityId: entity.id, kind: 'voucher.created', subject: String(row.id), detail: { type: row.type, amount: String(row.amount) } });
+    return accept(row);
+  });
+}
+
+/** Replaces a draft's content; an approved voucher edited goes back to draft and needs approving again. */
+export function editVoucher(store: Store, request: DraftRequest & { readonly id: number }): Result<VoucherRow> {
+  return inTransaction(store, () => {
+    const found = draftOf(store, request.entity, request.id);
+    if (!found.ok) return found;
+    const plan = planFor(store, found.value.entityId, request.content);
+    if (!plan.ok) return plan;
+    const row = updateVoucher(store.db, found.value.id, {
+      ...columnsOf(request.content, plan.value), status: 'draft', approvedBy: null, approvedAt: null, updatedAt: new Date().toISOString(),
+    });
+    recordAudit(store.db, request.actor, {
+      entityId: row.entityId, kind: 'voucher.updated', subject: String(row.id),
+      detail: { amount: String(row.amount), ...(found.value.status === 'approved' && { approvalWithdrawn: true }) },
+    });
+    return accept(row);
+  });
+}
+
+export function discardVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
+  return inTransaction(store, () => {
+    const found = draftOf(store, request.entity, request.id);
+    if (!found.ok) return found;
+    deleteVoucher(store.db, found.value.id);
+    recordAudit(store.db, request.actor, { entityId: found.value.entityId, kind: 'voucher.deleted', subject: String(found.value.id), detail: { type: found.value.type, amount: String(found.value.amount) } });
+    return accept(found.value);
+  });
+}
+
+function draftOf(store: Store, entityCode: string, id: number): Result<VoucherRow> {
+  const entity = findEntityByCode(store.db, entityCode);
+  if (!entity) return reject('entity_unknown', 'entity', entityCode);
+  const row = findVoucher(store.db, entity.id, id);
+  if (!row) return reject('voucher_not_found', 'id', String(id));
+  if (row.transferId !== null) return reject('voucher_not_draft', 'id', 'a transfer’s vouchers change only through the transfer');
+  const problem = checkEditable(row.status);
+  return problem ?? accept(row);
+}

@@ -1,0 +1,77 @@
+/**
+ * Vouchers of a fund: drafts written and rewritten, numbers drawn from the per-type,
+ * per-year counter, posted and cancelled states, and lists with filters a page at a time.
+ */
+import { and, asc, eq, gt, gte, like, lte, type SQL } from 'drizzle-orm';
+import { voucherCounters, vouchers, voucherSettings } from './schema.js';
+import type { Db } from './store.js';
+
+export type VoucherRow = typeof vouchers.$inferSelect;
+export type NewVoucherRow = typeof vouchers.$inferInsert;
+export type VoucherSettingRow = typeof voucherSettings.$inferSelect;
+
+export function insertVoucher(db: Db, row: NewVoucherRow): VoucherRow {
+  return db.insert(vouchers).values(row).returning().get();
+}
+
+export function findVoucher(db: Db, entityId: number, id: number): VoucherRow | undefined {
+  return db.select().from(vouchers).where(and(eq(vouchers.entityId, entityId), eq(vouchers.id, id))).get();
+}
+
+export function findVoucherByCancels(db: Db, cancelsId: number): VoucherRow | undefined {
+  return db.select().from(vouchers).where(eq(vouchers.cancelsId, cancelsId)).get();
+}
+
+export function updateVoucher(db: Db, id: number, changes: Partial<NewVoucherRow>): VoucherRow {
+  return db.update(vouchers).set(changes).where(eq(vouchers.id, id)).returning().get();
+}
+
+export function deleteVoucher(db: Db, id: number): void {
+  db.delete(vouchers).where(eq(vouchers.id, id)).run();
+}
+
+/** Draws the next number of a fund's voucher type in a fiscal year; call inside the posting's transaction. */
+export function nextVoucherNumber(db: Db, entityId: number, type: string, year: number): number {
+  const key = and(eq(voucherCounters.entityId, entityId), eq(voucherCounters.type, type), eq(voucherCounters.year, year));
+  const current = db.select({ last: voucherCounters.last }).from(voucherCounters).where(key).get();
+  if (!current) {
+    db.insert(voucherCounters).values({ entityId, type, year, last: 1 }).run();
+    return 1;
+  }
+  db.update(voucherCounters).set({ last: current.last + 1 }).where(key).run();
+  return current.last + 1;
+}
+
+export interface VoucherFilter {
+  readonly type?: string;
+  readonly status?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly counterparty?: string;
+  readonly campaign?: string;
+  readonly afterId?: number;
+  readonly limit: number;
+}
+
+export function listVouchers(db: Db, entityId: number, filter: VoucherFilter): VoucherRow[] {
+  const where: SQL[] = [eq(vouchers.entityId, entityId)];
+  if (filter.type !== undefined) where.push(eq(vouchers.type, filter.type));
+  if (filter.status !== undefined) where.push(eq(vouchers.status, filter.status as VoucherRow['status']));
+  if (filter.from !== undefined) where.push(gte(vouchers.accountingDate, filter.from));
+  if (filter.to !== undefined) where.push(lte(vouchers.accountingDate, filter.to));
+  if (filter.counterparty !== undefined) where.push(like(vouchers.counterparty, `%${filter.counterparty.replace(/[%_]/g, '')}%`));
+  if (filter.campaign !== undefined) where.push(eq(vouchers.campaign, filter.campaign));
+  if (filter.afterId !== undefined) where.push(gt(vouchers.id, filter.afterId));
+  return db.select().from(vouchers).where(and(...where)).orderBy(asc(vouchers.id)).limit(filter.limit).all();
+}
+
+export function listVoucherSettings(db: Db, entityId: number): VoucherSettingRow[] {
+  return db.select().from(voucherSettings).where(eq(voucherSettings.entityId, entityId)).all();
+}
+
+export function saveVoucherSetting(db: Db, row: VoucherSettingRow): void {
+  db.insert(voucherSettings)
+    .values(row)
+    .onConflictDoUpdate({ target: [voucherSettings.entityId, voucherSettings.type], set: { prefix: row.prefix, approvalRequired: row.approvalRequired } })
+    .run();
+}
