@@ -19,7 +19,7 @@ export const limit = z.coerce.number().int().min(1).max(500).default(100);
 
 export const entityParams = z.object({ entity: entityCode }).strict();
 
-const counterparty = z
+export const counterparty = z
   .object({ kind: z.enum(COUNTERPARTY_KINDS), name: text(300), address: z.string().max(500).optional() })
   .strict();
 
@@ -42,7 +42,7 @@ export const lineInput = z
   .strict();
 
 export const memoInput = z
-  .object({ account: accountCode, direction: z.enum(['in', 'out']), quantity: amount, unit: text(20) })
+  .object({ account: accountCode, direction: z.enum(['in', 'out']), quantity: amount, unit: text(20), item: text(200).optional() })
   .strict();
 
 export const entryInput = z

@@ -16,6 +16,9 @@ import { entryRoutes } from './routes/entries.js';
 import { healthRoutes } from './routes/health.js';
 import { periodRoutes } from './routes/periods.js';
 import { reportRoutes } from './routes/reports.js';
+import { transferRoutes } from './routes/transfers.js';
+import { voucherSettingRoutes } from './routes/voucher-settings.js';
+import { voucherRoutes } from './routes/vouchers.js';
 import { userRoutes } from './routes/users.js';
 
 export interface ServerOptions {
@@ -42,7 +45,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   installProblemHandlers(app);
   installAccess(app, store);
   await installOpenApi(app);
-  for (const routes of [healthRoutes, entityRoutes, accountRoutes, entryRoutes, periodRoutes, reportRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, entityRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, auditRoutes, userRoutes]) {
     await app.register(routes(store));
   }
   return app;

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'entity.manage',
   'ledger.read',
   'ledger.post',
+  'voucher.approve',
   'chart.manage',
   'periods.manage',
   'audit.read',
@@ -23,7 +24,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: PERMISSIONS,
-  approver: ['entity.read', 'ledger.read', 'ledger.post', 'chart.manage', 'periods.manage'],
+  approver: ['entity.read', 'ledger.read', 'ledger.post', 'voucher.approve', 'chart.manage', 'periods.manage'],
   accountant: ['entity.read', 'ledger.read', 'ledger.post', 'chart.manage'],
   auditor: ['entity.read', 'ledger.read', 'audit.read'],
 };

@@ -337,3 +337,7 @@ export function listEntryIds(sqlite: Database.Database, entityId: number, filter
     }) as { id: number }[];
   return rows.map((r) => r.id);
 }
+
+export function entrySeqOf(sqlite: Database.Database, id: number): number | undefined {
+  return sqlite.prepare('SELECT seq FROM entries WHERE id = ?').pluck().get(id) as number | undefined;
+}

@@ -2,7 +2,7 @@
  * Numbers as Vietnamese documents print them: 1.234.567 for amounts, 12,5 for quantities.
  * Formatting only; figures come computed from the report value.
  */
-import { formatAmount } from '../ledger/money.js';
+import { formatAmount, parseAmount } from '../ledger/money.js';
 import { QUANTITY_SCALE } from '../ledger/entry.js';
 
 const AMOUNT = new Intl.NumberFormat('vi-VN');
@@ -17,4 +17,10 @@ export function formatVnd(amount: bigint, { blankZero = false } = {}): string {
 /** A quantity held in thousandths, e.g. 12500n → "12,5". */
 export function formatQuantity(thousandths: bigint): string {
   return QUANTITY.format(formatAmount(thousandths, QUANTITY_SCALE) as Intl.StringNumericLiteral);
+}
+
+/** A quantity written as a decimal ("12.5") in thousandths; 0 when it does not read. */
+export function thousandths(quantity: string): bigint {
+  const parsed = parseAmount(quantity, QUANTITY_SCALE);
+  return parsed.ok ? parsed.value : 0n;
 }

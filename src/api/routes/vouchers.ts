@@ -1,0 +1,130 @@
+/**
+ * Vouchers of a fund: drafts made, edited and deleted; approved, posted and cancelled;
+ * listed, read, and printed as PDF one at a time or in batches. Accountants draft and
+ * post, approvers approve and cancel, auditors read and print.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { approveVoucher } from '../../app/vouchers/approve-voucher.js';
+import { cancelVoucher } from '../../app/vouchers/cancel-voucher.js';
+import { findVouchers, readVoucher } from '../../app/vouchers/find-vouchers.js';
+import { postVoucher } from '../../app/vouchers/post-voucher.js';
+import { voucherDocument, voucherDocuments } from '../../app/vouchers/voucher-documents.js';
+import { createVoucher, discardVoucher, editVoucher } from '../../app/vouchers/voucher-drafts.js';
+import type { Store } from '../../db/store.js';
+import type { VoucherRow } from '../../db/vouchers-repo.js';
+import { voucherJson } from '../../export/voucher-json.js';
+import { pdfBuffer } from '../../export/voucher-pdf.js';
+import { accept, type Result } from '../../ledger/rejections.js';
+import { actorOf, fundOf } from '../access.js';
+import { sendRejection } from '../problem.js';
+import { entityParams } from '../schemas.js';
+import { batchPrintQuery, cancellation, printQuery, voucherContent, voucherParams, voucherQuery } from '../voucher-schemas.js';
+import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
+import { streamPdf } from '../pdf-reply.js';
+
+const tags = ['vouchers'];
+
+export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    const answer = (row: Result<VoucherRow>, status = 200): Result<WriteAnswer> => {
+      if (!row.ok) return row;
+      const read = readVoucher(store, row.value.entityId, row.value.id);
+      return read.ok ? accept({ status, body: voucherJson(read.value.row, read.value.links) }) : read;
+    };
+    const locate = (entity: string) => (body: unknown) => `/api/entities/${entity}/vouchers/${(body as { id: number }).id}`;
+
+    app.post(
+      '/api/entities/:entity/vouchers',
+      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Make a draft voucher', params: entityParams, body: voucherContent, headers: idempotencyHeaders } },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        return answerWrite(store, request, reply, { entity: fund.code, locate: locate(fund.code) }, () =>
+          answer(createVoucher(store, { entity: fund.code, content: request.body, actor: actorOf(request) }), 201),
+        );
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/vouchers',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Vouchers by type, state, accounting date, counterparty or campaign', params: entityParams, querystring: voucherQuery } },
+      async (request) => {
+        const page = findVouchers(store, fundOf(request).id, request.query);
+        return { vouchers: page.vouchers.map((v) => voucherJson(v.row, v.links)), nextAfterId: page.nextAfterId };
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/vouchers.pdf',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Print every voucher of a date range into one PDF, streamed', params: entityParams, querystring: batchPrintQuery } },
+      async (request, reply) => {
+        const { copies, ...filter } = request.query;
+        const fund = fundOf(request);
+        const documents = voucherDocuments(store, { entityId: fund.id, filter, copies });
+        return streamPdf(reply, documents, `${fund.code}-chung-tu-${filter.from}-${filter.to}.pdf`);
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/vouchers/:id',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'One voucher', params: voucherParams } },
+      async (request, reply) => {
+        const read = readVoucher(store, fundOf(request).id, request.params.id);
+        return read.ok ? voucherJson(read.value.row, read.value.links) : sendRejection(reply, read);
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/vouchers/:id/pdf',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The voucher printed as PDF (A5; lists on A4), in 1 to 4 numbered copies', params: voucherParams, querystring: printQuery } },
+      async (request, reply) => {
+        const document = voucherDocument(store, { entityId: fundOf(request).id, id: request.params.id, copies: request.query.copies });
+        if (!document.ok) return sendRejection(reply, document);
+        const number = document.value.references.find((r) => r.startsWith('Số: '))?.slice(4) ?? String(request.params.id);
+        const pdf = await pdfBuffer([document.value], { title: `${document.value.title} ${number}` });
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName(number)}.pdf"`).send(pdf);
+      },
+    );
+
+    app.put(
+      '/api/entities/:entity/vouchers/:id',
+      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Rewrite a draft (an approved voucher goes back to draft)', params: voucherParams, body: voucherContent } },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        return answerWrite(store, request, reply, { entity: fund.code }, () =>
+          answer(editVoucher(store, { entity: fund.code, id: request.params.id, content: request.body, actor: actorOf(request) })),
+        );
+      },
+    );
+
+    app.delete(
+      '/api/entities/:entity/vouchers/:id',
+      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Delete a draft', params: voucherParams } },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        const deleted = discardVoucher(store, { entity: fund.code, id: request.params.id, actor: actorOf(request) });
+        return deleted.ok ? reply.code(204).send() : sendRejection(reply, deleted);
+      },
+    );
+
+    const act = (path: string, summary: string, permission: 'ledger.post' | 'voucher.approve', run: (entity: string, id: number, actor: ReturnType<typeof actorOf>, body: { date?: string; reason?: string }) => Result<VoucherRow>) =>
+      app.post(
+        `/api/entities/:entity/vouchers/:id/${path}`,
+        { config: { access: { permission } }, schema: { tags, summary, params: voucherParams, body: cancellation.nullish(), headers: idempotencyHeaders } },
+        async (request, reply) => {
+          const fund = fundOf(request);
+          return answerWrite(store, request, reply, { entity: fund.code, locate: locate(fund.code) }, () =>
+            answer(run(fund.code, request.params.id, actorOf(request), request.body ?? {}), path === 'cancel' ? 201 : 200),
+          );
+        },
+      );
+    act('approve', 'Approve a draft voucher', 'voucher.approve', (entity, id, actor) => approveVoucher(store, { entity, id, actor }));
+    act('post', 'Post a voucher: number it and write its entry', 'ledger.post', (entity, id, actor) => postVoucher(store, { entity, id, actor }));
+    act('cancel', 'Cancel a posted voucher with a linked reversing voucher (answers with it)', 'voucher.approve', (entity, id, actor, body) =>
+      cancelVoucher(store, { entity, id, actor, ...(body.date !== undefined && { date: body.date }), ...(body.reason !== undefined && { reason: body.reason }) }),
+    );
+  };
+}
+
+function fileName(number: string): string {
+  return number.normalize('NFD').replace(/[^A-Za-z0-9.-]+/g, '-');
+}

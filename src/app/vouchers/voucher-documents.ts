@@ -1,0 +1,49 @@
+/**
+ * Vouchers as printable documents: one, or every voucher of a fund in a date range one
+ * page of rows at a time, so a batch of thousands prints with bounded memory.
+ */
+import { findEntry } from '../../db/entries-repo.js';
+import { findEntityById, listSignatories } from '../../db/entities-repo.js';
+import type { Store } from '../../db/store.js';
+import { findVoucher, listVouchers, type VoucherFilter, type VoucherRow } from '../../db/vouchers-repo.js';
+import type { PrintDocument } from '../../export/print-model.js';
+import { printVoucher } from '../../export/voucher-print.js';
+import type { LineInput } from '../../ledger/entry.js';
+import { accept, reject, type Result } from '../../ledger/rejections.js';
+import { contentOf, planFor } from './voucher-content.js';
+
+const PAGE = 200;
+
+export function voucherDocument(store: Store, request: { entityId: number; id: number; copies?: number }): Result<PrintDocument> {
+  const row = findVoucher(store.db, request.entityId, request.id);
+  if (!row) return reject('voucher_not_found', 'id', String(request.id));
+  return accept(documentOf(store, row, request.copies ?? 1));
+}
+
+export function* voucherDocuments(store: Store, request: { entityId: number; filter: Omit<VoucherFilter, 'limit' | 'afterId'>; copies?: number }): Generator<PrintDocument> {
+  let afterId = 0;
+  for (;;) {
+    const rows = listVouchers(store.db, request.entityId, { ...request.filter, afterId, limit: PAGE });
+    for (const row of rows) yield documentOf(store, row, request.copies ?? 1);
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return;
+    afterId = last.id;
+  }
+}
+
+function documentOf(store: Store, row: VoucherRow, copies: number): PrintDocument {
+  const entity = findEntityById(store.db, row.entityId);
+  if (!entity) throw new Error(`voucher ${row.id} belongs to no fund`);
+  const content = contentOf(row);
+  return printVoucher({ voucher: row, content, lines: linesOf(store, row), entity, signatories: listSignatories(store.db, entity.id), copies });
+}
+
+/** The posted entry's lines, or for a voucher not yet posted the lines it would post. */
+function linesOf(store: Store, row: VoucherRow): readonly LineInput[] {
+  if (row.entryId !== null) {
+    const entry = findEntry(store.sqlite, row.entityId, row.entryId);
+    return (entry?.lines ?? []).map((l) => (l.amount >= 0n ? { account: l.account, debit: String(l.amount) } : { account: l.account, credit: String(-l.amount) }));
+  }
+  const plan = planFor(store, row.entityId, contentOf(row));
+  return plan.ok ? plan.value.entry.lines : [];
+}

@@ -1,0 +1,121 @@
+/**
+ * A voucher as a printed document: the fund's header, the form's title and number, its
+ * lines of content with the total in figures and in words, the signature boxes with the
+ * fund's named signatories and its seal, and the lists it carries (beneficiaries, foreign
+ * cash, goods, the entry of a general voucher). Pure: figures come from the voucher.
+ */
+import type { EntityRow, SignatoryRow } from '../db/entities-repo.js';
+import type { VoucherRow } from '../db/vouchers-repo.js';
+import { amountInWords, currencyName } from '../ledger/amount-in-words.js';
+import { currencyScale } from '../ledger/currency.js';
+import type { LineInput } from '../ledger/entry.js';
+import { parseAmount } from '../ledger/money.js';
+import type { VoucherContent } from '../ledger/vouchers/voucher.js';
+import { VOUCHER_TYPE_SPECS, type VoucherType } from '../ledger/vouchers/voucher-types.js';
+import { longDate, shortDate } from './date-format.js';
+import { formatQuantity, formatVnd, thousandths } from './number-format.js';
+import type { PrintDocument, PrintField, PrintSignature } from './print-model.js';
+import { VOUCHER_LAYOUTS, type SignatureRole } from './voucher-layouts.js';
+import { voucherAttachments } from './voucher-attachments.js';
+
+export interface VoucherToPrint {
+  readonly voucher: VoucherRow;
+  readonly content: VoucherContent;
+  /** The entry's lines (posted) or the planned ones (draft): the accounts printed as Nợ and Có. */
+  readonly lines: readonly LineInput[];
+  readonly entity: EntityRow;
+  readonly signatories: readonly SignatoryRow[];
+  /** How many numbered copies (liên) to print; 1 prints one unmarked copy. */
+  readonly copies?: number;
+}
+
+const DOTS = '……………………………………';
+
+export function printVoucher(input: VoucherToPrint): PrintDocument {
+  const { voucher, content } = input;
+  const type = voucher.type as VoucherType;
+  const layout = VOUCHER_LAYOUTS[type];
+  const total = BigInt(voucher.amount);
+  const copies = input.copies ?? 1;
+  const signatures = layout.signatures.map(({ role, title }) => signatureOf(input, role, title));
+  return {
+    paper: layout.paper,
+    watermark: voucher.status === 'posted' ? null : voucher.status === 'cancelled' ? 'ĐÃ HỦY' : 'BẢN NHÁP',
+    issuer: issuerLines(input.entity),
+    form: layout.form,
+    title: VOUCHER_TYPE_SPECS[type].title,
+    dateLine: longDate(voucher.date),
+    references: [
+      `Quyển số: ${voucher.fiscalYear ?? DOTS.slice(0, 6)}`,
+      `Số: ${voucher.number ?? '(chưa ghi sổ)'}`,
+      `Nợ: ${accounts(input.lines, 'debit')}`,
+      `Có: ${accounts(input.lines, 'credit')}`,
+    ],
+    fields: fieldsOf(input, layout.counterpartyLabel, layout.reasonLabel, total),
+    signatures,
+    closing: [
+      ...(layout.receivedLine ? [`Đã nhận đủ số tiền (viết bằng chữ): ${DOTS}${DOTS}`] : []),
+      ...(content.currency ? [`+ Tỷ giá ngoại tệ: ${formatRate(content.rate ?? '')} đồng/${content.currency}`, `+ Số tiền quy đổi: ${formatVnd(total)} đồng`] : []),
+      `Dấu của đơn vị: ${input.entity.sealName}`,
+    ],
+    copies: copies > 1 ? Array.from({ length: copies }, (_, i) => `Liên ${i + 1}`) : [],
+    attachments: voucherAttachments({ input, signatures: listSignatures(input) }),
+  };
+}
+
+function issuerLines(entity: EntityRow): string[] {
+  return [
+    `Đơn vị: ${entity.name}`,
+    ...(entity.budgetUnitCode ? [`Mã QHNS: ${entity.budgetUnitCode}`] : []),
+    ...(entity.address ? [`Địa chỉ: ${entity.address}`] : []),
+  ];
+}
+
+function fieldsOf(input: VoucherToPrint, counterpartyLabel: string, reasonLabel: string, total: bigint): PrintField[] {
+  const { content, voucher } = input;
+  const fields: PrintField[] = [
+    { label: counterpartyLabel, value: content.counterparty?.name ?? DOTS },
+    { label: 'Địa chỉ', value: content.counterparty?.address ?? DOTS },
+    { label: reasonLabel, value: content.reason },
+  ];
+  if (content.currency && content.originalAmount) {
+    const scale = currencyScale(content.currency) ?? 2;
+    const original = parseAmount(content.originalAmount, scale);
+    const words = original.ok ? amountInWords(original.value, content.currency) : content.originalAmount;
+    fields.push({ label: 'Số ngoại tệ', value: `${content.originalAmount.replace('.', ',')} ${content.currency} (${words})` });
+  }
+  if (content.goods && content.goods.length > 0) {
+    fields.push({ label: 'Hiện vật', value: content.goods.map((g) => `${g.item}: ${formatQuantity(thousandths(g.quantity))} ${g.unit}`).join('; ') });
+  }
+  fields.push({ label: 'Số tiền', value: `${formatVnd(total)} đồng`, strong: true });
+  fields.push({ label: 'Viết bằng chữ', value: amountInWords(total) });
+  fields.push({ label: 'Kèm theo', value: `${content.attachments ?? DOTS.slice(0, 4)} chứng từ gốc.` });
+  if (voucher.accountingDate !== voucher.date) fields.push({ label: 'Ngày tiền (hàng) thực nhận, thực chi', value: shortDate(voucher.accountingDate) });
+  return fields;
+}
+
+function signatureOf(input: VoucherToPrint, role: SignatureRole, title: string): PrintSignature {
+  const hint = role === 'head' ? '(Ký, họ tên, đóng dấu)' : '(Ký, họ tên)';
+  if (role === 'counterparty') return { title, hint, name: input.content.counterparty?.kind === 'fund' ? null : (input.content.counterparty?.name ?? null) };
+  const signatory = input.signatories.find((s) => s.role === role);
+  return { title, hint, name: signatory?.name ?? null };
+}
+
+/** The signature row of an attached list: the preparer, the accounting lead and the head with the seal. */
+function listSignatures(input: VoucherToPrint): PrintSignature[] {
+  const name = (role: SignatoryRow['role']) => input.signatories.find((s) => s.role === role)?.name ?? null;
+  return [
+    { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: name('preparer') },
+    { title: 'Phụ trách kế toán', hint: '(Ký, họ tên)', name: name('chief-accountant') },
+    { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: name('head') },
+  ];
+}
+
+function accounts(lines: readonly LineInput[], side: 'debit' | 'credit'): string {
+  return [...new Set(lines.filter((l) => l[side] !== undefined).map((l) => l.account))].join(', ');
+}
+
+function formatRate(rate: string): string {
+  const [whole = '', fraction] = rate.split('.');
+  return `${formatVnd(BigInt(whole || '0'))}${fraction ? `,${fraction}` : ''}`;
+}
