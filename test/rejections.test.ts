@@ -25,6 +25,16 @@ import { parseJournal } from '../src/ledger/journal-text.js';
 import { postEntry } from '../src/ledger/post-entry.js';
 import { accept, REJECTIONS, type RejectionCode, type Result } from '../src/ledger/rejections.js';
 import { planReversal } from '../src/ledger/reverse-entry.js';
+import { approveVoucher } from '../src/app/vouchers/approve-voucher.js';
+import { cancelVoucher } from '../src/app/vouchers/cancel-voucher.js';
+import { postVoucher } from '../src/app/vouchers/post-voucher.js';
+import { createVoucher } from '../src/app/vouchers/voucher-drafts.js';
+import { createTransfer } from '../src/app/transfers/create-transfer.js';
+import { confirmTransfer } from '../src/app/transfers/confirm-transfer.js';
+import type { Store } from '../src/db/store.js';
+import { planVoucherEntry } from '../src/ledger/vouchers/plan-voucher-entry.js';
+import type { VoucherContent } from '../src/ledger/vouchers/voucher.js';
+import { checkNumberFormat, formatVoucherNumber } from '../src/ledger/vouchers/voucher-number.js';
 import { entry, postingContext } from './support/posting-context.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
@@ -45,6 +55,29 @@ function closedYear2024<T>(work: (store: ReturnType<typeof freshStore>) => Resul
     postOk(store, OPENING, { kind: 'opening' });
     const closed = closeYear(store, { entity: FUND.code, year: 2024, actor: ACTOR });
     if (!closed.ok) throw new Error(closed.code);
+    return work(store);
+  });
+}
+
+const receipt = (extra: Partial<VoucherContent> = {}): VoucherContent => ({ type: 'cash-receipt', date: '2024-03-05', reason: 'Ủng hộ', amount: '500000', ...extra });
+const plan = (content: VoucherContent, bankAccounts = [{ number: '111222333', currency: 'VND', accountCode: '1121' }]) => planVoucherEntry(content, { bankAccounts });
+
+/** A fund with cash and bank, and a voucher in it made and taken through the given steps. */
+function withVoucher(content: VoucherContent, steps: (store: Store, id: number) => Result<unknown>): Result<unknown> {
+  return withFund((store) => {
+    postOk(store, OPENING, { kind: 'opening' });
+    const made = createVoucher(store, { entity: FUND.code, content, actor: ACTOR });
+    if (!made.ok) throw new Error(made.code);
+    return steps(store, made.value.id);
+  });
+}
+const voucherStep = { entity: FUND.code, actor: ACTOR };
+
+/** Two funds, the second below the first, both with a bank account and the first with money. */
+function withTwoFunds<T>(work: (store: Store) => Result<T>): Result<T> {
+  return withFund((store) => {
+    postOk(store, OPENING, { kind: 'opening' });
+    createFund(store, { code: 'F2', parent: FUND.code, bankAccounts: [{ kind: 'bank', institution: 'Agribank', number: '999', accountCode: '1121' }] });
     return work(store);
   });
 }
@@ -172,6 +205,42 @@ const CASES = {
       const write = () => accept({ status: 201, body: {} });
       idempotent(store, { scope: 'installation', key: 'k1', fingerprint: 'a' }, write);
       return idempotent(store, { scope: 'installation', key: 'k1', fingerprint: 'b' }, write);
+    }),
+  voucher_not_found: () => withFund((store) => postVoucher(store, { ...voucherStep, id: 77 })),
+  voucher_lines_required: () => plan({ type: 'general', date: '2024-03-05', reason: 'Điều chỉnh' }),
+  voucher_purpose_required: () => plan({ type: 'cash-payment', date: '2024-03-05', reason: 'Chi', amount: '5' }),
+  voucher_purpose_invalid: () => plan(receipt({ purpose: 'housing' })),
+  voucher_amount_required: () => plan(receipt({ amount: undefined })),
+  voucher_goods_required: () => plan({ type: 'goods-receipt', date: '2024-03-05', reason: 'Nhận gạo' }),
+  voucher_goods_not_allowed: () => plan(receipt({ goods: [{ item: 'Gạo', unit: 'kg', quantity: '10', value: '150000' }] })),
+  voucher_goods_amount_not_allowed: () => plan({ type: 'goods-receipt', date: '2024-03-05', reason: 'Nhận gạo', amount: '5', goods: [{ item: 'Gạo', unit: 'kg', quantity: '10', value: '150000' }] }),
+  voucher_bank_account_required: () => plan({ ...receipt(), type: 'bank-receipt' }, []),
+  voucher_beneficiaries_total_mismatch: () =>
+    plan({ type: 'cash-payment', date: '2024-03-05', reason: 'Chi', purpose: 'housing', amount: '100', beneficiaries: [{ name: 'A', status: 'poor', amount: '60' }] }),
+  voucher_not_draft: () => withVoucher(receipt(), (store, id) => {
+    postVoucher(store, { ...voucherStep, id });
+    return approveVoucher(store, { ...voucherStep, id: id });
+  }),
+  voucher_already_approved: () => withVoucher(receipt(), (store, id) => {
+    approveVoucher(store, { ...voucherStep, id });
+    return approveVoucher(store, { ...voucherStep, id });
+  }),
+  voucher_approval_required: () => withVoucher({ type: 'cash-payment', date: '2024-03-05', reason: 'Chi', purpose: 'gifts', amount: '5' }, (store, id) => postVoucher(store, { ...voucherStep, id })),
+  voucher_not_posted: () => withVoucher(receipt(), (store, id) => cancelVoucher(store, { ...voucherStep, id })),
+  voucher_already_cancelled: () => withVoucher(receipt(), (store, id) => {
+    postVoucher(store, { ...voucherStep, id });
+    cancelVoucher(store, { ...voucherStep, id, date: '2024-03-06' });
+    return cancelVoucher(store, { ...voucherStep, id, date: '2024-03-06' });
+  }),
+  voucher_number_format_invalid: () => checkNumberFormat('{prefix}-{seq}', 'PT') ?? accept(null),
+  voucher_number_too_long: () => formatVoucherNumber('QUY-XA-{prefix}{number:4}/{year}', { prefix: 'PT', number: 1234567, year: 2024 }),
+  transfer_not_found: () => withFund((store) => confirmTransfer(store, { id: 5, actor: ACTOR })),
+  transfer_same_fund: () => withTwoFunds((store) => createTransfer(store, { from: FUND.code, to: FUND.code, date: '2024-03-05', amount: '5', reason: 'Điều tiết', actor: ACTOR })),
+  transfer_not_in_transit: () =>
+    withTwoFunds((store) => {
+      const sent = createTransfer(store, { from: FUND.code, to: 'F2', date: '2024-03-05', amount: '5', reason: 'Điều tiết', actor: ACTOR });
+      if (!sent.ok) throw new Error(sent.code);
+      return confirmTransfer(store, { id: sent.value.transfer.id, actor: ACTOR });
     }),
 } satisfies Record<RejectionCode, () => Result<unknown>>;
 
