@@ -20,6 +20,7 @@ const MAY: Record<string, readonly Role[]> = {
   'entity.manage': ['admin'],
   'ledger.read': ['admin', 'approver', 'accountant', 'auditor'],
   'ledger.post': ['admin', 'approver', 'accountant'],
+  'voucher.approve': ['admin', 'approver'],
   'chart.manage': ['admin', 'approver', 'accountant'],
   'periods.manage': ['admin', 'approver'],
 };
@@ -39,6 +40,12 @@ interface Row {
 
 const ownAdmin = (role: Role, fund: Fund) => role === 'admin' && fund === 'C1';
 const e = (fund: Fund, rest = '') => `/api/entities/${fund}${rest}`;
+
+/** In every fresh world: a draft and a posted receipt in C1, and a transfer in transit from PROV to each commune. */
+const DRAFT = 1;
+const POSTED = 2;
+const TRANSFER: Record<Fund, number> = { C1: 1, C2: 2 };
+const VOUCHER = { type: 'cash-receipt', date: '2024-06-15', reason: 'Ủng hộ', amount: '1000' };
 
 const ROWS: Record<string, Row> = {
   'GET /health': { request: () => ({ method: 'GET', url: '/health' }), allowed: () => true },
@@ -89,6 +96,29 @@ const ROWS: Record<string, Row> = {
   'GET /api/entities/{entity}/balances/{account}': { request: (fund) => ({ method: 'GET', url: e(fund, '/balances/111?asOf=2024-12-31') }) },
   'GET /api/entities/{entity}/trial-balance': { request: (fund) => ({ method: 'GET', url: e(fund, '/trial-balance?from=2024-01-01&to=2024-12-31') }) },
   'GET /api/entities/{entity}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/verify') }) },
+  'POST /api/entities/{entity}/vouchers': { request: (fund) => ({ method: 'POST', url: e(fund, '/vouchers'), payload: VOUCHER }) },
+  'GET /api/entities/{entity}/vouchers': { request: (fund) => ({ method: 'GET', url: e(fund, '/vouchers') }) },
+  'GET /api/entities/{entity}/vouchers.pdf': { request: (fund) => ({ method: 'GET', url: e(fund, '/vouchers.pdf?from=2024-01-01&to=2024-12-31') }) },
+  'GET /api/entities/{entity}/vouchers/{id}': { request: (fund) => ({ method: 'GET', url: e(fund, `/vouchers/${DRAFT}`) }) },
+  'GET /api/entities/{entity}/vouchers/{id}/pdf': { request: (fund) => ({ method: 'GET', url: e(fund, `/vouchers/${DRAFT}/pdf`) }) },
+  'PUT /api/entities/{entity}/vouchers/{id}': { request: (fund) => ({ method: 'PUT', url: e(fund, `/vouchers/${DRAFT}`), payload: VOUCHER }) },
+  'DELETE /api/entities/{entity}/vouchers/{id}': { request: (fund) => ({ method: 'DELETE', url: e(fund, `/vouchers/${DRAFT}`) }) },
+  'POST /api/entities/{entity}/vouchers/{id}/approve': { request: (fund) => ({ method: 'POST', url: e(fund, `/vouchers/${DRAFT}/approve`) }) },
+  'POST /api/entities/{entity}/vouchers/{id}/post': { request: (fund) => ({ method: 'POST', url: e(fund, `/vouchers/${DRAFT}/post`) }) },
+  'POST /api/entities/{entity}/vouchers/{id}/cancel': { request: (fund) => ({ method: 'POST', url: e(fund, `/vouchers/${POSTED}/cancel`), payload: { date: '2024-06-30' } }) },
+  'GET /api/entities/{entity}/voucher-settings': { request: (fund) => ({ method: 'GET', url: e(fund, '/voucher-settings') }) },
+  'PATCH /api/entities/{entity}/voucher-settings': {
+    request: (fund) => ({ method: 'PATCH', url: e(fund, '/voucher-settings'), payload: { types: { 'cash-payment': { approvalRequired: false } } } }),
+  },
+  'POST /api/transfers': {
+    request: (fund) => ({ method: 'POST', url: '/api/transfers', payload: { from: fund, to: fund === 'C1' ? 'C2' : 'C1', date: '2024-06-30', amount: '1000', reason: 'Điều tiết' } }),
+    allowed: () => false, // a role on one commune is never a right on both
+  },
+  'GET /api/transfers/{id}': { request: (fund) => ({ method: 'GET', url: `/api/transfers/${TRANSFER[fund]}` }), allowed: (_role, fund) => fund === 'C1' },
+  'POST /api/transfers/{id}/confirm': {
+    request: (fund) => ({ method: 'POST', url: `/api/transfers/${TRANSFER[fund]}/confirm`, payload: { date: '2024-06-30' } }),
+    allowed: (role, fund) => fund === 'C1' && role !== 'auditor',
+  },
   'GET /api/audit': {
     request: (fund) => ({ method: 'GET', url: `/api/audit?entity=${fund}` }),
     allowed: (role, fund) => fund === 'C1' && (role === 'admin' || role === 'auditor'),
@@ -133,7 +163,27 @@ async function fresh(): Promise<ApiWorld> {
     expect(posted.statusCode).toBe(201);
     expect((await ready.call('root', { method: 'POST', url: `/api/entities/${fund}/periods/2024/2/lock` })).statusCode).toBe(200);
   }
+  await vouchersAndTransfers(ready);
   return ready;
+}
+
+async function vouchersAndTransfers(w: ApiWorld): Promise<void> {
+  const ok = async (options: InjectOptions) => {
+    const response = await w.call('root', options);
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    return response.json() as { id: number };
+  };
+  expect((await ok({ method: 'POST', url: e('C1', '/vouchers'), payload: VOUCHER })).id).toBe(DRAFT);
+  expect((await ok({ method: 'POST', url: e('C1', '/vouchers'), payload: VOUCHER })).id).toBe(POSTED);
+  await ok({ method: 'POST', url: e('C1', `/vouchers/${POSTED}/post`) });
+  for (const [fund, number] of [['PROV', '100'], ['C1', '101'], ['C2', '102']]) {
+    await ok({ method: 'POST', url: `/api/entities/${fund}/bank-accounts`, payload: { kind: 'bank', institution: 'Agribank', number, accountCode: '1121' } });
+  }
+  await ok({ method: 'POST', url: '/api/entities/PROV/entries', payload: { date: '2024-06-01', description: 'Nộp tiền vào ngân hàng', lines: [{ account: '1121', debit: '5000', bankAccount: '100' }, { account: '1111', credit: '5000' }] } });
+  for (const to of ['C1', 'C2'] as const) {
+    const sent = await ok({ method: 'POST', url: '/api/transfers', payload: { from: 'PROV', to, date: '2024-06-01', amount: '1000', reason: 'Điều tiết', inTransit: true } });
+    expect(sent.id).toBe(TRANSFER[to]);
+  }
 }
 
 let documented: Promise<{ key: string; access: string }[]> | undefined;

@@ -53,8 +53,8 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/transfers/:id',
       { config: { access: { signedIn: true } }, schema: { tags, summary: 'A transfer and its vouchers on both sides', params: transferParams } },
       async (request, reply) => {
-        const transfer = visible(store, request, request.params.id);
-        return transfer ? json(transfer) : sendRejection(reply, reject('transfer_not_found', 'params.id', String(request.params.id)));
+        const transfer = readable(store, request, request.params.id);
+        return transfer.ok ? json(transfer.value) : answerRefusal(reply, transfer.refusal);
       },
     );
 
@@ -62,8 +62,9 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/transfers/:id/confirm',
       { config: { access: { signedIn: true } }, schema: { tags, summary: 'The receiving fund confirms money sent in transit has arrived', params: transferParams, body: confirmation.nullish(), headers: idempotencyHeaders } },
       async (request, reply): Promise<FastifyReply> => {
-        const transfer = visible(store, request, request.params.id);
-        if (!transfer) return sendRejection(reply, reject('transfer_not_found', 'params.id', String(request.params.id)));
+        const found = readable(store, request, request.params.id);
+        if (!found.ok) return answerRefusal(reply, found.refusal);
+        const transfer = found.value;
         const receiver = findEntityById(store.db, transfer.toEntityId);
         const refused = receiver ? refusal(request, receiver, 'bank-receipt') : 'no receiving fund';
         if (refused) return sendApiProblem(reply, 'forbidden', refused);
@@ -76,12 +77,19 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
   };
 }
 
-/** The transfer, if the user may read the books of either fund. */
-function visible(store: Store, request: FastifyRequest, id: number): TransferRow | undefined {
+type Found = { ok: true; value: TransferRow } | { ok: false; refusal: 'missing' | 'forbidden' };
+
+/** The transfer, if it exists and the user may read the books of either fund. */
+function readable(store: Store, request: FastifyRequest, id: number): Found {
   const transfer = findTransfer(store.db, id);
+  if (!transfer) return { ok: false, refusal: 'missing' };
   const principal = principalOf(request);
-  if (!transfer) return undefined;
-  return [transfer.fromEntityId, transfer.toEntityId].some((entityId) => mayOn(store, principal, 'ledger.read', entityId)) ? transfer : undefined;
+  const may = [transfer.fromEntityId, transfer.toEntityId].some((entityId) => mayOn(store, principal, 'ledger.read', entityId));
+  return may ? { ok: true, value: transfer } : { ok: false, refusal: 'forbidden' };
+}
+
+function answerRefusal(reply: FastifyReply, refusal: 'missing' | 'forbidden'): FastifyReply {
+  return refusal === 'missing' ? sendRejection(reply, reject('transfer_not_found', 'params.id')) : sendApiProblem(reply, 'forbidden', 'needs ledger.read on one of its funds');
 }
 
 function transferJson(store: Store, transfer: TransferRow) {
