@@ -12,6 +12,7 @@ import { listFiscalYears, listPeriodEvents } from '../src/db/calendar-repo.js';
 import { findEntityByCode } from '../src/db/entities-repo.js';
 import { findEntry } from '../src/db/entries-repo.js';
 import { listOpeningBalances } from '../src/db/opening-balances-repo.js';
+import { listVouchers } from '../src/db/vouchers-repo.js';
 import type { Store } from '../src/db/store.js';
 import { freshStore } from './support/store-fixture.js';
 
@@ -46,24 +47,63 @@ describe.each(['TVH-VNN', 'HTH-VNN'])('demo fund %s, fiscal year 2024', (fund) =
     const id = findEntityByCode(store.db, fund)!.id;
     expect(listFiscalYears(store.db, id).map((y) => [y.year, y.status])).toEqual([[2024, 'closed'], [2025, 'open']]);
     expect(listPeriodEvents(store.db, id).filter((e) => e.action === 'lock')).toHaveLength(12);
-    const expected = expectedRows(fund).filter((r) => ['1111', '1121', '421'].includes(r[0]!));
+    const expected = expectedRows(fund).filter((r) => ['1111', '1112', '1121', '152', '421'].includes(r[0]!) && (r[5] !== '0' || r[6] !== '0'));
     expect(listOpeningBalances(store.sqlite, id, 2025)).toEqual(expected.map((r) => ({ code: r[0], amount: BigInt(r[5]!) - BigInt(r[6]!) })));
   });
 });
 
 describe('demo details', () => {
-  it('reverses the duplicated Peak Month transfer, linked to it', () => {
-    const id = findEntityByCode(store.db, 'TVH-VNN')!.id;
-    const duplicate = findEntry(store.sqlite, id, 14);
-    expect(duplicate?.lines[0]).toMatchObject({ externalRef: 'FT24317B5521' });
-    const reversal = findEntry(store.sqlite, id, duplicate!.reversedById!);
-    expect(reversal).toMatchObject({ kind: 'reversal', date: '2024-11-15', reversesId: 14 });
+  const fundId = (code: string) => findEntityByCode(store.db, code)!.id;
+  const vouchers = (code: string) => listVouchers(store.db, fundId(code), { limit: 500 });
+
+  it('makes every entry of the year from a voucher, except the opening and closing ones', () => {
+    for (const code of ['TVH-VNN', 'HTH-VNN']) {
+      const fromVouchers = new Set(vouchers(code).map((v) => v.entryId));
+      const kinds = store.sqlite.prepare("SELECT id, kind FROM entries WHERE entity_id = ? AND kind IN ('regular', 'reversal')").all(fundId(code)) as { id: number }[];
+      expect(kinds.length).toBeGreaterThan(5);
+      for (const entry of kinds) expect(fromVouchers.has(entry.id), `entry ${entry.id} of ${code}`).toBe(true);
+    }
   });
 
-  it('records the transfer as a payment in the province and a receipt in the commune', () => {
+  it('cancels the duplicated Peak Month transfer with a linked reversing voucher', () => {
+    const duplicate = vouchers('TVH-VNN').find((v) => v.status === 'cancelled');
+    expect(duplicate).toMatchObject({ type: 'bank-receipt', accountingDate: '2024-11-12' });
+    const reversing = vouchers('TVH-VNN').find((v) => v.cancelsId === duplicate?.id);
+    expect(reversing).toMatchObject({ type: 'general', status: 'posted', accountingDate: '2024-11-15', number: 'CTK0001/2024' });
+    expect(findEntry(store.sqlite, fundId('TVH-VNN'), reversing!.entryId!)).toMatchObject({ kind: 'reversal', reversesId: duplicate!.entryId });
+  });
+
+  it('numbers each voucher type of each fund from 1 without gaps', () => {
+    for (const code of ['TVH-VNN', 'HTH-VNN']) {
+      const byType = new Map<string, number[]>();
+      for (const v of vouchers(code)) byType.set(v.type, [...(byType.get(v.type) ?? []), v.numberSeq!]);
+      for (const [type, seqs] of byType) expect(seqs.sort((a, b) => a - b), `${code} ${type}`).toEqual(seqs.map((_, i) => i + 1));
+    }
+  });
+
+  it('sends the transfer in transit through the province’s 113 and receives it in the commune, linked', () => {
     const province = getTrialBalance(store, { entity: 'TVH-VNN', from: '2024-11-25', to: '2024-11-25' });
+    const settled = getTrialBalance(store, { entity: 'TVH-VNN', from: '2024-11-27', to: '2024-11-27' });
     const commune = getTrialBalance(store, { entity: 'HTH-VNN', from: '2024-11-27', to: '2024-11-27' });
-    expect(province.ok && province.value.rows.find((r) => r.code === '612')?.period.debit).toBe(200000000n);
+    expect(province.ok && province.value.rows.find((r) => r.code === '113')?.period.debit).toBe(200000000n);
+    expect(settled.ok && settled.value.rows.find((r) => r.code === '612')?.period.debit).toBe(200000000n);
     expect(commune.ok && commune.value.rows.find((r) => r.code === '5113')?.period.credit).toBe(200000000n);
+    const receipt = vouchers('HTH-VNN').find((v) => v.transferId !== null);
+    const payment = vouchers('TVH-VNN').find((v) => v.transferId === receipt?.transferId && v.type === 'bank-payment');
+    expect(receipt).toMatchObject({ type: 'bank-receipt', number: 'BC0001/2024', accountingDate: '2024-11-27' });
+    expect(payment).toMatchObject({ accountingDate: '2024-11-25', reason: expect.stringContaining('Hòa Thuận') });
+  });
+
+  it('holds the US dollars and the rice left over at the end of the year', () => {
+    const province = getTrialBalance(store, { entity: 'TVH-VNN', from: '2024-01-01', to: '2024-12-31' });
+    const commune = getTrialBalance(store, { entity: 'HTH-VNN', from: '2024-01-01', to: '2024-12-31' });
+    expect(province.ok && province.value.offBalance).toMatchObject([{ code: '007', unit: 'USD', closing: 1000000n }]);
+    expect(commune.ok && commune.value.offBalance).toMatchObject([{ code: '003', item: 'Gạo tẻ', unit: 'kg', in: 2000000n, out: 1500000n, closing: 500000n }]);
+  });
+
+  it('pays housing support with its list of beneficiaries', () => {
+    const housing = vouchers('HTH-VNN').find((v) => v.reason.startsWith('Chi hỗ trợ xây dựng'));
+    const entry = findEntry(store.sqlite, fundId('HTH-VNN'), housing!.entryId!);
+    expect(entry?.lines.filter((l) => l.account === '6111').map((l) => l.counterparty?.name)).toEqual(['Thạch Sóc Khanh', 'Lý Thị Ngọc Diệu', 'Trầm Văn Đực', 'Châu Thị Sa Huôl']);
   });
 });

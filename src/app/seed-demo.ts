@@ -1,19 +1,20 @@
 /**
  * The demo: the Fund for the Poor of Trà Vinh province and of Hòa Thuận commune below it,
- * through fiscal year 2024 — opening balances, the Peak Month donations, a transfer from
- * province to commune, housing support, Tết gifts, bank interest and fees, one reversal,
- * monthly locks and the year-end close. The scenario lives in fixtures/demo as data, and
- * the tests replay the same files.
+ * through fiscal year 2024, made of vouchers as an accountant makes them — opening
+ * balances, the Peak Month donations (one in US dollars), rice received and handed out to
+ * households, a province → commune transfer sent in transit and confirmed, housing support
+ * paid with its beneficiary list, Tết gifts, bank interest and fees, one cancelled
+ * duplicate, monthly locks and the year-end close. The scenario lives in fixtures/demo as
+ * data, and the tests replay the same files.
  */
 import type { Actor } from '../db/audit-repo.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findEntryIdBySeq } from '../db/entries-repo.js';
-import { findEntityByCode, listEntities } from '../db/entities-repo.js';
+import { listEntities } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { parseJournal } from '../ledger/journal-text.js';
-import { accept, reject, type Result } from '../ledger/rejections.js';
+import { accept, type Result } from '../ledger/rejections.js';
 import { closeYear } from './close-year.js';
 import { createCampaign, type CampaignRequest } from './create-campaign.js';
 import { createEntity } from './create-entity.js';
@@ -21,13 +22,16 @@ import { parseEntityProfile } from './entity-profile-schema.js';
 import { lockPeriod } from './period-locks.js';
 import { postEntries } from './post-entries.js';
 import { createUser } from './users.js';
-import { reverseEntry } from './reverse-entry.js';
+import { confirmTransfer } from './transfers/confirm-transfer.js';
+import { createTransfer, type TransferRequest } from './transfers/create-transfer.js';
+import { postDemoVouchers, type DemoVoucher } from './vouchers/demo-vouchers.js';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/demo');
 
 type Step =
   | { post: { entity: string; journal: string; kind?: 'opening' } }
-  | { reverse: { entity: string; seq: number; date: string; description: string } }
+  | { vouchers: { entity: string; file: string } }
+  | { transfer: Omit<TransferRequest, 'actor'> & { confirmOn?: string } }
   | { lockMonths: { entity: string; year: number; months: number[] } }
   | { closeYear: { entity: string; year: number } };
 
@@ -75,12 +79,15 @@ function runStep(store: Store, dir: string, step: Step, session: { actor: Actor;
     if (!entries.ok) return entries;
     return postEntries(store, { ...session, entity: step.post.entity, entries: entries.value, ...(step.post.kind && { kind: step.post.kind }) });
   }
-  if ('reverse' in step) {
-    const { entity, seq, date, description } = step.reverse;
-    const fund = findEntityByCode(store.db, entity);
-    const id = fund && findEntryIdBySeq(store.sqlite, fund.id, seq);
-    if (id === undefined) return reject('entry_not_found', 'seq', String(seq));
-    return reverseEntry(store, { ...session, entity, entryId: id, date, description });
+  if ('vouchers' in step) {
+    const items = JSON.parse(readFileSync(join(dir, step.vouchers.file), 'utf8')) as DemoVoucher[];
+    return postDemoVouchers(store, { entity: step.vouchers.entity, items, actor: session.actor });
+  }
+  if ('transfer' in step) {
+    const { confirmOn, ...transfer } = step.transfer;
+    const sent = createTransfer(store, { ...transfer, actor: session.actor });
+    if (!sent.ok || confirmOn === undefined) return sent;
+    return confirmTransfer(store, { id: sent.value.transfer.id, date: confirmOn, actor: session.actor });
   }
   if ('lockMonths' in step) {
     for (const month of step.lockMonths.months) {

@@ -31,7 +31,8 @@ import { formatVnd } from '../export/number-format.js';
 import { trialBalanceJson } from '../export/trial-balance-json.js';
 import { trialBalanceText } from '../export/trial-balance-text.js';
 import { parseJournal } from '../ledger/journal-text.js';
-import type { Result } from '../ledger/rejections.js';
+import { monthOption, need, OPTIONS, report, UsageError, type Options } from './options.js';
+import { runVoucherCommand, VOUCHER_USAGE } from './voucher-commands.js';
 
 const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB selects the database)
 
@@ -59,43 +60,8 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
                                               without --entity, on every fund
   issue-token --user NAME [--label TEXT]      print a new API token (shown once)
   revoke-token --id ID
+${VOUCHER_USAGE}
   serve [--port 3000] [--host 127.0.0.1]      migrate, seed the demo if empty, serve HTTP`;
-
-const OPTIONS = {
-  db: { type: 'string' }, entity: { type: 'string' }, file: { type: 'string' }, kind: { type: 'string' },
-  entry: { type: 'string' }, date: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
-  to: { type: 'string' }, json: { type: 'boolean' }, account: { type: 'string' }, 'as-of': { type: 'string' },
-  month: { type: 'string' }, year: { type: 'string' }, code: { type: 'string' }, parent: { type: 'string' },
-  name: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, actor: { type: 'string' },
-  user: { type: 'string' }, role: { type: 'string' }, inherit: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
-
-class UsageError extends Error {}
-
-function need(options: Options, name: keyof Options): string {
-  const value = options[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
-  return value;
-}
-
-function monthOption(options: Options): { year: number; month: number } {
-  const match = /^(\d{4})-(\d{2})$/.exec(need(options, 'month'));
-  if (!match) throw new UsageError('--month must be YYYY-MM');
-  return { year: Number(match[1]), month: Number(match[2]) };
-}
-
-/** Prints a refusal and returns the exit code. */
-function report<T>(result: Result<T>, onSuccess: (value: T) => void): number {
-  if (!result.ok) {
-    console.error(`refused: ${result.code}${result.path ? ` at ${result.path}` : ''}: ${result.message}${result.detail ? ` (${result.detail})` : ''}`);
-    return 2;
-  }
-  onSuccess(result.value);
-  return 0;
-}
 
 async function serve(store: Store, options: Options): Promise<number> {
   if (isEmpty(store)) {
@@ -199,8 +165,11 @@ function run(command: string, store: Store, options: Options): number | Promise<
       return report(issueToken(store, { user: need(options, 'user'), label: options.label ?? 'cli', actor }), (t) => console.log(t.token));
     case 'revoke-token':
       return report(revokeToken(store, { id: need(options, 'id'), actor }), () => console.log(`revoked ${options.id}`));
-    default:
-      throw new UsageError(`unknown command ${command}`);
+    default: {
+      const done = runVoucherCommand(command, store, options, actor);
+      if (done === undefined) throw new UsageError(`unknown command ${command}`);
+      return done;
+    }
   }
 }
 

@@ -20,12 +20,12 @@ const cashPayment = (amount = '3000000', extra: Record<string, unknown> = {}) =>
   counterparty: { name: 'Trầm Văn Đực', address: 'ấp Bích Trì' }, amount, ...extra,
 });
 
-async function draft(body: unknown, who: 'c1Accountant' | 'c1Approver' = 'c1Accountant') {
+async function draft(body: Record<string, unknown>, who: 'c1Accountant' | 'c1Approver' = 'c1Accountant') {
   const response = await world.call(who, { method: 'POST', url: '/api/entities/C1/vouchers', payload: body });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: number; status: string; number: string | null };
 }
-const act = (who: 'c1Accountant' | 'c1Approver' | 'c1Auditor', id: number, action: 'approve' | 'post' | 'cancel', payload?: unknown) =>
+const act = (who: 'c1Accountant' | 'c1Approver' | 'c1Auditor', id: number, action: 'approve' | 'post' | 'cancel', payload?: Record<string, unknown>) =>
   world.call(who, { method: 'POST', url: `/api/entities/C1/vouchers/${id}/${action}`, ...(payload !== undefined && { payload }) });
 
 describe('a cash receipt', () => {
