@@ -24,3 +24,9 @@ export function thousandths(quantity: string): bigint {
   const parsed = parseAmount(quantity, QUANTITY_SCALE);
   return parsed.ok ? parsed.value : 0n;
 }
+
+/** A plain decimal string ("1000.5") as documents write it ("1.000,5"), digits unchanged. */
+export function formatDecimal(text: string): string {
+  const [whole = '', fraction] = text.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${fraction === undefined ? '' : `,${fraction}`}`;
+}

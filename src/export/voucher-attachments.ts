@@ -7,7 +7,7 @@ import { amountInWords } from '../ledger/amount-in-words.js';
 import { parseAmount } from '../ledger/money.js';
 import { VOUCHER_TYPE_SPECS, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { shortDate } from './date-format.js';
-import { formatQuantity, formatVnd, thousandths } from './number-format.js';
+import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
 import type { PrintColumn, PrintSignature, PrintTable } from './print-model.js';
 import { POVERTY_LABELS } from './voucher-layouts.js';
 import type { VoucherToPrint } from './voucher-print.js';
@@ -34,13 +34,17 @@ export function voucherAttachments(options: { input: VoucherToPrint; signatures:
 function beneficiaryList(input: VoucherToPrint, under: string, signatures: readonly PrintSignature[]): PrintTable {
   const list = input.content.beneficiaries ?? [];
   const total = list.reduce((sum, b) => sum + vnd(b.amount), 0n);
+  const goods = input.content.goods !== undefined;
   return {
-    title: 'DANH SÁCH CHI TIỀN HỖ TRỢ HỘ NGHÈO',
+    title: goods ? 'DANH SÁCH HỘ NHẬN HIỆN VẬT HỖ TRỢ' : 'DANH SÁCH CHI TIỀN HỖ TRỢ HỘ NGHÈO',
     subtitle: [input.content.reason, under],
-    columns: [col('STT', 0.06, 'center'), col('Họ và tên chủ hộ', 0.24), col('Địa chỉ', 0.28), col('Diện hộ', 0.12, 'center'), col('Số tiền (đồng)', 0.14, 'right'), col('Ký nhận', 0.16, 'center')],
+    columns: [
+      col('STT', 0.06, 'center'), col('Họ và tên chủ hộ', 0.24), col('Địa chỉ', 0.28), col('Diện hộ', 0.12, 'center'),
+      col(goods ? 'Giá trị (đồng)' : 'Số tiền (đồng)', 0.14, 'right'), col('Ký nhận', 0.16, 'center'),
+    ],
     rows: list.map((b, i) => [String(i + 1), b.name, b.address ?? '', POVERTY_LABELS[b.status], formatVnd(vnd(b.amount)), '']),
     totals: ['', 'Cộng', `${list.length} hộ`, '', formatVnd(total), ''],
-    footer: [`Tổng số tiền (viết bằng chữ): ${amountInWords(total)}`],
+    footer: [`${goods ? 'Tổng giá trị' : 'Tổng số tiền'} (viết bằng chữ): ${amountInWords(total)}`],
     signatures,
   };
 }
@@ -52,7 +56,7 @@ function currencySchedule(input: VoucherToPrint, under: string, signatures: read
     title: 'BẢNG KÊ NGOẠI TỆ',
     subtitle: [under],
     columns: [col('STT', 0.08, 'center'), col('Loại ngoại tệ', 0.22), col('Số lượng', 0.22, 'right'), col('Tỷ giá (đồng)', 0.2, 'right'), col('Quy ra đồng Việt Nam', 0.28, 'right')],
-    rows: [['1', content.currency ?? '', (content.originalAmount ?? '').replace('.', ','), (content.rate ?? '').replace('.', ','), converted]],
+    rows: [['1', content.currency ?? '', formatDecimal(content.originalAmount ?? ''), formatDecimal(content.rate ?? ''), converted]],
     totals: ['', 'Cộng', '', '', converted],
     footer: [`Số tiền quy đổi (viết bằng chữ): ${amountInWords(BigInt(voucher.amount))}`],
     signatures,

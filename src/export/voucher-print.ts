@@ -13,7 +13,7 @@ import { parseAmount } from '../ledger/money.js';
 import type { VoucherContent } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPE_SPECS, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { longDate, shortDate } from './date-format.js';
-import { formatQuantity, formatVnd, thousandths } from './number-format.js';
+import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
 import type { PrintDocument, PrintField, PrintSignature } from './print-model.js';
 import { VOUCHER_LAYOUTS, type SignatureRole } from './voucher-layouts.js';
 import { voucherAttachments } from './voucher-attachments.js';
@@ -55,7 +55,7 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
     signatures,
     closing: [
       ...(layout.receivedLine ? [`Đã nhận đủ số tiền (viết bằng chữ): ${DOTS}${DOTS}`] : []),
-      ...(content.currency ? [`+ Tỷ giá ngoại tệ: ${formatRate(content.rate ?? '')} đồng/${content.currency}`, `+ Số tiền quy đổi: ${formatVnd(total)} đồng`] : []),
+      ...(content.currency ? [`+ Tỷ giá ngoại tệ: ${formatDecimal(content.rate ?? '')} đồng/${content.currency}`, `+ Số tiền quy đổi: ${formatVnd(total)} đồng`] : []),
       `Dấu của đơn vị: ${input.entity.sealName}`,
     ],
     copies: copies > 1 ? Array.from({ length: copies }, (_, i) => `Liên ${i + 1}`) : [],
@@ -82,7 +82,7 @@ function fieldsOf(input: VoucherToPrint, counterpartyLabel: string, reasonLabel:
     const scale = currencyScale(content.currency) ?? 2;
     const original = parseAmount(content.originalAmount, scale);
     const words = original.ok ? amountInWords(original.value, content.currency) : content.originalAmount;
-    fields.push({ label: 'Số ngoại tệ', value: `${content.originalAmount.replace('.', ',')} ${content.currency} (${words})` });
+    fields.push({ label: 'Số ngoại tệ', value: `${formatDecimal(content.originalAmount)} ${content.currency} (${words})` });
   }
   if (content.goods && content.goods.length > 0) {
     fields.push({ label: 'Hiện vật', value: content.goods.map((g) => `${g.item}: ${formatQuantity(thousandths(g.quantity))} ${g.unit}`).join('; ') });
@@ -115,7 +115,3 @@ function accounts(lines: readonly LineInput[], side: 'debit' | 'credit'): string
   return [...new Set(lines.filter((l) => l[side] !== undefined).map((l) => l.account))].join(', ');
 }
 
-function formatRate(rate: string): string {
-  const [whole = '', fraction] = rate.split('.');
-  return `${formatVnd(BigInt(whole || '0'))}${fraction ? `,${fraction}` : ''}`;
-}

@@ -7,11 +7,13 @@
  *  2. trial balance over all of those lines (median of several runs);
  *  3. ledger-cli computing every balance from the same postings, and the balances compared;
  *  4. single entries posted over HTTP to a running server by concurrent clients
- *     (see http-posting.ts).
+ *     (see http-posting.ts);
+ *  5. a batch of vouchers printed into one PDF (see voucher-pdf.ts).
  *
- * Options: --only core|http (default both), --txns N (default 500000 two-line entries),
+ * Options: --only core|http|pdf (default all), --txns N (default 500000 two-line entries),
+ * --vouchers N (default 1000) for the PDF batch,
  * --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
- * Results go to bench-results/core.json and core.md, and bench-results/http.json and http.md.
+ * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md.
  */
 import type { Actor } from '../../src/db/audit-repo.js';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,16 +28,18 @@ import { getTrialBalance } from '../../src/app/trial-balance.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
 import { benchHttpPosting } from './http-posting.js';
+import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
 import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string' }, txns: { type: 'string' }, runs: { type: 'string' },
-    seconds: { type: 'string' }, connections: { type: 'string' },
+    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'core' && values.only !== 'http') throw new Error('--only takes core or http');
+if (values.only !== undefined && !['core', 'http', 'pdf'].includes(values.only)) throw new Error('--only takes core, http or pdf');
+const VOUCHERS = Number(values.vouchers ?? 1_000);
 const TXNS = Number(values.txns ?? 500_000);
 const RUNS = Number(values.runs ?? 7);
 const HTTP_SECONDS = Number(values.seconds ?? 15);
@@ -166,6 +170,19 @@ async function benchHttp(): Promise<void> {
   if (!sound) process.exitCode = 1;
 }
 
-if (values.only !== 'http') await benchCore();
-if (values.only !== 'core') await benchHttp();
+async function benchPdf(): Promise<void> {
+  const runs = await benchVoucherPdf({ count: VOUCHERS, dir: join(OUT, 'pdf') });
+  writeFileSync(join(OUT, 'pdf.json'), `${JSON.stringify({ machine: MACHINE, runs }, null, 2)}\n`);
+  const md = [
+    `| work | result | |`,
+    `|---|---|---|`,
+    ...runs.map((r) => `| ${r.vouchers.toLocaleString('en')} vouchers (${r.pages.toLocaleString('en')} pages, ${(r.bytes / 2 ** 20).toFixed(1)} MB) printed into one PDF, streamed to a file | ${r.seconds.toFixed(2)} s, ${r.vouchersPerSecond.toLocaleString('en')} vouchers/s | resident ${r.rssBeforeMb} MB before, peak ${r.peakRssMb} MB while printing |`),
+  ].join('\n');
+  writeFileSync(join(OUT, 'pdf.md'), `${md}\n`);
+  console.log(md);
+}
+
+if (values.only === undefined || values.only === 'core') await benchCore();
+if (values.only === undefined || values.only === 'http') await benchHttp();
+if (values.only === undefined || values.only === 'pdf') await benchPdf();
 console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);
