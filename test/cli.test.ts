@@ -1,10 +1,11 @@
 /** The fund-ledger command end to end, on a database file of its own. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from './support/pdf-text.js';
 
 let dir = '';
 let db = '';
@@ -26,13 +27,13 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     const { code, out } = cli('trial-balance', '--entity', 'TVH-VNN', '--from', '2024-01-01', '--to', '2024-12-31');
     expect(code).toBe(0);
     expect(out).toContain('BẢNG CÂN ĐỐI SỐ PHÁT SINH từ ngày 01/01/2024 đến ngày 31/12/2024');
-    expect(out).toMatch(/Cộng\s+6\.221\.646\.000\s+6\.221\.646\.000\s+1\.886\.142\.000\s+1\.886\.142\.000/);
+    expect(out).toMatch(/Cộng\s+6\.497\.846\.000\s+6\.497\.846\.000\s+1\.911\.542\.000\s+1\.911\.542\.000/);
   });
 
   it('posts a journal file into the open year and refuses an unbalanced one, writing nothing', () => {
     const good = join(dir, 'good.journal');
     writeFileSync(good, '2025-01-05 Ủng hộ đầu năm\n  1111 Dr 2000000\n  5111 Cr 2000000 counterparty=donor:"Trần Văn Bảy"\n');
-    expect(cli('post', '--entity', 'HTH-VNN', '--file', good)).toMatchObject({ code: 0, out: 'posted 1 entries, sequence 14–14\n' });
+    expect(cli('post', '--entity', 'HTH-VNN', '--file', good)).toMatchObject({ code: 0, out: 'posted 1 entries, sequence 16–16\n' });
     const bad = join(dir, 'bad.journal');
     writeFileSync(bad, '2025-01-06 Sai\n  1111 Dr 2000000\n  5111 Cr 1000000\n');
     const refused = cli('post', '--entity', 'HTH-VNN', '--file', bad);
@@ -49,7 +50,7 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
   });
 
   it('verifies the books, and names an entry edited behind the triggers’ back', () => {
-    expect(cli('verify')).toMatchObject({ code: 0, out: expect.stringContaining('TVH-VNN: OK — 23 entries') });
+    expect(cli('verify')).toMatchObject({ code: 0, out: expect.stringContaining('TVH-VNN: OK — 25 entries') });
     const raw = new Database(db);
     raw.exec('DROP TRIGGER entry_lines_no_update');
     raw.prepare("UPDATE entry_lines SET amount = amount - 1000000 WHERE entry_id = (SELECT id FROM entries WHERE entity_id = 1 AND seq = 5) AND line_no = 1").run();
@@ -85,8 +86,29 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     expect(cli('revoke-token', '--id', id ?? '').err).toContain('refused: token_already_revoked');
   });
 
+  it('makes, posts, lists, prints and cancels vouchers, and sends a transfer', async () => {
+    const made = cli('add-voucher', '--entity', 'HTH-VNN', '--file', 'templates/voucher-cash-receipt.json', '--post');
+    expect(made).toMatchObject({ code: 0, out: expect.stringMatching(/^\d+\tPT0001\/2025\tcash-receipt\tposted\t2025-01-15\t1\.200\.000\t/) });
+    const id = made.out.split('\t')[0] ?? '';
+    const payment = cli('add-voucher', '--entity', 'HTH-VNN', '--file', 'templates/voucher-support-payment.json', '--post');
+    expect(payment).toMatchObject({ code: 2, err: expect.stringContaining('refused: voucher_approval_required') });
+    expect(cli('vouchers', '--entity', 'HTH-VNN', '--from', '2025-01-01', '--status', 'draft').out).toMatch(/\t-\tbank-payment\tdraft\t2025-02-10\t30\.000\.000\t/);
+    const pdf = join(dir, 'phieu-thu.pdf');
+    expect(cli('print-vouchers', '--entity', 'HTH-VNN', '--id', id, '--out', pdf, '--copies', '2')).toMatchObject({ code: 0, out: `written ${pdf}\n` });
+    const { pages } = await readPdf(readFileSync(pdf));
+    expect(pages.map((p) => p.flat.includes('PT0001/2025'))).toEqual([true, true]);
+    expect(cli('cancel-voucher', '--entity', 'HTH-VNN', '--id', id, '--date', '2025-01-20', '--reason', 'Ghi nhầm')).toMatchObject({ code: 0, out: expect.stringContaining('cancelled by') });
+    const sent = cli('transfer', '--from', 'TVH-VNN', '--to', 'HTH-VNN', '--date', '2025-03-01', '--amount', '50000000', '--reason', 'Điều tiết', '--in-transit');
+    expect(sent).toMatchObject({ code: 0, out: expect.stringMatching(/^transfer (\d+) in-transit: payment UNC0001\/2025, receipt \(awaiting confirmation\)/) });
+    const transfer = /^transfer (\d+)/.exec(sent.out)?.[1] ?? '';
+    expect(cli('confirm-transfer', '--id', transfer, '--date', '2025-03-03')).toMatchObject({ code: 0, out: `transfer ${transfer} received: receipt BC0001/2025\n` });
+    expect(cli('confirm-transfer', '--id', transfer)).toMatchObject({ code: 2, err: expect.stringContaining('transfer_not_in_transit') });
+  });
+
   it('explains its usage on a bad call', () => {
     expect(cli('trial-balance', '--entity', 'TVH-VNN')).toMatchObject({ code: 64, err: expect.stringContaining('--from is required') });
     expect(cli('frobnicate')).toMatchObject({ code: 64, err: expect.stringContaining('unknown command') });
+    expect(cli('add-voucher', '--entity', 'HTH-VNN', '--file', 'templates/entity-profile.json')).toMatchObject({ code: 64, err: expect.stringContaining('the voucher is malformed') });
+    expect(cli('post-voucher', '--entity', 'HTH-VNN', '--id', 'abc')).toMatchObject({ code: 64, err: expect.stringContaining('--id must be a positive whole number') });
   });
 });
