@@ -1,0 +1,65 @@
+/**
+ * Golden text of a printed receipt and a printed payment: the demo-like commune fund makes
+ * them, they are printed to PDF with a fixed creation date, and the text a reader of the
+ * PDF sees, line by line, must equal the files in golden/ (reviewed by eye when made).
+ */
+import { describe, expect, it } from 'vitest';
+import { approveVoucher } from '../../src/app/vouchers/approve-voucher.js';
+import { postVoucher } from '../../src/app/vouchers/post-voucher.js';
+import { voucherDocument } from '../../src/app/vouchers/voucher-documents.js';
+import { createVoucher } from '../../src/app/vouchers/voucher-drafts.js';
+import { findEntityByCode } from '../../src/db/entities-repo.js';
+import type { Store } from '../../src/db/store.js';
+import { pdfBuffer } from '../../src/export/voucher-pdf.js';
+import type { VoucherContent } from '../../src/ledger/vouchers/voucher.js';
+import { readPdf } from '../support/pdf-text.js';
+import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from '../support/store-fixture.js';
+
+function commune(): Store {
+  const store = freshStore();
+  createFund(store, {
+    budgetUnitCode: '1068999', address: 'Xã Hòa Thuận, huyện Châu Thành, tỉnh Trà Vinh',
+    signatories: [
+      { role: 'head', name: 'Kim Văn Sơn', title: 'Trưởng ban' },
+      { role: 'chief-accountant', name: 'Trương Thị Bích Ngọc', title: 'Phụ trách kế toán' },
+      { role: 'cashier', name: 'Lâm Thị Hồng', title: 'Thủ quỹ' },
+      { role: 'preparer', name: 'Phạm Minh Tâm', title: 'Kế toán viên' },
+    ],
+  });
+  postOk(store, OPENING, { kind: 'opening' });
+  return store;
+}
+
+async function printedText(store: Store, content: VoucherContent): Promise<string> {
+  const made = createVoucher(store, { entity: FUND.code, content, actor: ACTOR });
+  if (!made.ok) throw new Error(made.code);
+  approveVoucher(store, { entity: FUND.code, id: made.value.id, actor: ACTOR });
+  const posted = postVoucher(store, { entity: FUND.code, id: made.value.id, actor: ACTOR });
+  if (!posted.ok) throw new Error(posted.code);
+  const document = voucherDocument(store, { entityId: findEntityByCode(store.db, FUND.code)?.id ?? 0, id: made.value.id });
+  if (!document.ok) throw new Error(document.code);
+  const pdf = await pdfBuffer([document.value], { creationDate: new Date('2024-12-31T00:00:00Z') });
+  return `${(await readPdf(pdf)).pages.map((page) => page.text).join('\n--- trang mới ---\n')}\n`;
+}
+
+describe('printed vouchers', () => {
+  it('prints a cash receipt as the golden text', async () => {
+    const text = await printedText(commune(), {
+      type: 'cash-receipt', date: '2024-10-18', reason: 'Ủng hộ Tháng cao điểm "Vì người nghèo" năm 2024', amount: '1200000', attachments: 1,
+      counterparty: { name: 'Nguyễn Thị Mỹ Linh', address: 'ấp Đa Hòa Bắc, xã Hòa Thuận' },
+    });
+    await expect(text).toMatchFileSnapshot('golden/phieu-thu.txt');
+  });
+
+  it('prints a support payment and its list of households as the golden text', async () => {
+    const text = await printedText(commune(), {
+      type: 'cash-payment', date: '2024-12-15', reason: 'Chi hỗ trợ mua thẻ bảo hiểm y tế cho hộ nghèo', purpose: 'healthcare', amount: '2105000', attachments: 2,
+      counterparty: { name: 'Trầm Văn Đực', address: 'ấp Bích Trì, xã Hòa Thuận' },
+      beneficiaries: [
+        { name: 'Trầm Văn Đực', address: 'ấp Bích Trì, xã Hòa Thuận', status: 'poor', amount: '1105000' },
+        { name: 'Châu Thị Sa Huôl', address: 'ấp Chông Nô, xã Hòa Thuận', status: 'near-poor', amount: '1000000' },
+      ],
+    });
+    await expect(text).toMatchFileSnapshot('golden/phieu-chi.txt');
+  });
+});
