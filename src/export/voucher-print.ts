@@ -6,7 +6,7 @@
  */
 import type { EntityRow, SignatoryRow } from '../db/entities-repo.js';
 import type { VoucherRow } from '../db/vouchers-repo.js';
-import { amountInWords, currencyName } from '../ledger/amount-in-words.js';
+import { amountInWords } from '../ledger/amount-in-words.js';
 import { currencyScale } from '../ledger/currency.js';
 import type { LineInput } from '../ledger/entry.js';
 import { parseAmount } from '../ledger/money.js';

@@ -48,8 +48,3 @@ export function amountInWords(amount: Minor, currency = 'VND'): string {
   if (negative) words = `âm ${words}`;
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-/** The currency's name as printed beside amounts ("đồng", "đô la Mỹ"); its code when unnamed. */
-export function currencyName(currency: string): string {
-  return CURRENCY_NAMES[currency]?.unit ?? currency;
-}

@@ -9,8 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-const count = (table: string) => (world.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-
 const cashReceipt = (amount = '1200000', extra: Record<string, unknown> = {}) => ({
   type: 'cash-receipt', date: '2024-03-15', reason: 'Ủng hộ Quỹ "Vì người nghèo"',
   counterparty: { name: 'Nguyễn Văn An', address: 'ấp Đa Hòa Bắc, xã Hòa Thuận' }, amount, attachments: 1, ...extra,

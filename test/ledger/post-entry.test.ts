@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
+import type { EntryInput } from '../../src/ledger/entry.js';
 import { postEntry } from '../../src/ledger/post-entry.js';
 import { planReversal } from '../../src/ledger/reverse-entry.js';
 import { entry, postingContext } from '../support/posting-context.js';
