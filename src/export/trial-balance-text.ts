@@ -2,6 +2,7 @@
  * The trial balance as a plain-text table for the terminal, with the column headings of
  * the Vietnamese form (Bảng cân đối số phát sinh).
  */
+import { shortDate } from './date-format.js';
 import type { TrialBalance } from '../reports/trial-balance.js';
 import { formatQuantity, formatVnd } from './number-format.js';
 
@@ -14,7 +15,6 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-const ddmmyyyy = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export function trialBalanceText(tb: TrialBalance, fundName: string): string {
   const amounts = (s: { debit: bigint; credit: bigint }) => [formatVnd(s.debit, { blankZero: true }), formatVnd(s.credit, { blankZero: true })];
@@ -28,7 +28,7 @@ export function trialBalanceText(tb: TrialBalance, fundName: string): string {
   const totals = ['Cộng', '', ...amounts(tb.totals.opening), ...amounts(tb.totals.period), ...amounts(tb.totals.closing)];
   const lines = [
     fundName,
-    `BẢNG CÂN ĐỐI SỐ PHÁT SINH từ ngày ${ddmmyyyy(tb.from)} đến ngày ${ddmmyyyy(tb.to)} (đơn vị tính: đồng)`,
+    `BẢNG CÂN ĐỐI SỐ PHÁT SINH từ ngày ${shortDate(tb.from)} đến ngày ${shortDate(tb.to)} (đơn vị tính: đồng)`,
     '',
     table([HEAD, ...rows, totals]),
     '',

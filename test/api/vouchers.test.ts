@@ -77,6 +77,14 @@ describe('approval', () => {
     expect(posted.json()).toMatchObject({ status: 'posted', number: 'PC0001/2024' });
   });
 
+  it('refuses a body on approval, which takes none, naming the field and changing nothing', async () => {
+    const made = await draft(cashPayment());
+    const response = await act('c1Approver', made.id, 'approve', { reason: 'đồng ý' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_request', field: 'body' });
+    expect((await world.call('c1Auditor', { method: 'GET', url: `/api/entities/C1/vouchers/${made.id}` })).json()).toMatchObject({ status: 'draft' });
+  });
+
   it('lets a fund drop the approval rule for a type', async () => {
     const change = await world.call('c1Admin', { method: 'PATCH', url: '/api/entities/C1/voucher-settings', payload: { types: { 'cash-payment': { approvalRequired: false } } } });
     expect(change.json()).toMatchObject({ types: { 'cash-payment': { approvalRequired: false, prefix: 'PC' } } });

@@ -4,6 +4,7 @@
  * post, approvers approve and cancel, auditors read and print.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { approveVoucher } from '../../app/vouchers/approve-voucher.js';
 import { cancelVoucher } from '../../app/vouchers/cancel-voucher.js';
 import { findVouchers, readVoucher } from '../../app/vouchers/find-vouchers.js';
@@ -23,6 +24,7 @@ import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 import { streamPdf } from '../pdf-reply.js';
 
 const tags = ['vouchers'];
+const noBody = z.object({}).strict();
 
 export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -106,10 +108,11 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
       },
     );
 
-    const act = (path: string, summary: string, permission: 'ledger.post' | 'voucher.approve', run: (entity: string, id: number, actor: ReturnType<typeof actorOf>, body: { date?: string; reason?: string }) => Result<VoucherRow>) =>
+    /** Approve and post take no body; cancel takes an optional date and reason. */
+    const act = (path: 'approve' | 'post' | 'cancel', summary: string, permission: 'ledger.post' | 'voucher.approve', run: (entity: string, id: number, actor: ReturnType<typeof actorOf>, body: { date?: string; reason?: string }) => Result<VoucherRow>) =>
       app.post(
         `/api/entities/:entity/vouchers/:id/${path}`,
-        { config: { access: { permission } }, schema: { tags, summary, params: voucherParams, body: cancellation.nullish(), headers: idempotencyHeaders } },
+        { config: { access: { permission } }, schema: { tags, summary, params: voucherParams, body: (path === 'cancel' ? cancellation : noBody).nullish(), headers: idempotencyHeaders } },
         async (request, reply) => {
           const fund = fundOf(request);
           return answerWrite(store, request, reply, { entity: fund.code, locate: locate(fund.code) }, () =>
