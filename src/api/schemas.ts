@@ -5,7 +5,7 @@
  * with their codes after these shapes pass.
  */
 import { z } from 'zod';
-import { COUNTERPARTY_KINDS } from '../ledger/entry.js';
+import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { MAX_LINES } from '../ledger/post-entry.js';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').meta({ example: '2024-03-15' });
@@ -20,7 +20,7 @@ export const limit = z.coerce.number().int().min(1).max(500).default(100);
 export const entityParams = z.object({ entity: entityCode }).strict();
 
 export const counterparty = z
-  .object({ kind: z.enum(COUNTERPARTY_KINDS), name: text(300), address: z.string().max(500).optional() })
+  .object({ kind: z.enum(COUNTERPARTY_KINDS), name: text(300), address: z.string().max(500).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() })
   .strict();
 
 export const lineInput = z

@@ -1,6 +1,6 @@
 /** The zod shapes of vouchers and transfers: content as the accountant gives it, and the list filters. */
 import { z } from 'zod';
-import { COUNTERPARTY_KINDS } from '../ledger/entry.js';
+import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { MAX_LINES } from '../ledger/post-entry.js';
 import { POVERTY_STATUSES, VOUCHER_STATUSES } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPES } from '../ledger/vouchers/voucher-types.js';
@@ -18,7 +18,10 @@ export const voucherContent = z
     date: isoDate,
     accountingDate: isoDate.optional(),
     reason: text(500),
-    counterparty: z.object({ name: text(300), address: z.string().max(500).optional(), kind: z.enum(COUNTERPARTY_KINDS).optional() }).strict().optional(),
+    counterparty: z
+      .object({ name: text(300), address: z.string().max(500).optional(), kind: z.enum(COUNTERPARTY_KINDS).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() })
+      .strict()
+      .optional(),
     purpose: text(40).optional(),
     amount: amount.optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').optional(),

@@ -123,7 +123,7 @@ export class PostingSession {
   }
 
   private counterpartyId(ref: CounterpartyRef): number {
-    const key = `${ref.kind}\u0000${ref.name}\u0000${ref.address ?? ''}`;
+    const key = `${ref.kind}\u0000${ref.name}\u0000${ref.address ?? ''}\u0000${ref.form ?? ''}`;
     let id = this.counterparties.get(key);
     if (id === undefined) {
       id = counterpartyId(this.store.db, this.fund.entity.id, ref);

@@ -14,11 +14,14 @@ export function insertCampaign(db: Db, row: typeof campaigns.$inferInsert): Camp
   return db.insert(campaigns).values(row).returning().get();
 }
 
-/** Finds a counterparty by kind, name and address, creating it on first use. */
+/**
+ * Finds a counterparty by kind, name and address, creating it on first use. A form given
+ * later (organisation or individual) is recorded on the counterparty it names.
+ */
 export function counterpartyId(db: Db, entityId: number, ref: CounterpartyRef): number {
   const address = ref.address ?? '';
   const found = db
-    .select({ id: counterparties.id })
+    .select({ id: counterparties.id, form: counterparties.form })
     .from(counterparties)
     .where(
       and(
@@ -29,8 +32,12 @@ export function counterpartyId(db: Db, entityId: number, ref: CounterpartyRef): 
       ),
     )
     .get();
-  if (found) return found.id;
-  return db.insert(counterparties).values({ entityId, kind: ref.kind, name: ref.name, address }).returning({ id: counterparties.id }).get().id;
+  if (found) {
+    if (ref.form !== undefined && ref.form !== found.form) db.update(counterparties).set({ form: ref.form }).where(eq(counterparties.id, found.id)).run();
+    return found.id;
+  }
+  const row = { entityId, kind: ref.kind, name: ref.name, address, form: ref.form ?? null };
+  return db.insert(counterparties).values(row).returning({ id: counterparties.id }).get().id;
 }
 
 export function bankAccountIds(db: Db, entityId: number): Map<string, number> {

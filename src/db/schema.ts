@@ -133,6 +133,8 @@ export const counterparties = sqliteTable(
     kind: text('kind', { enum: ['donor', 'beneficiary', 'supplier', 'fund', 'other'] }).notNull(),
     name: text('name').notNull(),
     address: text('address').notNull().default(''),
+    /** Whether a donor is an organisation or a person: reports split cash donations by it. */
+    form: text('form', { enum: ['organisation', 'individual'] }),
     /** For kind 'fund': the other fund this is. */
     linkedEntityId: integer('linked_entity_id').references(() => entities.id),
   },
@@ -171,6 +173,8 @@ export const entries = sqliteTable(
     uniqueIndex('entries_entity_seq').on(t.entityId, t.seq),
     // A partial index: an entry can be reversed once, and ordinary entries cost nothing here.
     uniqueIndex('entries_reverses').on(t.reversesId).where(sql`reverses_id IS NOT NULL`),
+    // Opening and closing entries are few; books and statements set them apart from movements.
+    index('entries_opening_closing').on(t.entityId, t.kind, t.date).where(sql`kind IN ('opening', 'closing')`),
   ],
 );
 
@@ -199,7 +203,12 @@ export const entryLines = sqliteTable(
   },
   (t) => [
     uniqueIndex('entry_lines_entry').on(t.entryId, t.lineNo),
-    index('entry_lines_balance').on(t.entityId, t.accountId, t.date, t.amount),
+    // Books read lines in (date, id) order: the id keeps posting order within a day.
+    index('entry_lines_balance').on(t.entityId, t.accountId, t.date, t.id, t.amount),
+    index('entry_lines_journal').on(t.entityId, t.date, t.id),
+    index('entry_lines_counterparty').on(t.entityId, t.counterpartyId, t.date, t.id).where(sql`counterparty_id IS NOT NULL`),
+    index('entry_lines_campaign').on(t.entityId, t.campaignId, t.date, t.id).where(sql`campaign_id IS NOT NULL`),
+    index('entry_lines_designation').on(t.entityId, t.designation, t.date, t.id).where(sql`designation IS NOT NULL`),
   ],
 );
 

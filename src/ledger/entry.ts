@@ -16,10 +16,16 @@ export type CounterpartyKind = (typeof COUNTERPARTY_KINDS)[number];
 /** Quantities (goods, and currency held on 007) are kept in thousandths of their unit. */
 export const QUANTITY_SCALE = 3;
 
+export const COUNTERPARTY_FORMS = ['organisation', 'individual'] as const;
+/** Whether a counterparty is an organisation or a person (tổ chức / cá nhân). */
+export type CounterpartyForm = (typeof COUNTERPARTY_FORMS)[number];
+
 export interface CounterpartyRef {
   readonly kind: CounterpartyKind;
   readonly name: string;
   readonly address?: string;
+  /** Recorded on the counterparty, not on the posting: reports split donations by it. */
+  readonly form?: CounterpartyForm;
 }
 
 export interface Dimensions {

@@ -8,11 +8,12 @@
  *     003   in 500 kg
  *
  * An entry is a date and its description, then indented lines: an account, Dr or Cr and a
- * VND amount, then optional key=value dimensions; or a memo on an off-balance account: an
+ * VND amount, then optional key=value dimensions (`address=` and `form=organisation` or
+ * `form=individual` follow a counterparty); or a memo on an off-balance account: an
  * account, `in` or `out`, a quantity, its unit and optionally `item=` the goods. Values with
  * spaces are double-quoted.
  */
-import { COUNTERPARTY_KINDS, type CounterpartyKind, type EntryInput, type LineInput, type MemoInput } from './entry.js';
+import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS, type CounterpartyForm, type CounterpartyKind, type EntryInput, type LineInput, type MemoInput } from './entry.js';
 import { accept, reject, type Result } from './rejections.js';
 
 const TOKEN = /(?:[^\s"]+|"[^"]*")+/g;
@@ -102,9 +103,10 @@ function applyDimension(line: Record<string, unknown>, token: string): string | 
     line.counterparty = { ...previous, kind, name: value.slice(colon + 1) };
     return null;
   }
-  if (key === 'address') {
-    if (!line.counterparty) return 'address must follow counterparty';
-    line.counterparty = { ...(line.counterparty as object), address: value };
+  if (key === 'address' || key === 'form') {
+    if (!line.counterparty) return `${key} must follow counterparty`;
+    if (key === 'form' && !COUNTERPARTY_FORMS.includes(value as CounterpartyForm)) return `form must be one of ${COUNTERPARTY_FORMS.join(', ')}`;
+    line.counterparty = { ...(line.counterparty as object), [key]: value };
     return null;
   }
   const field = KEYS[key];

@@ -158,7 +158,7 @@ function purposeLines(content: VoucherContent, purpose: Purpose, total: Minor): 
     return accept(list.map((b) => ({ account: purpose.account, debit: b.amount, counterparty: counterparty({ kind: 'beneficiary', name: b.name, address: b.address }) })));
   }
   const named = content.counterparty;
-  const party = named && counterparty({ kind: named.kind ?? purpose.counterparty, name: named.name, address: named.address });
+  const party = named && counterparty({ kind: named.kind ?? purpose.counterparty, name: named.name, address: named.address, form: named.form });
   // Moving cash to or from the bank names the bank account on the bank side.
   const bank = purpose.account.startsWith('112') && content.bankAccount !== undefined ? { bankAccount: content.bankAccount } : {};
   return accept([{ account: purpose.account, debit: formatAmount(total, 0), ...(party && { counterparty: party }), ...bank }]);
@@ -176,8 +176,13 @@ function checkBeneficiaries(content: VoucherContent, total: Minor) {
   return sum === total ? null : reject('voucher_beneficiaries_total_mismatch', 'beneficiaries', `${sum} ≠ ${total}`);
 }
 
-function counterparty(ref: { kind: CounterpartyRef['kind']; name: string; address: string | undefined }): CounterpartyRef {
-  return { kind: ref.kind, name: ref.name, ...(ref.address !== undefined && ref.address !== '' && { address: ref.address }) };
+function counterparty(ref: { kind: CounterpartyRef['kind']; name: string; address: string | undefined; form?: CounterpartyRef['form'] }): CounterpartyRef {
+  return {
+    kind: ref.kind,
+    name: ref.name,
+    ...(ref.address !== undefined && ref.address !== '' && { address: ref.address }),
+    ...(ref.form !== undefined && { form: ref.form }),
+  };
 }
 
 function dimensions(content: VoucherContent): Partial<LineInput> {

@@ -3,7 +3,7 @@
  * (dates, counterparty, reason, amounts, attached documents) and, for the common case, a
  * purpose and an amount from which the entry is planned; or the entry's lines themselves.
  */
-import type { CounterpartyKind, LineInput, MemoInput } from '../entry.js';
+import type { CounterpartyForm, CounterpartyKind, LineInput, MemoInput } from '../entry.js';
 import type { VoucherType } from './voucher-types.js';
 
 export const VOUCHER_STATUSES = ['draft', 'approved', 'posted', 'cancelled'] as const;
@@ -35,6 +35,7 @@ export interface VoucherCounterparty {
   readonly address?: string;
   /** Defaults to what the purpose usually deals with: a donor, a beneficiary, a fund … */
   readonly kind?: CounterpartyKind;
+  readonly form?: CounterpartyForm;
 }
 
 export interface VoucherContent {

@@ -1,0 +1,64 @@
+/**
+ * A book or statement laid out as a table, the one shape the PDF, XLSX and CSV writers
+ * take. Builders turn a report value into sheets; writers only lay them out, so no writer
+ * computes a figure. The body is an iterable read as it is written, so a book of a million
+ * lines never sits in memory; its length is known beforehand for "Trang x/y".
+ */
+
+/** Text, an ISO date (printed dd/MM/yyyy), or an amount in minor units of its column's scale. */
+export type CellValue = string | bigint | null;
+
+export interface SheetColumn {
+  readonly header: string;
+  readonly kind: 'text' | 'date' | 'amount';
+  /** Decimal places of the minor units in an amount column: 0 for VND, 2 for USD, 3 for quantities. */
+  readonly scale?: number;
+  /** Relative width, in characters. */
+  readonly width: number;
+}
+
+export interface SheetRow {
+  readonly cells: readonly CellValue[];
+  /** Totals and balances print in bold. */
+  readonly strong?: boolean;
+}
+
+export interface Sheet {
+  /** The worksheet's name in XLSX (at most 31 characters). */
+  readonly name: string;
+  /** "SỔ QUỸ TIỀN MẶT". */
+  readonly title: string;
+  /** Top right: "Mẫu số S11-H" and the regulation; empty when none. */
+  readonly form: readonly string[];
+  /** Under the title: the period, the account, the currency … */
+  readonly subtitle: readonly string[];
+  readonly columns: readonly SheetColumn[];
+  /** Rows before the body: the opening balance. */
+  readonly head: readonly SheetRow[];
+  readonly body: Iterable<SheetRow>;
+  /** How many rows the body yields. */
+  readonly bodyCount: number;
+  /** Rows after the body: totals and the closing balance. */
+  readonly foot: readonly SheetRow[];
+  /** Lines under the table ("Sổ này có … trang", checks). */
+  readonly notes: readonly string[];
+}
+
+export interface SheetSignature {
+  /** "Người lập biểu", "Kế toán trưởng", "Trưởng ban". */
+  readonly title: string;
+  /** "(Ký, họ tên)" or "(Ký, họ tên, đóng dấu)". */
+  readonly hint: string;
+  readonly name: string | null;
+}
+
+export interface SheetDocument {
+  /** Top left: the fund's name, budget-unit code and address. */
+  readonly issuer: readonly string[];
+  readonly sheets: readonly Sheet[];
+  /** "Ngày 31 tháng 12 năm 2024", over the signatures. */
+  readonly dateLine: string;
+  readonly signatures: readonly SheetSignature[];
+  /** The seal's name, printed under the head's signature. */
+  readonly seal: string | null;
+}
