@@ -1,0 +1,18 @@
+/** The statements each accounting regime publishes, by regime code and statement id. */
+import type { StatementForm } from '../statement-form.js';
+import { FINANCIAL_POSITION, RECEIPTS_AND_USES, TRANSFER_ACCOUNTS } from './tt103-2018.js';
+
+export const STATEMENT_IDS = ['financial-position', 'receipts-and-uses'] as const;
+export type StatementId = (typeof STATEMENT_IDS)[number];
+
+export interface RegimeStatements {
+  readonly forms: Readonly<Record<StatementId, StatementForm>>;
+  readonly transferAccounts: { readonly sent: string; readonly received: string; readonly inTransit: string };
+}
+
+export const REGIME_STATEMENTS: Readonly<Record<string, RegimeStatements>> = {
+  'TT103/2018': {
+    forms: { 'financial-position': FINANCIAL_POSITION, 'receipts-and-uses': RECEIPTS_AND_USES },
+    transferAccounts: TRANSFER_ACCOUNTS,
+  },
+};
