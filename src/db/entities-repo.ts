@@ -70,3 +70,14 @@ export function ancestorsOf(db: Db, entityId: number): number[] {
   }
   return chain;
 }
+
+/** The fund and every fund below it, the fund first. */
+export function withDescendants(db: Db, entityId: number): EntityRow[] {
+  const all = listEntities(db);
+  const group: EntityRow[] = all.filter((e) => e.id === entityId);
+  for (let i = 0; i < group.length; i += 1) {
+    const parent = group[i]?.id;
+    group.push(...all.filter((e) => e.parentId === parent && !group.includes(e)));
+  }
+  return group;
+}

@@ -4,6 +4,7 @@
  * computes a figure. The body is an iterable read as it is written, so a book of a million
  * lines never sits in memory; its length is known beforehand for "Trang x/y".
  */
+import type { PrintSignature } from './print-model.js';
 
 /** Text, an ISO date (printed dd/MM/yyyy), or an amount in minor units of its column's scale. */
 export type CellValue = string | bigint | null;
@@ -44,13 +45,8 @@ export interface Sheet {
   readonly notes: readonly string[];
 }
 
-export interface SheetSignature {
-  /** "Người lập biểu", "Kế toán trưởng", "Trưởng ban". */
-  readonly title: string;
-  /** "(Ký, họ tên)" or "(Ký, họ tên, đóng dấu)". */
-  readonly hint: string;
-  readonly name: string | null;
-}
+/** The same signature box a voucher's attached lists print. */
+export type SheetSignature = PrintSignature;
 
 export interface SheetDocument {
   /** Top left: the fund's name, budget-unit code and address. */

@@ -13,6 +13,7 @@ import { parseAmount } from '../ledger/money.js';
 import type { VoucherContent } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPE_SPECS, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { longDate, shortDate } from './date-format.js';
+import { issuerLines, reportSignatures } from './issuer.js';
 import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
 import type { PrintDocument, PrintField, PrintSignature } from './print-model.js';
 import { VOUCHER_LAYOUTS, type SignatureRole } from './voucher-layouts.js';
@@ -59,16 +60,8 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
       `Dấu của đơn vị: ${input.entity.sealName}`,
     ],
     copies: copies > 1 ? Array.from({ length: copies }, (_, i) => `Liên ${i + 1}`) : [],
-    attachments: voucherAttachments({ input, signatures: listSignatures(input) }),
+    attachments: voucherAttachments({ input, signatures: reportSignatures(input.signatories) }),
   };
-}
-
-function issuerLines(entity: EntityRow): string[] {
-  return [
-    `Đơn vị: ${entity.name}`,
-    ...(entity.budgetUnitCode ? [`Mã QHNS: ${entity.budgetUnitCode}`] : []),
-    ...(entity.address ? [`Địa chỉ: ${entity.address}`] : []),
-  ];
 }
 
 function fieldsOf(input: VoucherToPrint, counterpartyLabel: string, reasonLabel: string, total: bigint): PrintField[] {
@@ -99,16 +92,6 @@ function signatureOf(input: VoucherToPrint, role: SignatureRole, title: string):
   if (role === 'counterparty') return { title, hint, name: input.content.counterparty?.kind === 'fund' ? null : (input.content.counterparty?.name ?? null) };
   const signatory = input.signatories.find((s) => s.role === role);
   return { title, hint, name: signatory?.name ?? null };
-}
-
-/** The signature row of an attached list: the preparer, the accounting lead and the head with the seal. */
-function listSignatures(input: VoucherToPrint): PrintSignature[] {
-  const name = (role: SignatoryRow['role']) => input.signatories.find((s) => s.role === role)?.name ?? null;
-  return [
-    { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: name('preparer') },
-    { title: 'Phụ trách kế toán', hint: '(Ký, họ tên)', name: name('chief-accountant') },
-    { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: name('head') },
-  ];
 }
 
 function accounts(lines: readonly LineInput[], side: 'debit' | 'credit'): string {
