@@ -44,3 +44,7 @@ export function bankAccountIds(db: Db, entityId: number): Map<string, number> {
   const rows = db.select({ id: bankAccounts.id, number: bankAccounts.number }).from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
   return new Map(rows.map((r) => [r.number, r.id]));
 }
+
+export function findCounterparty(db: Db, entityId: number, id: number): typeof counterparties.$inferSelect | undefined {
+  return db.select().from(counterparties).where(and(eq(counterparties.entityId, entityId), eq(counterparties.id, id))).get();
+}

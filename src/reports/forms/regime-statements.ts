@@ -1,6 +1,6 @@
-/** The statements each accounting regime publishes, by regime code and statement id. */
+/** The statements each accounting regime publishes, and the accounts its books and consolidation read. */
 import type { StatementForm } from '../statement-form.js';
-import { FINANCIAL_POSITION, RECEIPTS_AND_USES, TRANSFER_ACCOUNTS } from './tt103-2018.js';
+import { BOOK_ACCOUNTS, FINANCIAL_POSITION, RECEIPTS_AND_USES, TRANSFER_ACCOUNTS } from './tt103-2018.js';
 
 export const STATEMENT_IDS = ['financial-position', 'receipts-and-uses'] as const;
 export type StatementId = (typeof STATEMENT_IDS)[number];
@@ -8,11 +8,14 @@ export type StatementId = (typeof STATEMENT_IDS)[number];
 export interface RegimeStatements {
   readonly forms: Readonly<Record<StatementId, StatementForm>>;
   readonly transferAccounts: { readonly sent: string; readonly received: string; readonly inTransit: string };
+  /** The accounts the books are kept on: cash (sổ quỹ), goods by quantity and foreign currency. */
+  readonly bookAccounts: { readonly cash: string; readonly goods: string; readonly currency: string };
 }
 
 export const REGIME_STATEMENTS: Readonly<Record<string, RegimeStatements>> = {
   'TT103/2018': {
     forms: { 'financial-position': FINANCIAL_POSITION, 'receipts-and-uses': RECEIPTS_AND_USES },
     transferAccounts: TRANSFER_ACCOUNTS,
+    bookAccounts: BOOK_ACCOUNTS,
   },
 };

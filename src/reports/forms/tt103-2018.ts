@@ -83,3 +83,6 @@ export const RECEIPTS_AND_USES: StatementForm = {
 
 /** The accounts a transfer between fund levels passes through, which consolidation eliminates. */
 export const TRANSFER_ACCOUNTS = { sent: '612', received: '5113', inTransit: '113' } as const;
+
+/** The accounts the cash book, the goods book and the foreign-currency book are kept on. */
+export const BOOK_ACCOUNTS = { cash: '111', goods: '003', currency: '007' } as const;
