@@ -3,6 +3,7 @@
  * through its sub-accounts) as of a date. SQLite sums the day totals; the report shapes them.
  */
 import { BalanceQueries } from '../db/balances-repo.js';
+import { StatementQueries } from '../db/statement-queries.js';
 import type { Store } from '../db/store.js';
 import { isIsoDate } from '../ledger/calendar.js';
 import type { Minor } from '../ledger/money.js';
@@ -24,6 +25,23 @@ function sumsByCode(store: Store, fund: Fund, from: string, to: string): Map<str
   return new Map(new BalanceQueries(store.sqlite).accountSums(fund.entity.id, from, to).map((s) => [code(s.accountId), s]));
 }
 
+/** The sums with opening entries inside the range counted as opening balances, not movements. */
+function trialBalanceSums(store: Store, fund: Fund, from: string, to: string): Map<string, Sums> {
+  const sums = sumsByCode(store, fund, from, to);
+  const code = codeOf(fund);
+  for (const special of new StatementQueries(store.sqlite).specialSums(fund.entity.id, { from, to })) {
+    if (special.kind !== 'opening') continue;
+    const own = sums.get(code(special.accountId));
+    if (!own) continue;
+    sums.set(code(special.accountId), {
+      opening: own.opening + special.debit - special.credit,
+      debit: own.debit - special.debit,
+      credit: own.credit - special.credit,
+    });
+  }
+  return sums;
+}
+
 export function getTrialBalance(store: Store, request: { entity: string; from: string; to: string }): Result<TrialBalance> {
   if (!isIsoDate(request.from) || !isIsoDate(request.to) || request.from > request.to) {
     return reject('date_range_invalid', 'from', `${request.from}..${request.to}`);
@@ -39,7 +57,7 @@ export function getTrialBalance(store: Store, request: { entity: string; from: s
       from: request.from,
       to: request.to,
       chart: fund.value.chart,
-      sums: sumsByCode(store, fund.value, request.from, request.to),
+      sums: trialBalanceSums(store, fund.value, request.from, request.to),
       holdings,
     }),
   );

@@ -26,7 +26,7 @@ const sumOf = (...lines: string[]): Term[] => lines.map((line) => ({ line }));
 export const FINANCIAL_POSITION: StatementForm = {
   id: 'financial-position',
   title: 'BÁO CÁO TÌNH HÌNH TÀI CHÍNH',
-  formCode: ['Mẫu số B01/BCQ', '(Theo Thông tư 103/2018/TT-BTC)'],
+  formCode: [],
   columns: [
     { label: 'Số đầu kỳ', at: 'start' },
     { label: 'Số cuối kỳ', at: 'end' },
@@ -52,7 +52,7 @@ export const FINANCIAL_POSITION: StatementForm = {
 export const RECEIPTS_AND_USES: StatementForm = {
   id: 'receipts-and-uses',
   title: 'BÁO CÁO TÌNH HÌNH THU, CHI QUỸ',
-  formCode: ['Mẫu số B02/BCQ', '(Theo Thông tư 103/2018/TT-BTC)'],
+  formCode: [],
   columns: [{ label: 'Số tiền', at: 'end' }],
   lines: [
     { code: '01', label: 'I. Số dư Quỹ đầu kỳ', level: 0, strong: true, terms: fundBalance('opening') },

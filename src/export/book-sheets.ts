@@ -1,0 +1,159 @@
+/**
+ * Books laid out as sheets: the columns each book prints, its opening row, its lines and
+ * its totals, in Vietnamese. Figures come from the book value as they are; the lines are
+ * mapped one by one as the writer reads them, so nothing is held.
+ */
+import type { AccountBook, AccountBookKind, AccountBookLine, BookPosting } from '../reports/account-book.js';
+import type { GeneralJournal } from '../reports/general-journal.js';
+import type { HoldingBook, HoldingBookLine, HoldingSummary } from '../reports/holding-book.js';
+import { QUANTITY_SCALE } from '../ledger/entry.js';
+import { shortDate } from './date-format.js';
+import type { CellValue, Sheet, SheetColumn, SheetRow } from './sheet.js';
+
+const text = (header: string, width: number): SheetColumn => ({ header, kind: 'text', width });
+const date = (header: string): SheetColumn => ({ header, kind: 'date', width: 11 });
+const amount = (header: string, scale = 0): SheetColumn => ({ header, kind: 'amount', scale, width: 15 });
+
+export function rangeLine(range: { from: string; to: string }): string {
+  return `Từ ngày ${shortDate(range.from)} đến ngày ${shortDate(range.to)}`;
+}
+
+function* mapped<T>(items: Iterable<T>, row: (item: T) => SheetRow): Generator<SheetRow> {
+  for (const item of items) yield row(item);
+}
+
+const TITLES: Record<AccountBookKind, { title: string; name: string }> = {
+  cash: { title: 'SỔ QUỸ TIỀN MẶT', name: 'Sổ quỹ tiền mặt' },
+  bank: { title: 'SỔ TIỀN GỬI NGÂN HÀNG, KHO BẠC', name: 'Sổ tiền gửi' },
+  ledger: { title: 'SỔ CÁI', name: 'Sổ cái' },
+  counterparty: { title: 'SỔ CHI TIẾT THEO ĐỐI TƯỢNG', name: 'Sổ chi tiết đối tượng' },
+  campaign: { title: 'SỔ CHI TIẾT THEO ĐỢT VẬN ĐỘNG', name: 'Sổ chi tiết đợt vận động' },
+  designation: { title: 'SỔ CHI TIẾT TIỀN ỦNG HỘ CÓ ĐỊA CHỈ', name: 'Sổ chi tiết có địa chỉ' },
+};
+
+/** Debit and credit balance columns from one debit-positive figure. */
+const sided = (balance: bigint): [CellValue, CellValue] => (balance >= 0n ? [balance, null] : [null, -balance]);
+const nonZero = (value: bigint): CellValue => (value === 0n ? null : value);
+
+/** Cash and bank books: receipts, payments and what remains, as a cashier keeps them. */
+function moneyBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot'> {
+  const cash = book.kind === 'cash';
+  const [inHeader, outHeader, leftHeader] = cash ? ['Thu', 'Chi', 'Tồn'] : ['Gửi vào', 'Rút ra', 'Còn lại'];
+  const columns = [
+    date('Ngày ghi sổ'), date('Ngày chứng từ'),
+    ...(cash ? [text('Số phiếu thu', 13), text('Số phiếu chi', 13)] : [text('Số hiệu chứng từ', 14)]),
+    text('Diễn giải', 44), text('TK đối ứng', 9),
+    amount(inHeader, book.scale), amount(outHeader, book.scale), amount(leftHeader, book.scale),
+  ];
+  const blanks = (n: number): CellValue[] => Array.from({ length: n }, () => null);
+  const lead = cash ? 4 : 3;
+  const row = (l: AccountBookLine): SheetRow => ({
+    cells: [
+      l.date, l.voucherDate,
+      ...(cash ? [l.debit > 0n ? l.voucherNumber : null, l.credit > 0n ? l.voucherNumber : null] : [l.voucherNumber]),
+      l.description, l.contra, nonZero(l.debit), nonZero(l.credit), l.balance,
+    ],
+  });
+  return {
+    columns,
+    head: [{ cells: [...blanks(lead), `Số ${leftHeader.toLowerCase()} đầu kỳ`, null, null, null, book.opening], strong: true }],
+    body: mapped(book.lines, row),
+    foot: [
+      { cells: [...blanks(lead), 'Cộng phát sinh trong kỳ', null, book.debit, book.credit, null], strong: true },
+      { cells: [...blanks(lead), `Số ${leftHeader.toLowerCase()} cuối kỳ`, null, null, null, book.closing], strong: true },
+    ],
+  };
+}
+
+/** The ledger of an account and the subsidiary ledgers: debits, credits and the balance on its side. */
+function ledgerBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot'> {
+  const byAccount = book.kind !== 'ledger';
+  const columns = [
+    date('Ngày ghi sổ'), text('Số hiệu chứng từ', 14), date('Ngày chứng từ'), text('Diễn giải', 40),
+    ...(byAccount ? [text('Tài khoản', 9)] : []), text('TK đối ứng', 9),
+    amount('Nợ'), amount('Có'), amount('Dư Nợ'), amount('Dư Có'),
+  ];
+  const lead = byAccount ? 5 : 4;
+  const blanks: CellValue[] = Array.from({ length: lead - 1 }, () => null);
+  const row = (l: AccountBookLine): SheetRow => ({
+    cells: [l.date, l.voucherNumber, l.voucherDate, l.description, ...(byAccount ? [l.account] : []), l.contra, nonZero(l.debit), nonZero(l.credit), ...sided(l.balance)],
+  });
+  return {
+    columns,
+    head: [{ cells: [...blanks, 'Số dư đầu kỳ', null, null, null, ...sided(book.opening)], strong: true }],
+    body: mapped(book.lines, row),
+    foot: [
+      { cells: [...blanks, 'Cộng phát sinh trong kỳ', null, book.debit, book.credit, null, null], strong: true },
+      { cells: [...blanks, 'Số dư cuối kỳ', null, null, null, ...sided(book.closing)], strong: true },
+    ],
+  };
+}
+
+export function accountBookSheet(book: AccountBook): Sheet {
+  const layout = book.kind === 'cash' || book.kind === 'bank' ? moneyBook(book) : ledgerBook(book);
+  const unit = book.currency === 'VND' ? 'Đơn vị tính: đồng' : `Đơn vị tính: ${book.currency}`;
+  return {
+    name: TITLES[book.kind].name,
+    title: TITLES[book.kind].title,
+    form: [],
+    subtitle: [...book.subject.map((s) => `${s.label}: ${s.value}`), rangeLine(book), unit],
+    ...layout,
+    bodyCount: book.count,
+    notes: [],
+  };
+}
+
+export function journalSheet(journal: GeneralJournal): Sheet {
+  const row = (l: BookPosting): SheetRow => ({
+    cells: [l.date, l.voucherNumber, l.voucherDate, l.description, l.account, l.amount > 0n ? l.amount : null, l.amount < 0n ? -l.amount : null],
+  });
+  return {
+    name: 'Nhật ký chung',
+    title: 'SỔ NHẬT KÝ CHUNG',
+    form: [],
+    subtitle: [rangeLine(journal), 'Đơn vị tính: đồng'],
+    columns: [date('Ngày ghi sổ'), text('Số hiệu chứng từ', 14), date('Ngày chứng từ'), text('Diễn giải', 48), text('Số hiệu TK', 10), amount('Nợ'), amount('Có')],
+    head: [],
+    body: mapped(journal.lines, row),
+    bodyCount: journal.count,
+    foot: [{ cells: [null, null, null, 'Cộng phát sinh', null, journal.debit, journal.credit], strong: true }],
+    notes: journal.balanced ? [] : ['Tổng phát sinh Nợ và Có không bằng nhau.'],
+  };
+}
+
+/** Goods and foreign-currency books: quantities with their value, in, out and held. */
+export function holdingBookSheet(book: HoldingBook): Sheet {
+  const goods = book.kind === 'goods';
+  const q = (header: string): SheetColumn => ({ header, kind: 'amount', scale: QUANTITY_SCALE, width: 12 });
+  const what = (h: { item: string | null; unit: string }): CellValue => (goods ? (h.item ?? '') : h.unit);
+  const row = (l: HoldingBookLine): SheetRow => {
+    const out = l.quantity < 0n;
+    return {
+      cells: [l.date, l.voucherNumber, l.voucherDate, l.description, what(l), goods ? l.unit : null,
+        out ? null : l.quantity, out ? null : l.value, out ? -l.quantity : null, out ? l.value : null, l.held, l.heldValue],
+    };
+  };
+  const summary = (label: string, pick: (h: HoldingSummary) => CellValue[]) =>
+    book.holdings.map((h) => ({ cells: [null, null, null, label, what(h), goods ? h.unit : null, ...pick(h)], strong: true }));
+  return {
+    name: goods ? 'Sổ hiện vật' : 'Sổ ngoại tệ',
+    title: goods ? 'SỔ THEO DÕI HIỆN VẬT NHẬN ỦNG HỘ' : 'SỔ THEO DÕI NGOẠI TỆ',
+    form: [],
+    subtitle: [`Tài khoản: ${book.account}`, rangeLine(book), 'Giá trị tính bằng đồng'],
+    columns: [
+      date('Ngày ghi sổ'), text('Số hiệu chứng từ', 14), date('Ngày chứng từ'), text('Diễn giải', 36),
+      text(goods ? 'Tên hiện vật' : 'Loại ngoại tệ', goods ? 16 : 8), text('ĐVT', 6),
+      q(goods ? 'Nhập: số lượng' : 'Thu: nguyên tệ'), amount(goods ? 'Nhập: giá trị' : 'Thu: quy đồng'),
+      q(goods ? 'Xuất: số lượng' : 'Chi: nguyên tệ'), amount(goods ? 'Xuất: giá trị' : 'Chi: quy đồng'),
+      q(goods ? 'Tồn: số lượng' : 'Tồn: nguyên tệ'), amount(goods ? 'Tồn: giá trị' : 'Tồn: quy đồng'),
+    ],
+    head: summary('Tồn đầu kỳ', (h) => [null, null, null, null, h.opening, h.openingValue]),
+    body: mapped(book.lines, row),
+    bodyCount: book.count,
+    foot: [
+      ...summary('Cộng phát sinh', (h) => [h.in, h.inValue, h.out, h.outValue, null, null]),
+      ...summary('Tồn cuối kỳ', (h) => [null, null, null, null, h.closing, h.closingValue]),
+    ],
+    notes: [],
+  };
+}
