@@ -17,6 +17,8 @@ import { reverseEntry } from '../src/app/reverse-entry.js';
 import { idempotent } from '../src/app/idempotent.js';
 import { issueToken, revokeToken } from '../src/app/tokens.js';
 import { getTrialBalance } from '../src/app/trial-balance.js';
+import { checkBookFormat, getBook } from '../src/app/reports/get-book.js';
+import { getStatement } from '../src/app/reports/get-statement.js';
 import { createUser, revokeGrant, userInReach } from '../src/app/users.js';
 import { parseChartCsv } from '../src/ledger/chart-csv.js';
 import { planSubAccount, checkDeactivation } from '../src/ledger/chart.js';
@@ -242,6 +244,10 @@ const CASES = {
       if (!sent.ok) throw new Error(sent.code);
       return confirmTransfer(store, { id: sent.value.transfer.id, actor: ACTOR });
     }),
+  period_invalid: () => withFund((store) => getStatement(store, { entity: FUND.code, statement: 'receipts-and-uses', period: '2024-Q5' })),
+  book_subject_required: () => withFund((store) => getBook(store, { entity: FUND.code, book: 'ledger', period: '2024' })),
+  counterparty_unknown: () => withFund((store) => getBook(store, { entity: FUND.code, book: 'counterparty', counterparty: 999, period: '2024' })),
+  report_format_unavailable: () => checkBookFormat('cash', 'ledger'),
 } satisfies Record<RejectionCode, () => Result<unknown>>;
 
 describe('rejection codes', () => {

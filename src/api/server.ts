@@ -16,6 +16,7 @@ import { entryRoutes } from './routes/entries.js';
 import { healthRoutes } from './routes/health.js';
 import { periodRoutes } from './routes/periods.js';
 import { reportRoutes } from './routes/reports.js';
+import { bookAndReportRoutes } from './routes/books-and-reports.js';
 import { transferRoutes } from './routes/transfers.js';
 import { voucherSettingRoutes } from './routes/voucher-settings.js';
 import { voucherRoutes } from './routes/vouchers.js';
@@ -45,7 +46,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   installProblemHandlers(app);
   installAccess(app, store);
   await installOpenApi(app);
-  for (const routes of [healthRoutes, entityRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, entityRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
     await app.register(routes(store));
   }
   return app;

@@ -8,7 +8,8 @@ import type { Store } from '../db/store.js';
 import { isIsoDate } from '../ledger/calendar.js';
 import type { Minor } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
-import { rollUp, trialBalance, type Sums, type TrialBalance } from '../reports/trial-balance.js';
+import { addTrialBalances, rollUp, trialBalance, type Sums, type TrialBalance } from '../reports/trial-balance.js';
+import { findEntityByCode, withDescendants, type EntityRow } from '../db/entities-repo.js';
 import { loadFund, type Fund } from './fund.js';
 
 /** Before any date a fund can have. */
@@ -101,4 +102,22 @@ export function getBalances(store: Store, request: { entity: string; asOf: strin
 export function balancesAt(store: Store, fund: Fund, date: string): Map<string, Minor> {
   const sums = sumsByCode(store, fund, BEGINNING, date);
   return new Map([...sums].map(([code, s]) => [code, s.opening + s.debit - s.credit]));
+}
+
+/** The trial balance of a fund, or with `consolidated` of the fund and every fund below it, added account by account. */
+export function getTrialBalanceReport(
+  store: Store,
+  request: { entity: string; from: string; to: string; consolidated?: boolean },
+): Result<{ trialBalance: TrialBalance; funds: EntityRow[] }> {
+  const head = findEntityByCode(store.db, request.entity);
+  if (!head) return reject('entity_unknown', 'entity', request.entity);
+  const funds = request.consolidated ? withDescendants(store.db, head.id) : [head];
+  const parts: TrialBalance[] = [];
+  for (const fund of funds) {
+    const tb = getTrialBalance(store, { from: request.from, to: request.to, entity: fund.code });
+    if (!tb.ok) return tb;
+    parts.push(tb.value);
+  }
+  const [only] = parts;
+  return accept({ trialBalance: parts.length === 1 && only ? only : addTrialBalances(request, parts), funds });
 }

@@ -32,6 +32,7 @@ import { trialBalanceJson } from '../export/trial-balance-json.js';
 import { trialBalanceText } from '../export/trial-balance-text.js';
 import { parseJournal } from '../ledger/journal-text.js';
 import { monthOption, need, OPTIONS, report, UsageError, type Options } from './options.js';
+import { REPORT_USAGE, runReportCommand } from './report-commands.js';
 import { runVoucherCommand, VOUCHER_USAGE } from './voucher-commands.js';
 
 const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB selects the database)
@@ -61,6 +62,7 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   issue-token --user NAME [--label TEXT]      print a new API token (shown once)
   revoke-token --id ID
 ${VOUCHER_USAGE}
+${REPORT_USAGE}
   serve [--port 3000] [--host 127.0.0.1]      migrate, seed the demo if empty, serve HTTP`;
 
 async function serve(store: Store, options: Options): Promise<number> {
@@ -166,7 +168,7 @@ function run(command: string, store: Store, options: Options): number | Promise<
     case 'revoke-token':
       return report(revokeToken(store, { id: need(options, 'id'), actor }), () => console.log(`revoked ${options.id}`));
     default: {
-      const done = runVoucherCommand(command, store, options, actor);
+      const done = runVoucherCommand(command, store, options, actor) ?? runReportCommand(command, store, options);
       if (done === undefined) throw new UsageError(`unknown command ${command}`);
       return done;
     }

@@ -10,7 +10,9 @@ export const OPTIONS = {
   name: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, actor: { type: 'string' },
   user: { type: 'string' }, role: { type: 'string' }, inherit: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
   type: { type: 'string' }, status: { type: 'string' }, out: { type: 'string' }, copies: { type: 'string' }, amount: { type: 'string' },
-  'in-transit': { type: 'boolean' }, post: { type: 'boolean' },
+  'in-transit': { type: 'boolean' }, post: { type: 'boolean' }, period: { type: 'string' }, report: { type: 'string' },
+  book: { type: 'string' }, consolidated: { type: 'boolean' }, currency: { type: 'string' }, 'bank-account': { type: 'string' },
+  counterparty: { type: 'string' }, campaign: { type: 'string' }, designation: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

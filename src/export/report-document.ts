@@ -6,7 +6,12 @@
 import type { EntityRow, SignatoryRow } from '../db/entities-repo.js';
 import { longDate } from './date-format.js';
 import { issuerLines, reportSignatures } from './issuer.js';
+import type { Book } from '../reports/book.js';
+import type { Reconciliation } from '../reports/consolidation.js';
+import type { Statement } from '../reports/statement.js';
+import { accountBookSheet, holdingBookSheet, journalSheet } from './book-sheets.js';
 import type { Sheet, SheetDocument } from './sheet.js';
+import { reconciliationSheet, statementSheet } from './statement-sheets.js';
 
 export function reportDocument(input: { entity: EntityRow; signatories: readonly SignatoryRow[]; sheets: readonly Sheet[]; signedOn: string }): SheetDocument {
   return {
@@ -16,4 +21,23 @@ export function reportDocument(input: { entity: EntityRow; signatories: readonly
     signatures: reportSignatures(input.signatories),
     seal: input.entity.sealName,
   };
+}
+
+/** The sheet a book prints as. */
+export function bookSheet(book: Book): Sheet {
+  switch (book.kind) {
+    case 'account':
+      return accountBookSheet(book.value);
+    case 'journal':
+      return journalSheet(book.value);
+    case 'holding':
+      return holdingBookSheet(book.value);
+  }
+}
+
+/** A statement's sheet, and for a group the funds it covers and the reconciliation of their transfers. */
+export function statementSheets(input: { statement: Statement; funds: readonly EntityRow[]; reconciliation: Reconciliation | null }): Sheet[] {
+  if (!input.reconciliation) return [statementSheet(input.statement)];
+  const subtitle = [`Hợp nhất ${input.funds.length} Quỹ: ${input.funds.map((f) => f.code).join(', ')}`, 'Đã loại trừ các khoản điều tiết giữa các Quỹ trong nhóm'];
+  return [statementSheet(input.statement, subtitle), reconciliationSheet(input.reconciliation, input.statement)];
 }

@@ -7,28 +7,19 @@
  * It breaks lines and pages itself instead of leaving that to pdfkit, whose automatic page
  * breaks would start pages of the wrong size without the draft watermark.
  */
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createFontedDocument, forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
-import type { PrintColumn, PrintDocument, PrintSignature, PrintTable } from './print-model.js';
+import { forgetWordLayouts, useFont } from './pdf-fonts.js';
+import { composed, drawLines, drawStack, lineHeight, wrap, type Align, type Style, type Styled } from './pdf-lines.js';
+import { bufferOf, streamPdf, type PdfOptions } from './pdf-stream.js';
+import type { PrintDocument, PrintSignature, PrintTable } from './print-model.js';
+
+export type { PdfOptions } from './pdf-stream.js';
 
 type Paper = PrintDocument['paper'];
-type Align = PrintColumn['align'];
-
-interface Style {
-  readonly font: FontName;
-  readonly size: number;
-  readonly align?: Align;
-}
 
 /** Page sizes in points (ISO A5 and A4, as pdfkit has them). */
 const SIZE: Readonly<Record<Paper, readonly [number, number]>> = { A5: [419.53, 595.28], A4: [595.28, 841.89] };
 const MARGIN: Readonly<Record<Paper, number>> = { A5: 30, A4: 40 };
 
-/** Line height over font size: room for the stacked marks of Vietnamese capitals (Ễ, Ộ). */
-const LEADING = 1.3;
 /** The blank height left in a signature box for the signature and the seal. */
 const SIGNING_SPACE = 45;
 const GAP = 8;
@@ -62,8 +53,6 @@ const STYLE = {
   tableTotal: { font: 'bold', size: 9 },
   watermark: { font: 'bold', size: 100 },
 } as const satisfies Record<string, Style>;
-
-const lineHeight = (style: Style): number => style.size * LEADING;
 
 /** The pages of one document on one paper size: where drawing has got to, and page breaks. */
 class PageFlow {
@@ -104,84 +93,6 @@ class PageFlow {
     this.newPage();
     return true;
   }
-}
-
-/**
- * Breaks text into lines no wider than `width` in the style's font: at spaces, and inside a
- * word only when the word alone is wider than the line. Explicit newlines are kept.
- */
-function wrap(doc: PDFKit.PDFDocument, text: string, style: Style, width: number): string[] {
-  useFont(doc, style.font, style.size);
-  const space = doc.widthOfString(' ');
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let used = 0;
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      const wordWidth = doc.widthOfString(word);
-      if (line !== '' && used + space + wordWidth <= width) {
-        line += ` ${word}`;
-        used += space + wordWidth;
-        continue;
-      }
-      if (line !== '') lines.push(line);
-      const pieces = splitWord(doc, word, width);
-      lines.push(...pieces.slice(0, -1));
-      line = pieces.at(-1) ?? '';
-      used = doc.widthOfString(line);
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** A word cut into pieces that each fit the width (at least one character per piece). */
-function splitWord(doc: PDFKit.PDFDocument, word: string, width: number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  for (const char of word) {
-    if (piece !== '' && doc.widthOfString(piece + char) > width) {
-      pieces.push(piece);
-      piece = '';
-    }
-    piece += char;
-  }
-  pieces.push(piece);
-  return pieces;
-}
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-}
-
-/** Draws already-wrapped lines top-down in the box, aligned as the style says; returns their height. */
-function drawLines(doc: PDFKit.PDFDocument, lines: readonly string[], style: Style, box: Box): number {
-  useFont(doc, style.font, style.size);
-  const step = lineHeight(style);
-  // Centre the font's own height within the taller line box.
-  const lift = (step - doc.currentLineHeight()) / 2;
-  lines.forEach((line, i) => {
-    const slack = box.width - doc.widthOfString(line);
-    const x = box.x + (style.align === 'right' ? slack : style.align === 'center' ? slack / 2 : 0);
-    doc.text(line, x, box.y + i * step + lift, { lineBreak: false });
-  });
-  return lines.length * step;
-}
-
-interface Styled {
-  readonly text: string;
-  readonly style: Style;
-}
-
-/** Draws paragraphs one under another in a box that stays on the current page; returns the height. */
-function drawStack(doc: PDFKit.PDFDocument, items: readonly Styled[], box: Box): number {
-  let height = 0;
-  for (const { text, style } of items) {
-    height += drawLines(doc, wrap(doc, text, style, box.width), style, { ...box, y: box.y + height });
-  }
-  return height;
 }
 
 /** Paragraphs across the full width, broken between lines where a page ends. */
@@ -418,60 +329,12 @@ function renderAttachment(doc: PDFKit.PDFDocument, printed: PrintDocument, table
   drawSignatures(flow, table.signatures);
 }
 
-/**
- * The same value with every string in it composed (NFC): text is measured and drawn with
- * the fonts' precomposed glyphs, so decomposed input would wrap and print differently.
- */
-function composed<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map(composed) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, composed(v)])) as T;
-  }
-  return value;
-}
-
 /** Adds one document's pages: the voucher once per copy (once if none), then its attachments. */
 export function renderDocument(doc: PDFKit.PDFDocument, printed: PrintDocument): void {
   const printable = composed(printed);
   const copies = printable.copies.length > 0 ? printable.copies : [null];
   for (const copy of copies) renderVoucher(doc, printable, copy);
   for (const table of printable.attachments) renderAttachment(doc, printable, table);
-}
-
-export interface PdfOptions {
-  /** Written as CreationDate and ModDate; fixed, it makes the output byte-for-byte repeatable. */
-  readonly creationDate?: Date;
-  readonly title?: string;
-}
-
-function createPdf(options: PdfOptions): PDFKit.PDFDocument {
-  const date = options.creationDate ?? new Date();
-  return createFontedDocument({
-    autoFirstPage: false,
-    // Flush each page as the next starts, so a batch of thousands holds one page at a time.
-    bufferPages: false,
-    lang: 'vi-VN',
-    info: {
-      Title: (options.title ?? 'Chứng từ kế toán').normalize('NFC'),
-      Producer: 'fund-ledger',
-      Creator: 'fund-ledger',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-}
-
-/**
- * pdfkit pushes its output whether or not the reader keeps up. Between documents, let the
- * pipe hand what is buffered to `out`, and while `out` has asked the pipe to stop, wait for
- * it to drain, so a slow reader bounds the memory a large batch takes.
- */
-async function keepPace(doc: PDFKit.PDFDocument, out: NodeJS.WritableStream, done: Promise<void>): Promise<void> {
-  await nextTurn();
-  while (doc.readableFlowing === false && !doc.destroyed) {
-    await Promise.race([once(out, 'drain'), done]);
-  }
 }
 
 /** Often enough to bound memory in a large batch, rarely enough that re-laying common words costs nothing. */
@@ -483,24 +346,15 @@ export async function writePdf(
   out: NodeJS.WritableStream,
   options: PdfOptions = {},
 ): Promise<void> {
-  const doc = createPdf(options);
-  const done = pipeline(doc, out);
-  // Awaited below; this only keeps a failure of `out` during rendering from counting as unhandled.
-  done.catch(() => undefined);
-  let rendered = 0;
-  try {
+  await streamPdf(out, { ...options, defaultTitle: 'Chứng từ kế toán' }, async (doc, pace) => {
+    let rendered = 0;
     for await (const printed of documents) {
       if (doc.destroyed) break;
       renderDocument(doc, printed);
       if (++rendered % FORGET_LAYOUTS_EVERY === 0) forgetWordLayouts(doc);
-      await keepPace(doc, out, done);
+      await pace();
     }
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  }
-  if (!doc.destroyed) doc.end();
-  await done;
+  });
 }
 
 /** The whole PDF in memory, for answers that are sent in one piece (the HTTP API). */
@@ -508,9 +362,5 @@ export async function pdfBuffer(
   documents: Iterable<PrintDocument> | AsyncIterable<PrintDocument>,
   options: PdfOptions = {},
 ): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writePdf(documents, sink, options);
-  return Buffer.concat(chunks);
+  return bufferOf((out) => writePdf(documents, out, options));
 }

@@ -111,6 +111,7 @@ export const REJECTIONS = {
   period_invalid: 'The period must be a year (2024), a half (2024-H1), a quarter (2024-Q3) or a month (2024-10).',
   book_subject_required: 'This book is kept per subject: name the account, counterparty, campaign or designation.',
   counterparty_unknown: 'No such counterparty in this fund.',
+  report_format_unavailable: 'Only the general journal is written as a ledger journal.',
 
   // Requests.
   idempotency_key_reused_with_different_body: 'This Idempotency-Key was already used for a different request.',

@@ -114,3 +114,44 @@ export function trialBalance(input: TrialBalanceInput): TrialBalance {
     .sort((a, b) => a.code.localeCompare(b.code) || (a.item ?? '').localeCompare(b.item ?? '') || a.unit.localeCompare(b.unit));
   return { from: input.from, to: input.to, rows, totals, balanced, offBalance };
 }
+
+const net = (s: Sided): Minor => s.debit - s.credit;
+
+/** The trial balances of several funds added account by account: balances netted, then sided again. */
+export function addTrialBalances(range: { from: string; to: string }, parts: readonly TrialBalance[]): TrialBalance {
+  const rows = new Map<string, TrialBalanceRow>();
+  for (const row of parts.flatMap((p) => p.rows)) {
+    const seen = rows.get(row.code);
+    rows.set(
+      row.code,
+      seen
+        ? {
+            ...seen,
+            opening: sided(net(seen.opening) + net(row.opening)),
+            period: add(seen.period, row.period),
+            closing: sided(net(seen.closing) + net(row.closing)),
+          }
+        : row,
+    );
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const top = sorted.filter((r) => r.depth === 1);
+  const totals = {
+    opening: top.reduce((s, r) => add(s, r.opening), sided(0n)),
+    period: top.reduce((s, r) => add(s, r.period), sided(0n)),
+    closing: top.reduce((s, r) => add(s, r.closing), sided(0n)),
+  };
+  const holdings = new Map<string, HoldingRow>();
+  for (const h of parts.flatMap((p) => p.offBalance)) {
+    const key = `${h.code}\u0000${h.item ?? ''}\u0000${h.unit}`;
+    const seen = holdings.get(key);
+    holdings.set(key, seen ? { ...seen, opening: seen.opening + h.opening, in: seen.in + h.in, out: seen.out + h.out, closing: seen.closing + h.closing } : h);
+  }
+  return {
+    ...range,
+    rows: sorted,
+    totals,
+    balanced: [totals.opening, totals.period, totals.closing].every((s) => s.debit === s.credit),
+    offBalance: [...holdings.values()].sort((a, b) => a.code.localeCompare(b.code) || (a.item ?? '').localeCompare(b.item ?? '')),
+  };
+}

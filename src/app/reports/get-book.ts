@@ -11,6 +11,7 @@ import type { Store } from '../../db/store.js';
 import { currencyScale } from '../../ledger/currency.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { accountBook, type AccountBook, type AccountBookKind, type BookPosting } from '../../reports/account-book.js';
+import type { Book } from '../../reports/book.js';
 import { leavesUnder } from '../../reports/figures.js';
 import { REGIME_STATEMENTS } from '../../reports/forms/regime-statements.js';
 import { generalJournal, type GeneralJournal } from '../../reports/general-journal.js';
@@ -35,8 +36,6 @@ export interface BookRequest extends RangeRequest {
   readonly campaign?: string;
   readonly designation?: string;
 }
-
-export type Book = { readonly kind: 'account'; readonly value: AccountBook } | { readonly kind: 'journal'; readonly value: GeneralJournal } | { readonly kind: 'holding'; readonly value: HoldingBook };
 
 export interface BookReport {
   readonly entity: EntityRow;
@@ -196,4 +195,9 @@ export function getBook(store: Store, request: BookRequest): Result<BookReport> 
   const book = bookOf(store, fund.value, request, range.value);
   if (!book.ok) return book;
   return accept({ entity: fund.value.entity, signatories: listSignatories(store.db, fund.value.entity.id), book: book.value });
+}
+
+/** Only the general journal is also written as a plain-text accounting journal. */
+export function checkBookFormat(book: BookId, format: string): Result<null> {
+  return format === 'ledger' && book !== 'journal' ? reject('report_format_unavailable', 'format', format) : accept(null);
 }

@@ -1,0 +1,484 @@
+/**
+ * Books and statements (SheetDocument) as PDF, as a fund's accountant files them: on A4,
+ * each page headed by the issuer, the form, the title and the table's header row, ruled
+ * rows, "Trang x/y" at the foot, and the date line, signatures and seal after the last table.
+ *
+ * A book may have a million lines, read from its body as they are drawn, so nothing here
+ * buffers pages. Instead every row is one line of fixed height (overlong text is cut with
+ * an ellipsis), which makes each sheet's page count follow from its row count: the layout
+ * is planned in full before the first page is drawn, and "Trang x/y" knows y from the start.
+ */
+import { formatAmount } from '../ledger/money.js';
+import { shortDate } from './date-format.js';
+import { formatDecimal } from './number-format.js';
+import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
+import { composed, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
+import { streamPdf, type PdfOptions } from './pdf-stream.js';
+import type { CellValue, Sheet, SheetColumn, SheetDocument, SheetRow } from './sheet.js';
+
+/** A4 in points, portrait. */
+const A4 = { width: 595.28, height: 841.89 } as const;
+/** Columns wider than this in all (in characters) do not fit portrait at a readable size. */
+const LANDSCAPE_OVER = 110;
+const MARGIN = 36;
+/** Room kept at the foot of each page for "Trang x/y". */
+const FOOTER_SPACE = 18;
+const GAP = 8;
+const CELL_PAD = { x: 3, y: 2 };
+/** An amount or date too wide for its column is printed smaller, never cut: a cut figure would misstate it. */
+const MIN_FIGURE_SIZE = 5;
+const RULE = 0.5;
+const GRID = 0.3;
+const HEAD_FILL = '#e3e3e3';
+/** The blank height left under the signature titles for the signature and the seal. */
+const SIGNING_SPACE = 50;
+/** Share of the width kept for the date line when the last signature column is narrower. */
+const DATE_LINE_SHARE = 0.4;
+/** Often enough to bound memory in a long book, rarely enough that re-laying common words costs nothing. */
+const FORGET_LAYOUTS_EVERY = 1000;
+const ELLIPSIS = '…';
+
+const STYLE = {
+  issuerName: { font: 'bold', size: 9 },
+  issuerLine: { font: 'body', size: 9 },
+  formCode: { font: 'bold', size: 9, align: 'center' },
+  formNote: { font: 'italic', size: 8, align: 'center' },
+  title: { font: 'bold', size: 13, align: 'center' },
+  subtitle: { font: 'italic', size: 10, align: 'center' },
+  tableHead: { font: 'bold', size: 8.5, align: 'center' },
+  cell: { font: 'body', size: 8.5 },
+  note: { font: 'body', size: 9 },
+  dateLine: { font: 'italic', size: 10, align: 'center' },
+  signTitle: { font: 'bold', size: 9.5, align: 'center' },
+  signHint: { font: 'italic', size: 8.5, align: 'center' },
+  signName: { font: 'bold', size: 9.5, align: 'center' },
+  seal: { font: 'italic', size: 8.5, align: 'center' },
+  footer: { font: 'body', size: 8.5, align: 'center' },
+} as const satisfies Record<string, Style>;
+
+/** Every row of every table is this tall: one line of text in its cell. */
+const ROW_HEIGHT = lineHeight(STYLE.cell) + 2 * CELL_PAD.y;
+
+/** A paragraph already broken into lines, so its height is known before it is drawn. */
+interface Block {
+  readonly lines: readonly string[];
+  readonly style: Style;
+}
+
+const heightOf = (blocks: readonly Block[]): number => blocks.reduce((sum, b) => sum + b.lines.length * lineHeight(b.style), 0);
+
+function block(doc: PDFKit.PDFDocument, text: string, style: Style, width: number): Block {
+  return { lines: wrap(doc, text, style, width), style };
+}
+
+/** Draws blocks one under another from `y`, each line aligned within [x, x + width]. */
+function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], x: number, y: number, width: number): void {
+  let top = y;
+  for (const { lines, style } of blocks) {
+    useFont(doc, style.font, style.size);
+    const step = lineHeight(style);
+    // Centre the font's own height within the taller line box.
+    const lift = (step - doc.currentLineHeight()) / 2;
+    for (const line of lines) {
+      const slack = width - doc.widthOfString(line);
+      const at = x + (style.align === 'right' ? slack : style.align === 'center' ? slack / 2 : 0);
+      doc.text(line, at, top + lift, { lineBreak: false });
+      top += step;
+    }
+  }
+}
+
+/** What every page of one sheet carries, and where its rows go: the same on each of its pages. */
+interface Frame {
+  readonly size: readonly [number, number];
+  readonly left: number;
+  readonly width: number;
+  readonly top: number;
+  /** The lowest point rows, notes and signatures may reach; the footer is below it. */
+  readonly bottom: number;
+  readonly issuer: readonly Block[];
+  readonly form: readonly Block[];
+  readonly formWidth: number;
+  readonly heading: readonly Block[];
+  readonly headingTop: number;
+  readonly widths: readonly number[];
+  readonly aligns: readonly Align[];
+  readonly headCells: readonly Block[];
+  readonly headTop: number;
+  readonly headHeight: number;
+  /** Where the first row of each page starts, under the header row. */
+  readonly tableTop: number;
+  readonly rowsPerPage: number;
+}
+
+function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[]): Frame {
+  const characters = sheet.columns.reduce((sum, c) => sum + c.width, 0);
+  const size: readonly [number, number] = characters > LANDSCAPE_OVER ? [A4.height, A4.width] : [A4.width, A4.height];
+  const [pageWidth, pageHeight] = size;
+  const left = MARGIN;
+  const width = pageWidth - 2 * MARGIN;
+  const top = MARGIN;
+  const bottom = pageHeight - MARGIN - FOOTER_SPACE;
+
+  const issuerWidth = width * 0.55;
+  const formWidth = width * 0.42;
+  const issuerBlocks = issuer.map((text, i) => block(doc, text, i === 0 ? STYLE.issuerName : STYLE.issuerLine, issuerWidth));
+  const formBlocks = sheet.form.map((text, i) => block(doc, text, i === 0 ? STYLE.formCode : STYLE.formNote, formWidth));
+  const headingTop = top + Math.max(heightOf(issuerBlocks), heightOf(formBlocks)) + GAP;
+  const heading = [
+    block(doc, sheet.title, STYLE.title, width),
+    ...sheet.subtitle.map((text) => block(doc, text, STYLE.subtitle, width)),
+  ];
+  const headTop = headingTop + heightOf(heading) + GAP;
+
+  const widths = sheet.columns.map((c) => (characters > 0 ? (c.width / characters) * width : width / sheet.columns.length));
+  const headCells = sheet.columns.map((c, i) => block(doc, c.header, STYLE.tableHead, (widths[i] ?? 0) - 2 * CELL_PAD.x));
+  const headHeight = Math.max(1, ...headCells.map((b) => b.lines.length)) * lineHeight(STYLE.tableHead) + 2 * CELL_PAD.y;
+  const tableTop = headTop + headHeight;
+  const rowsPerPage = Math.floor((bottom - tableTop) / ROW_HEIGHT);
+  if (rowsPerPage < 1) throw new RangeError(`the page head of sheet "${sheet.name}" leaves no room for rows`);
+  return {
+    size, left, width, top, bottom, issuer: issuerBlocks, form: formBlocks, formWidth, heading, headingTop,
+    widths, aligns: sheet.columns.map(alignOf), headCells, headTop, headHeight, tableTop, rowsPerPage,
+  };
+}
+
+function alignOf(column: SheetColumn): Align {
+  return column.kind === 'amount' ? 'right' : column.kind === 'date' ? 'center' : 'left';
+}
+
+/** The date line, the signatures side by side and the seal, laid out to one frame's width. */
+interface Closing {
+  readonly date: Block;
+  readonly dateWidth: number;
+  readonly boxWidth: number;
+  readonly titles: readonly Block[];
+  readonly hints: readonly Block[];
+  readonly names: readonly Block[];
+  readonly seal: Block | null;
+  readonly titleHeight: number;
+  readonly hintHeight: number;
+  readonly nameHeight: number;
+  readonly height: number;
+}
+
+function closingOf(doc: PDFKit.PDFDocument, document: SheetDocument, frame: Frame): Closing {
+  const count = document.signatures.length;
+  const boxWidth = frame.width / Math.max(1, count);
+  const inner = boxWidth - 2 * CELL_PAD.x;
+  // Over the last signature (the head's), as the forms have it, unless the date needs more room.
+  useFont(doc, STYLE.dateLine.font, STYLE.dateLine.size);
+  const fitsOver = count > 0 && doc.widthOfString(document.dateLine) <= inner;
+  const dateWidth = fitsOver ? boxWidth : Math.max(boxWidth, frame.width * DATE_LINE_SHARE);
+  const date = block(doc, document.dateLine, STYLE.dateLine, dateWidth);
+  const titles = document.signatures.map((s) => block(doc, s.title, STYLE.signTitle, inner));
+  const hints = document.signatures.map((s) => block(doc, s.hint, STYLE.signHint, inner));
+  const names = document.signatures.map((s) => (s.name === null ? { lines: [], style: STYLE.signName } : block(doc, s.name, STYLE.signName, inner)));
+  const seal = document.seal === null ? null : block(doc, `(Dấu: ${document.seal})`, STYLE.seal, count > 0 ? inner : dateWidth);
+  const tallest = (blocks: readonly Block[]): number => Math.max(0, ...blocks.map((b) => heightOf([b])));
+  const titleHeight = tallest(titles);
+  const hintHeight = tallest(hints);
+  const nameHeight = tallest(names);
+  const signing = count > 0 ? titleHeight + hintHeight + SIGNING_SPACE + nameHeight : 0;
+  const sealHeight = seal === null ? 0 : (count > 0 ? 0 : SIGNING_SPACE) + heightOf([seal]);
+  const height = heightOf([date]) + 4 + signing + sealHeight;
+  return { date, dateWidth, boxWidth, titles, hints, names, seal, titleHeight, hintHeight, nameHeight, height };
+}
+
+/** Where something goes: the page within its sheet (from 0) and the top on that page. */
+interface Spot {
+  readonly page: number;
+  readonly y: number;
+}
+
+/**
+ * The spot for a block of `height` after `gap` below `after`: there if it fits above the
+ * frame's bottom, else at the top of the next page. A block taller than a page goes on a
+ * fresh page as it is, rather than moving on for ever.
+ */
+function place(frame: Frame, after: Spot, gap: number, height: number): Spot {
+  const y = after.y + gap;
+  if (y + height <= frame.bottom || after.y <= frame.tableTop) return { page: after.page, y };
+  return { page: after.page + 1, y: frame.tableTop + gap };
+}
+
+/** One sheet laid out in full but for its rows' text: what goes on which of its pages. */
+interface SheetPlan {
+  readonly sheet: Sheet;
+  readonly frame: Frame;
+  readonly rows: number;
+  readonly notes: readonly (Spot & { readonly line: string })[];
+  readonly closing: (Spot & { readonly layout: Closing }) | null;
+  readonly pages: number;
+}
+
+function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, last: boolean): SheetPlan {
+  const frame = frameOf(doc, sheet, document.issuer);
+  const rows = sheet.head.length + sheet.bodyCount + sheet.foot.length;
+  // Rows fill each page in turn; a table of no rows still prints its header on one page.
+  const tablePages = Math.max(1, Math.ceil(rows / frame.rowsPerPage));
+  let at: Spot = { page: tablePages - 1, y: frame.tableTop + (rows - (tablePages - 1) * frame.rowsPerPage) * ROW_HEIGHT };
+  const notes: (Spot & { line: string })[] = [];
+  sheet.notes.forEach((note, n) => {
+    for (const [i, line] of wrap(doc, note, STYLE.note, frame.width).entries()) {
+      const spot = place(frame, at, n === 0 && i === 0 ? GAP : 0, lineHeight(STYLE.note));
+      notes.push({ ...spot, line });
+      at = { page: spot.page, y: spot.y + lineHeight(STYLE.note) };
+    }
+  });
+  let closing: SheetPlan['closing'] = null;
+  if (last) {
+    const layout = closingOf(doc, document, frame);
+    // Kept whole on one page: signatures split from their date line would not read as one act.
+    closing = { ...place(frame, at, 1.5 * GAP, layout.height), layout };
+    at = closing;
+  }
+  return { sheet, frame, rows, notes, closing, pages: at.page + 1 };
+}
+
+/** The document with every string composed (NFC) but the bodies', whose rows are composed as they are read. */
+function composedDocument(document: SheetDocument): SheetDocument {
+  return {
+    issuer: composed(document.issuer),
+    dateLine: composed(document.dateLine),
+    signatures: composed(document.signatures),
+    seal: composed(document.seal),
+    sheets: document.sheets.map((sheet) => {
+      const { body, ...rest } = sheet;
+      return { ...composed(rest), body };
+    }),
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A cell as printed: dates dd/MM/yyyy, amounts 1.234.567,89 in their column's scale. */
+function cellText(value: CellValue | undefined, column: SheetColumn): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'bigint') return column.kind === 'amount' ? formatDecimal(formatAmount(value, column.scale ?? 0)) : value.toString();
+  const text = value.normalize('NFC');
+  return column.kind === 'date' && ISO_DATE.test(text) ? shortDate(text) : text;
+}
+
+/** The longest start of `text` that fits `width` with an ellipsis after it (found by halving). */
+function cut(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  const chars = Array.from(text);
+  const fits = (n: number): boolean => doc.widthOfString(chars.slice(0, n).join('').trimEnd() + ELLIPSIS) <= width;
+  let low = 0;
+  let high = chars.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return chars.slice(0, low).join('').trimEnd() + ELLIPSIS;
+}
+
+/** One cell's text on one line within [x, x + width]: figures shrunk to fit, text cut. */
+function drawCell(doc: PDFKit.PDFDocument, text: string, font: FontName, align: Align, x: number, y: number, width: number): void {
+  if (text === '') return;
+  useFont(doc, font, STYLE.cell.size);
+  let shown = text;
+  let used = doc.widthOfString(shown);
+  if (used > width && align !== 'left') {
+    // A little under the exact ratio, so rounding in the font's metrics cannot leave it a hair too wide.
+    doc.fontSize(Math.max(MIN_FIGURE_SIZE, (STYLE.cell.size * width * 0.98) / used));
+    used = doc.widthOfString(shown);
+  }
+  if (used > width) {
+    shown = cut(doc, shown, width);
+    used = doc.widthOfString(shown);
+  }
+  const slack = width - used;
+  const at = x + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
+  doc.text(shown, at, y + (ROW_HEIGHT - doc.currentLineHeight()) / 2, { lineBreak: false });
+}
+
+/** Draws the sheets page by page as planned, reading each body once, and the closing after the last. */
+class SheetPainter {
+  /** Pages added so far, across the whole document. */
+  page = 0;
+  private rowsDrawn = 0;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    readonly total: number,
+    private readonly pace: () => Promise<void>,
+  ) {}
+
+  /** Whether drawing should stop: `out` failed, and the document with it. */
+  get stopped(): boolean {
+    return this.doc.destroyed;
+  }
+
+  /** Hands the finished page on at the reader's pace, then starts the next with its furniture. */
+  private async nextPage(frame: Frame): Promise<void> {
+    if (this.page > 0) await this.pace();
+    if (this.stopped) return;
+    const { doc } = this;
+    doc.addPage({ size: [...frame.size], margin: MARGIN });
+    this.page++;
+    drawBlocks(doc, frame.issuer, frame.left, frame.top, frame.width * 0.55);
+    drawBlocks(doc, frame.form, frame.left + frame.width - frame.formWidth, frame.top, frame.formWidth);
+    drawBlocks(doc, frame.heading, frame.left, frame.headingTop, frame.width);
+    this.drawHeaderRow(frame);
+    const footerY = frame.size[1] - MARGIN - lineHeight(STYLE.footer);
+    drawBlocks(doc, [{ lines: [`Trang ${this.page}/${this.total}`], style: STYLE.footer }], frame.left, footerY, frame.width);
+  }
+
+  private drawHeaderRow(frame: Frame): void {
+    const { doc } = this;
+    let x = frame.left;
+    frame.widths.forEach((w, i) => {
+      doc.save();
+      doc.rect(x, frame.headTop, w, frame.headHeight).fill(HEAD_FILL);
+      doc.restore();
+      doc.lineWidth(RULE).rect(x, frame.headTop, w, frame.headHeight).stroke('#000000');
+      const cell = frame.headCells[i];
+      if (cell !== undefined) {
+        const slack = (frame.headHeight - 2 * CELL_PAD.y - heightOf([cell])) / 2;
+        drawBlocks(doc, [cell], x + CELL_PAD.x, frame.headTop + CELL_PAD.y + slack, w - 2 * CELL_PAD.x);
+      }
+      x += w;
+    });
+  }
+
+  /** The thin grid of `count` rows under the header row, drawn once per page as one path. */
+  private drawGrid(frame: Frame, count: number): void {
+    const { doc } = this;
+    const right = frame.left + frame.width;
+    const end = frame.tableTop + count * ROW_HEIGHT;
+    for (let i = 1; i <= count; i++) {
+      const y = frame.tableTop + i * ROW_HEIGHT;
+      doc.moveTo(frame.left, y).lineTo(right, y);
+    }
+    let x = frame.left;
+    doc.moveTo(x, frame.tableTop).lineTo(x, end);
+    for (const w of frame.widths) {
+      x += w;
+      doc.moveTo(x, frame.tableTop).lineTo(x, end);
+    }
+    doc.lineWidth(GRID).stroke('#000000');
+  }
+
+  private drawRow(plan: SheetPlan, row: SheetRow, y: number): void {
+    const { frame, sheet } = plan;
+    const font: FontName = row.strong === true ? 'bold' : 'body';
+    let x = frame.left;
+    sheet.columns.forEach((column, i) => {
+      const w = frame.widths[i] ?? 0;
+      drawCell(this.doc, cellText(row.cells[i], column), font, frame.aligns[i] ?? 'left', x + CELL_PAD.x, y, w - 2 * CELL_PAD.x);
+      x += w;
+    });
+  }
+
+  /** Moves on to the sheet's page `target` (counted from its first), adding pages as needed. */
+  private async reach(plan: SheetPlan, current: number, target: number): Promise<number> {
+    let page = current;
+    while (page < target && !this.stopped) {
+      await this.nextPage(plan.frame);
+      page++;
+    }
+    return page;
+  }
+
+  async paint(plan: SheetPlan): Promise<void> {
+    const { frame, sheet } = plan;
+    await this.nextPage(frame);
+    let page = 0;
+    let onPage = 0;
+    let index = 0;
+    const rowsOn = (p: number): number => Math.min(frame.rowsPerPage, plan.rows - p * frame.rowsPerPage);
+    if (plan.rows > 0) this.drawGrid(frame, rowsOn(0));
+    const paintRow = async (row: SheetRow): Promise<void> => {
+      if (onPage === frame.rowsPerPage) {
+        await this.nextPage(frame);
+        page++;
+        onPage = 0;
+        if (this.stopped) return;
+        this.drawGrid(frame, rowsOn(page));
+      }
+      this.drawRow(plan, row, frame.tableTop + onPage * ROW_HEIGHT);
+      onPage++;
+      index++;
+      if (++this.rowsDrawn % FORGET_LAYOUTS_EVERY === 0) forgetWordLayouts(this.doc);
+    };
+    for (const row of sheet.head) {
+      await paintRow(row);
+      if (this.stopped) return;
+    }
+    for (const row of sheet.body) {
+      // More rows than counted would run past the planned pages and misnumber them.
+      if (index - sheet.head.length >= sheet.bodyCount) throw new RangeError(`sheet "${sheet.name}" has more body rows than its bodyCount ${sheet.bodyCount}`);
+      await paintRow(row);
+      if (this.stopped) return;
+    }
+    if (index - sheet.head.length !== sheet.bodyCount) {
+      throw new RangeError(`sheet "${sheet.name}" has ${index - sheet.head.length} body rows, not its bodyCount ${sheet.bodyCount}`);
+    }
+    for (const row of sheet.foot) {
+      await paintRow(row);
+      if (this.stopped) return;
+    }
+
+    for (const note of plan.notes) {
+      page = await this.reach(plan, page, note.page);
+      if (this.stopped) return;
+      drawBlocks(this.doc, [{ lines: [note.line], style: STYLE.note }], frame.left, note.y, frame.width);
+    }
+    if (plan.closing !== null) {
+      page = await this.reach(plan, page, plan.closing.page);
+      if (this.stopped) return;
+      this.drawClosing(frame, plan.closing.layout, plan.closing.y);
+    }
+  }
+
+  private drawClosing(frame: Frame, closing: Closing, y: number): void {
+    const { doc } = this;
+    const right = frame.left + frame.width;
+    drawBlocks(doc, [closing.date], right - closing.dateWidth, y, closing.dateWidth);
+    const top = y + heightOf([closing.date]) + 4;
+    const nameY = top + closing.titleHeight + closing.hintHeight + SIGNING_SPACE;
+    closing.titles.forEach((title, i) => {
+      const x = frame.left + i * closing.boxWidth + CELL_PAD.x;
+      const inner = closing.boxWidth - 2 * CELL_PAD.x;
+      drawBlocks(doc, [title], x, top, inner);
+      const hint = closing.hints[i];
+      if (hint !== undefined) drawBlocks(doc, [hint], x, top + closing.titleHeight, inner);
+      const name = closing.names[i];
+      if (name !== undefined) drawBlocks(doc, [name], x, nameY, inner);
+    });
+    if (closing.seal !== null) {
+      // Under the last signature, the head's, who seals; with no signatures, under the date line.
+      const signed = closing.titles.length > 0;
+      const width = signed ? closing.boxWidth - 2 * CELL_PAD.x : closing.dateWidth;
+      const x = signed ? right - closing.boxWidth + CELL_PAD.x : right - closing.dateWidth;
+      drawBlocks(doc, [closing.seal], x, signed ? nameY + closing.nameHeight : top + SIGNING_SPACE, width);
+    }
+  }
+}
+
+/**
+ * Streams the document as one PDF into `out`, each sheet from a new page, and resolves once
+ * `out` has finished. Rejects, leaving `out` unfinished, when a body yields more or fewer
+ * rows than its bodyCount: the page numbers would be wrong.
+ */
+export async function writeSheetPdf(
+  document: SheetDocument,
+  out: NodeJS.WritableStream,
+  options: { creationDate?: Date; title?: string } = {},
+): Promise<void> {
+  if (document.sheets.length === 0) throw new RangeError('a sheet document has at least one sheet');
+  const printable = composedDocument(document);
+  const pdfOptions: PdfOptions & { defaultTitle: string } = { ...options, defaultTitle: printable.sheets[0]?.title ?? 'Sổ kế toán' };
+  await streamPdf(out, pdfOptions, async (doc, pace) => {
+    const plans = printable.sheets.map((sheet, i) => planSheet(doc, printable, sheet, i === printable.sheets.length - 1));
+    const painter = new SheetPainter(doc, plans.reduce((sum, p) => sum + p.pages, 0), pace);
+    for (const plan of plans) {
+      await painter.paint(plan);
+      if (painter.stopped) return;
+    }
+    // The plan and the drawing share their arithmetic; this guards "Trang x/y" should they drift.
+    if (painter.page !== painter.total) throw new Error(`drew ${painter.page} pages where ${painter.total} were planned`);
+  });
+}

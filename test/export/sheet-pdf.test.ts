@@ -1,0 +1,325 @@
+/**
+ * The sheet PDF read back with pdf.js: Vietnamese text and figures as printed, the page
+ * head and "Trang x/y" on every page of a long book, the signatures kept together after
+ * the last table, sheets on their own pages, orientation, repeatable bytes, and a body
+ * read lazily from a generator while the output streams to a slow reader.
+ */
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { bufferOf } from '../../src/export/pdf-stream.js';
+import { writeSheetPdf } from '../../src/export/sheet-pdf.js';
+import type { Sheet, SheetColumn, SheetDocument, SheetRow } from '../../src/export/sheet.js';
+import { readPdf, type PdfPage } from '../support/pdf-text.js';
+
+const DATE = new Date('2024-10-17T08:00:00Z');
+const A4 = { width: 595.28, height: 841.89 };
+
+const ISSUER = [
+  'BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ',
+  'Mã ĐVQHNS: 1123456',
+  'Địa chỉ: ấp Mỹ Hòa, xã Thạnh Phú, huyện Cầu Kè, tỉnh Trà Vinh',
+];
+const SEAL = 'BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ';
+const SIGNATURES = [
+  { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: 'Huỳnh Thị Diễm Kiều' },
+  { title: 'Kế toán trưởng', hint: '(Ký, họ tên)', name: 'Lê Thị Ánh Tuyết' },
+  { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: 'Trần Quốc Tuấn' },
+];
+
+/** Headers short enough to print on one line each, so the header row reads as one text line. */
+const COLUMNS: readonly SheetColumn[] = [
+  { header: 'Ngày', kind: 'date', width: 11 },
+  { header: 'Số', kind: 'text', width: 9 },
+  { header: 'Diễn giải', kind: 'text', width: 38 },
+  { header: 'Thu', kind: 'amount', width: 14 },
+  { header: 'Chi', kind: 'amount', width: 14 },
+  { header: 'Tồn', kind: 'amount', width: 14 },
+];
+const HEADER_ROW = 'Ngày Số Diễn giải Thu Chi Tồn';
+
+const CASH_BOOK: Sheet = {
+  name: 'So quy tien mat',
+  title: 'SỔ QUỸ TIỀN MẶT',
+  form: ['Mẫu số S11-H', '(Ban hành kèm theo Thông tư số 107/2017/TT-BTC)'],
+  subtitle: ['Từ ngày 01/10/2024 đến ngày 31/10/2024', 'Loại quỹ: Tiền Việt Nam'],
+  columns: COLUMNS,
+  head: [{ cells: [null, null, 'Số dư đầu kỳ', null, null, 5000000n], strong: true }],
+  body: [
+    { cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ của Công ty Điện lực', 1234567n, null, 6234567n] },
+    { cells: ['2024-10-18', 'PC0001', 'Chi hỗ trợ hộ nghèo Thạch Thị Sa Rênh', '', 7234567n, -1000000n] },
+  ],
+  bodyCount: 2,
+  foot: [{ cells: [null, null, 'Cộng phát sinh', 1234567n, 7234567n, null], strong: true }],
+  notes: ['Sổ này có 01 trang, đánh số từ trang 01 đến trang 01'],
+};
+
+function documentOf(sheets: readonly Sheet[], overrides: Partial<SheetDocument> = {}): SheetDocument {
+  return { issuer: ISSUER, sheets, dateLine: 'Ngày 31 tháng 10 năm 2024', signatures: SIGNATURES, seal: SEAL, ...overrides };
+}
+
+const pdfOf = (document: SheetDocument, creationDate = DATE): Promise<Buffer> =>
+  bufferOf((out) => writeSheetPdf(document, out, { creationDate }));
+
+async function render(document: SheetDocument): Promise<PdfPage[]> {
+  return (await readPdf(await pdfOf(document))).pages;
+}
+
+const description = (i: number): string => `Ủng hộ của hộ ông Trịnh Văn Lực số ${i + 1}`;
+
+/** A body of `count` receipts, made as it is read. */
+function* receipts(count: number): Generator<SheetRow> {
+  for (let i = 0; i < count; i++) {
+    yield { cells: ['2024-10-17', `PT${String(i + 1).padStart(4, '0')}`, description(i), 100000n, null, 100000n * BigInt(i + 1)] };
+  }
+}
+
+/** A sheet whose body is a fresh generator of `count` rows. */
+const longBook = (count: number, extra: Partial<Sheet> = {}): Sheet => ({ ...CASH_BOOK, body: receipts(count), bodyCount: count, ...extra });
+
+const sizeOf = (page: PdfPage) => ({ width: page.width, height: page.height });
+const occurrences = (text: string, needle: string): number => text.split(needle).length - 1;
+
+describe('a small cash book', () => {
+  it('prints on one portrait A4 page everything a reader files, Vietnamese intact', async () => {
+    const pages = await render(documentOf([CASH_BOOK]));
+    expect(pages.map(sizeOf)).toEqual([A4]);
+    const page = pages[0]!.flat;
+    for (const text of [...ISSUER, ...CASH_BOOK.form, CASH_BOOK.title, ...CASH_BOOK.subtitle, HEADER_ROW, ...CASH_BOOK.notes]) {
+      expect(page).toContain(text);
+    }
+    expect(page).toContain('Số dư đầu kỳ 5.000.000');
+    expect(page).toContain('17/10/2024 PT0001 Thu tiền ủng hộ của Công ty Điện lực 1.234.567 6.234.567');
+    // A blank amount prints nothing; a negative one keeps its sign.
+    expect(page).toContain('18/10/2024 PC0001 Chi hỗ trợ hộ nghèo Thạch Thị Sa Rênh 7.234.567 -1.000.000');
+    expect(page).toContain('Cộng phát sinh 1.234.567 7.234.567');
+    expect(page).toContain('Trang 1/1');
+    expect(page).not.toContain('2024-10-17');
+  });
+
+  it('prints amounts in their column’s scale with a decimal comma', async () => {
+    const usd: Sheet = {
+      ...CASH_BOOK,
+      columns: COLUMNS.map((c) => (c.kind === 'amount' ? { ...c, scale: 2 } : c)),
+      head: [],
+      body: [{ cells: ['2024-10-17', 'PT0002', 'Thu ngoại tệ', 123456n, -5n, 100n] }],
+      bodyCount: 1,
+      foot: [],
+    };
+    const page = (await render(documentOf([usd])))[0]!.flat;
+    expect(page).toContain('17/10/2024 PT0002 Thu ngoại tệ 1.234,56 -0,05 1,00');
+  });
+
+  it('cuts overlong text to one line with an ellipsis, and prints a wide figure whole', async () => {
+    const tail = 'ĐOẠNCUỐIKHÔNGIN';
+    const long: Sheet = {
+      ...CASH_BOOK,
+      head: [],
+      body: [
+        { cells: ['2024-10-17', 'PT0003', `Thu tiền ủng hộ ${'của các nhà hảo tâm trong và ngoài tỉnh '.repeat(6)}${tail}`, 999999999999999n, null, null] },
+        { cells: ['2024-10-18', 'PT0004', 'Dòng kế tiếp', 1n, null, null] },
+      ],
+      bodyCount: 2,
+      foot: [],
+    };
+    const page = (await render(documentOf([long])))[0]!;
+    expect(page.flat).toMatch(/PT0003 Thu tiền ủng hộ của các nhà hảo tâm[^\n]*…/);
+    expect(page.flat).not.toContain(tail);
+    expect(page.flat).toContain('999.999.999.999.999');
+    // The next row is still a line of its own.
+    expect(page.text).toMatch(/^18\/10\/2024 PT0004 Dòng kế tiếp 1$/m);
+  });
+
+  it('prints text given decomposed (NFD) exactly as when given composed (NFC)', async () => {
+    const nfd = (text: string) => text.normalize('NFD');
+    const decomposed = documentOf(
+      [{
+        ...CASH_BOOK,
+        title: nfd(CASH_BOOK.title),
+        columns: COLUMNS.map((c) => ({ ...c, header: nfd(c.header) })),
+        body: [{ cells: ['2024-10-17', 'PT0001', nfd('Thu tiền ủng hộ của Công ty Điện lực'), 1234567n, null, 6234567n] }],
+        bodyCount: 1,
+      }],
+      { issuer: ISSUER.map(nfd), signatures: SIGNATURES.map((s) => ({ title: nfd(s.title), hint: nfd(s.hint), name: nfd(s.name) })), seal: nfd(SEAL) },
+    );
+    const composed = documentOf([{ ...CASH_BOOK, body: [{ cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ của Công ty Điện lực', 1234567n, null, 6234567n] }], bodyCount: 1 }]);
+    expect(decomposed.sheets[0]?.title).not.toBe(CASH_BOOK.title);
+    expect((await pdfOf(decomposed)).equals(await pdfOf(composed))).toBe(true);
+  });
+});
+
+describe('a book of 300 rows', () => {
+  it('spans several pages, each with the page head, the header row and "Trang i/N"', async () => {
+    const pages = await render(documentOf([longBook(300)]));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, i) => {
+      expect(sizeOf(page)).toEqual(A4);
+      expect(page.flat).toContain(ISSUER[0]);
+      expect(page.flat).toContain(CASH_BOOK.title);
+      expect(page.flat).toContain(HEADER_ROW);
+      expect(page.flat).toContain(`Trang ${i + 1}/${pages.length}`);
+      expect(occurrences(page.flat, 'Trang ')).toBe(1);
+    });
+  });
+
+  it('prints every row once, in order, with the totals after the last', async () => {
+    const pages = await render(documentOf([longBook(300)]));
+    const all = pages.map((p) => p.flat).join(' ');
+    const positions = Array.from({ length: 300 }, (_, i) => all.indexOf(`PT${String(i + 1).padStart(4, '0')} ${description(i)} 100.000`));
+    expect(positions.flatMap((p, i) => (p < 0 ? [i] : []))).toEqual([]);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(all).toContain('PT0300 Ủng hộ của hộ ông Trịnh Văn Lực số 300 100.000 30.000.000');
+    expect(all.indexOf('Cộng phát sinh')).toBeGreaterThan(positions.at(-1)!);
+  });
+
+  it('ends with the date line, the signatures and the seal, on the last page only', async () => {
+    const pages = await render(documentOf([longBook(300)]));
+    const last = pages.at(-1)!.flat;
+    const closing = ['Ngày 31 tháng 10 năm 2024', ...SIGNATURES.flatMap((s) => [s.title, s.hint, s.name]), `(Dấu: ${SEAL})`];
+    for (const text of closing) expect(last).toContain(text);
+    for (const page of pages.slice(0, -1)) {
+      for (const s of SIGNATURES) expect(page.flat).not.toContain(s.name);
+      expect(page.flat).not.toContain('(Dấu:');
+    }
+  });
+
+  it('prints no seal line when the fund has no seal, and a signature without a name blank', async () => {
+    const signatures = [...SIGNATURES.slice(0, 2), { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: null }];
+    const last = (await render(documentOf([longBook(10)], { seal: null, signatures }))).at(-1)!.flat;
+    expect(last).toContain('Trưởng ban');
+    expect(last).not.toContain('Dấu:');
+    expect(last).not.toContain('Trần Quốc Tuấn');
+  });
+});
+
+describe('the signature block', () => {
+  it('stays whole on one page, counted in "Trang x/y", wherever the page break falls', async () => {
+    const closing = ['Ngày 31 tháng 10 năm 2024', ...SIGNATURES.flatMap((s) => [s.title, s.name]), `(Dấu: ${SEAL})`];
+    let aloneOnItsPage = 0;
+    // Longer and longer books walk the page break through the notes and the signatures.
+    for (let count = 30; count <= 60; count += 2) {
+      const notes = ['Sổ này có … trang, đánh số từ trang 01 đến trang …', 'Ngày mở sổ: 01/10/2024'];
+      const pages = await render(documentOf([longBook(count, { notes })]));
+      const holding = pages.filter((p) => closing.some((text) => p.flat.includes(text)));
+      expect(holding, `${count} rows`).toHaveLength(1);
+      for (const text of closing) expect(holding[0]?.flat, `${count} rows`).toContain(text);
+      expect(pages.at(-1), `${count} rows`).toBe(holding[0]);
+      pages.forEach((page, i) => expect(page.flat, `${count} rows`).toContain(`Trang ${i + 1}/${pages.length}`));
+      if (!pages.at(-1)!.flat.includes('PT00')) aloneOnItsPage++;
+    }
+    expect(aloneOnItsPage).toBeGreaterThan(0);
+  });
+});
+
+describe('a document of two sheets', () => {
+  const bankBook: Sheet = { ...CASH_BOOK, name: 'So tien gui', title: 'SỔ TIỀN GỬI NGÂN HÀNG, KHO BẠC', subtitle: ['Nơi mở tài khoản: Kho bạc Nhà nước Cầu Kè'] };
+
+  it('starts each sheet on a new page and numbers the pages across the document', async () => {
+    const pages = await render(documentOf([longBook(120), bankBook]));
+    const first = pages.findIndex((p) => p.flat.includes(bankBook.title));
+    expect(first).toBeGreaterThan(0);
+    for (const page of pages.slice(0, first)) {
+      expect(page.flat).toContain(CASH_BOOK.title);
+      expect(page.flat).not.toContain(bankBook.title);
+      // The signatures close the document, not each sheet.
+      expect(page.flat).not.toContain('Trần Quốc Tuấn');
+    }
+    for (const page of pages.slice(first)) {
+      expect(page.flat).toContain(bankBook.title);
+      expect(page.flat).not.toContain(CASH_BOOK.title);
+    }
+    const cashPages = pages.slice(0, first).map((p) => p.flat).join(' ');
+    expect(cashPages).toContain('PT0120 Ủng hộ của hộ ông Trịnh Văn Lực số 120');
+    expect(cashPages.indexOf(CASH_BOOK.notes[0]!)).toBeGreaterThan(cashPages.indexOf('Cộng phát sinh 1.234.567 7.234.567'));
+    expect(cashPages.indexOf('Cộng phát sinh')).toBeGreaterThan(0);
+    expect(pages[first]?.flat).toContain('17/10/2024 PT0001 Thu tiền ủng hộ của Công ty Điện lực 1.234.567');
+    pages.forEach((page, i) => expect(page.flat).toContain(`Trang ${i + 1}/${pages.length}`));
+    expect(pages.at(-1)?.flat).toContain('Trần Quốc Tuấn');
+  });
+});
+
+describe('orientation', () => {
+  it('is portrait for a narrow sheet and landscape for a wide one', async () => {
+    const wide: Sheet = {
+      ...CASH_BOOK,
+      title: 'SỔ CHI TIẾT VẬT TƯ, HÀNG HÓA',
+      columns: Array.from({ length: 9 }, (_, i): SheetColumn => ({ header: `Cột ${i + 1}`, kind: i === 0 ? 'text' : 'amount', scale: 3, width: 14 })),
+      head: [],
+      body: [{ cells: ['Gạo tẻ', 12500n, 1000n, null, -1n, 0n, '', null, 7n] }],
+      bodyCount: 1,
+      foot: [],
+    };
+    const pages = await render(documentOf([CASH_BOOK, wide]));
+    expect(pages.map(sizeOf)).toEqual([A4, { width: A4.height, height: A4.width }]);
+    expect(pages[1]!.width).toBeGreaterThan(pages[1]!.height);
+    expect(pages[1]?.flat).toContain('Gạo tẻ 12,500 1,000 -0,001 0,000 0,007');
+  });
+});
+
+describe('the PDF file', () => {
+  it('is byte-identical for the same document and creation date', async () => {
+    const a = await pdfOf(documentOf([longBook(80), CASH_BOOK]));
+    const b = await pdfOf(documentOf([longBook(80), CASH_BOOK]));
+    const later = await pdfOf(documentOf([longBook(80), CASH_BOOK]), new Date('2025-01-01T00:00:00Z'));
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(later)).toBe(false);
+  });
+
+  it('is titled after its first sheet unless told otherwise', async () => {
+    const { info } = await readPdf(await pdfOf(documentOf([CASH_BOOK])));
+    expect(info).toMatchObject({ Title: 'SỔ QUỸ TIỀN MẶT', Producer: 'fund-ledger' });
+    const titled = await bufferOf((out) => writeSheetPdf(documentOf([CASH_BOOK]), out, { creationDate: DATE, title: 'Sổ quỹ tháng 10' }));
+    expect((await readPdf(titled)).info).toMatchObject({ Title: 'Sổ quỹ tháng 10' });
+  });
+});
+
+describe('writeSheetPdf', () => {
+  /** A reader slower than the writer: each chunk is taken a turn of the event loop later. */
+  function slowSink(): { sink: Writable; chunks: Buffer[] } {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        setImmediate(done);
+      },
+    });
+    return { sink, chunks };
+  }
+
+  it('reads a generator body as it draws, streaming pages to a slow reader before the body ends', async () => {
+    const { sink, chunks } = slowSink();
+    const count = 400;
+    let receivedBeforeLast = -1;
+    function* body(): Generator<SheetRow> {
+      for (const [i, row] of [...receipts(count)].entries()) {
+        if (i === count - 1) receivedBeforeLast = Buffer.concat(chunks).length;
+        yield row;
+      }
+    }
+    await writeSheetPdf(documentOf([{ ...CASH_BOOK, body: body(), bodyCount: count }]), sink, { creationDate: DATE });
+    expect(sink.writableFinished).toBe(true);
+    const streamed = Buffer.concat(chunks);
+    expect(receivedBeforeLast).toBeGreaterThan(10_000);
+    expect(streamed.equals(await pdfOf(documentOf([longBook(count)])))).toBe(true);
+    const pages = (await readPdf(streamed)).pages;
+    expect(pages.at(-1)?.flat).toContain(`Trang ${pages.length}/${pages.length}`);
+  });
+
+  it('rejects, leaving the output unfinished, when the body does not yield bodyCount rows', async () => {
+    for (const [yielded, counted] of [[5, 6], [7, 6]] as const) {
+      const { sink } = slowSink();
+      await expect(writeSheetPdf(documentOf([longBook(yielded, { bodyCount: counted })]), sink, { creationDate: DATE })).rejects.toThrow(/bodyCount 6/);
+      expect(sink.writableFinished).toBe(false);
+    }
+  });
+
+  it('rejects when the body fails', async () => {
+    const { sink } = slowSink();
+    function* failing(): Generator<SheetRow> {
+      yield* receipts(100);
+      throw new Error('query failed');
+    }
+    await expect(writeSheetPdf(documentOf([{ ...CASH_BOOK, body: failing(), bodyCount: 200 }]), sink, { creationDate: DATE })).rejects.toThrow('query failed');
+    expect(sink.writableFinished).toBe(false);
+  });
+});
