@@ -145,7 +145,7 @@ const MEMO_VALUE = `COALESCE(
   (SELECT ABS(SUM(l.amount)) FROM entry_lines l WHERE l.entry_id = m.entry_id AND l.currency = m.unit),
   (SELECT ABS(l.amount) FROM entry_lines l WHERE l.entry_id = m.entry_id AND l.unit = m.unit AND l.quantity = ABS(m.quantity) ORDER BY l.line_no LIMIT 1))`;
 
-const MEMOS_SQL = `SELECT m.id, m.date, e.description, v.number AS voucherNumber, v.date AS voucherDate, m.item, m.unit, m.quantity,
+const MEMOS_SQL = `SELECT m.id, m.date, e.seq AS entrySeq, e.description, v.number AS voucherNumber, v.date AS voucherDate, m.item, m.unit, m.quantity,
                           ${MEMO_VALUE} AS value
                    FROM entry_memos m JOIN entries e ON e.id = m.entry_id LEFT JOIN vouchers v ON v.entry_id = m.entry_id
                    WHERE m.entity_id = @entity AND m.account_id = @account AND (m.date, m.id) > (@afterDate, @afterId) AND m.date <= @to
@@ -165,6 +165,7 @@ const MEMO_SUMS_SQL = `SELECT item, unit,
 
 export interface MemoRow {
   readonly date: string;
+  readonly entrySeq: number;
   readonly description: string;
   readonly voucherNumber: string | null;
   readonly voucherDate: string | null;
@@ -256,6 +257,7 @@ export class BookQueries {
     for (const row of pages(this.statement(MEMOS_SQL), { entity, account, to: range.to }, range.from)) {
       yield {
         date: row.date as string,
+        entrySeq: Number(row.entrySeq),
         description: row.description as string,
         voucherNumber: (row.voucherNumber as string | null) ?? null,
         voucherDate: (row.voucherDate as string | null) ?? null,
