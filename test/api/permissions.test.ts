@@ -96,6 +96,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/entities/{entity}/balances/{account}': { request: (fund) => ({ method: 'GET', url: e(fund, '/balances/111?asOf=2024-12-31') }) },
   'GET /api/entities/{entity}/trial-balance': { request: (fund) => ({ method: 'GET', url: e(fund, '/trial-balance?from=2024-01-01&to=2024-12-31') }) },
   'GET /api/entities/{entity}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/verify') }) },
+  'GET /api/entities/{entity}/reports/{report}': { request: (fund) => ({ method: 'GET', url: e(fund, '/reports/receipts-and-uses?period=2024') }) },
+  'GET /api/entities/{entity}/books/{book}': { request: (fund) => ({ method: 'GET', url: e(fund, '/books/cash?period=2024&format=csv') }) },
   'POST /api/entities/{entity}/vouchers': { request: (fund) => ({ method: 'POST', url: e(fund, '/vouchers'), payload: VOUCHER }) },
   'GET /api/entities/{entity}/vouchers': { request: (fund) => ({ method: 'GET', url: e(fund, '/vouchers') }) },
   'GET /api/entities/{entity}/vouchers.pdf': { request: (fund) => ({ method: 'GET', url: e(fund, '/vouchers.pdf?from=2024-01-01&to=2024-12-31') }) },

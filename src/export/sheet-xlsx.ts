@@ -1,0 +1,344 @@
+/**
+ * Books and statements (SheetDocument) as XLSX for Excel: one worksheet per sheet, laid out
+ * like the printed book (issuer, form, title, header row, rows, notes) with the date line,
+ * signatures and seal after the last sheet's table, as the PDF prints them. Cells hold real
+ * values, amounts as numbers and dates as dates, so the accountant can sum, sort and filter.
+ *
+ * A book may have a million lines, so the workbook is written with exceljs's streaming
+ * writer: each row is committed (turned into XML and let go) as soon as it is filled, and
+ * the writer waits whenever the zip falls behind `out`, so memory is bounded by the zip's
+ * buffers (about 2 MB of output), whatever the length of the body.
+ */
+import { once } from 'node:events';
+import type { Stream } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import { formatAmount } from '../ledger/money.js';
+import type { CellValue, Sheet, SheetColumn, SheetDocument, SheetRow, SheetSignature } from './sheet.js';
+
+export interface XlsxOptions {
+  /** Written as the workbook's created and modified dates, so the metadata is repeatable. */
+  readonly created?: Date;
+}
+
+type Style = Partial<ExcelJS.Style>;
+
+/**
+ * Style objects are shared, never mutated: exceljs recognises an object it has seen and
+ * reuses its style id, which keeps a million styled rows cheap.
+ */
+const THIN = { style: 'thin' } as const;
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Fonts named in full: a font entry with only "bold" leaves the typeface to each program's guess. */
+const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: 'Calibri', family: 2, size: 11, ...extra });
+const BOLD = font({ bold: true });
+const ITALIC = font({ italic: true });
+const STYLE = {
+  plain: {},
+  bold: { font: BOLD },
+  formCode: { font: BOLD, alignment: { horizontal: 'right' } },
+  formNote: { font: ITALIC, alignment: { horizontal: 'right' } },
+  title: { font: font({ bold: true, size: 13 }), alignment: { horizontal: 'center', vertical: 'middle' } },
+  subtitle: { font: ITALIC, alignment: { horizontal: 'center' } },
+  header: { font: BOLD, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  dateLine: { font: ITALIC, alignment: { horizontal: 'center' } },
+  signTitle: { font: BOLD, alignment: { horizontal: 'center', wrapText: true } },
+  signHint: { font: ITALIC, alignment: { horizontal: 'center' } },
+  signName: { font: BOLD, alignment: { horizontal: 'center' } },
+  seal: { font: ITALIC, alignment: { horizontal: 'center' } },
+} as const satisfies Record<string, Style>;
+
+/** Excel allows 31 characters in a worksheet name and none of these. */
+const NAME_LIMIT = 31;
+const FORBIDDEN_IN_NAME = /[[\]:*?/\\]/g;
+/** The blank rows left between the signature titles and the names, for signing and the seal. */
+const SIGNING_ROWS = 3;
+/** Rows between checks on the zip's pace: often enough to hold little, rarely enough to cost nothing. */
+const PACE_EVERY = 256;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function writeSheetXlsx(document: SheetDocument, out: NodeJS.WritableStream, options: XlsxOptions = {}): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'fund-ledger';
+  workbook.lastModifiedBy = 'fund-ledger';
+  if (options.created) {
+    workbook.created = options.created;
+    workbook.modified = options.created;
+  }
+  const failed = failureOf(out);
+  try {
+    const names = worksheetNames(document.sheets.map((s) => s.name));
+    for (const [index, sheet] of document.sheets.entries()) {
+      const last = index === document.sheets.length - 1;
+      await writeSheet(workbook, names[index] ?? `Sheet${index + 1}`, document, sheet, last, failed.promise);
+    }
+    await Promise.race([workbook.commit(), failed.promise]);
+  } finally {
+    failed.release();
+  }
+}
+
+/** Rejects once `out` fails, so a wait on the zip's pace cannot outlive a closed connection. */
+function failureOf(out: NodeJS.WritableStream): { promise: Promise<never>; release: () => void } {
+  let onError: (error: unknown) => void = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    onError = reject;
+    out.once('error', onError);
+  });
+  // Awaited only in a race; unobserved it must not be reported as unhandled.
+  promise.catch(() => {});
+  return { promise, release: () => out.removeListener('error', onError) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Worksheet names
+
+/** Each sheet's name made acceptable to Excel, and unique ignoring case as Excel compares them. */
+function worksheetNames(wanted: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return wanted.map((name, index) => {
+    const base = cleanName(name) || `Sheet${index + 1}`;
+    let candidate = base;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = withSuffix(base, ` (${n})`);
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+function cleanName(name: string): string {
+  const cleaned = name.normalize('NFC').replace(FORBIDDEN_IN_NAME, '-').trim();
+  // Excel refuses a name that starts or ends with an apostrophe, and keeps "History" for itself.
+  const unquoted = cleaned.replace(/^'+|'+$/g, '').trim();
+  const named = unquoted.toLowerCase() === 'history' ? `${unquoted} 1` : unquoted;
+  return truncate(named, NAME_LIMIT);
+}
+
+/** Cut by code points, so a character outside the BMP is never split in half. */
+function truncate(text: string, limit: number): string {
+  const chars = Array.from(text);
+  return chars.length <= limit ? text : chars.slice(0, limit).join('').trimEnd();
+}
+
+function withSuffix(base: string, suffix: string): string {
+  return `${truncate(base, NAME_LIMIT - suffix.length)}${suffix}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// One worksheet
+
+/** A line above or below the table: one text in the first column, or merged across the table. */
+interface Line {
+  readonly text: string;
+  readonly style: Style;
+  readonly merged: boolean;
+}
+
+/** Issuer, form, title and subtitle lines, then a blank line (null) before the header row. */
+function preamble(document: SheetDocument, sheet: Sheet): (Line | null)[] {
+  return [
+    ...document.issuer.map((text, i) => ({ text, style: i === 0 ? STYLE.bold : STYLE.plain, merged: false })),
+    ...sheet.form.map((text, i) => ({ text, style: i === 0 ? STYLE.formCode : STYLE.formNote, merged: true })),
+    { text: sheet.title, style: STYLE.title, merged: true },
+    ...sheet.subtitle.map((text) => ({ text, style: STYLE.subtitle, merged: true })),
+    null,
+  ];
+}
+
+/** The first and last column a line or signature takes. */
+interface Span {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Writes rows in order, committing each, and keeps pace with the zip every few rows. */
+class RowWriter {
+  private next = 1;
+
+  constructor(
+    private readonly worksheet: ExcelJS.Worksheet,
+    private readonly failed: Promise<never>,
+  ) {}
+
+  skip(count = 1): void {
+    this.next += count;
+  }
+
+  /** Fills one row by `fill(row)`, merges each span wider than a column, and commits it. */
+  async write(fill: (row: ExcelJS.Row) => void, merges: readonly Span[] = []): Promise<void> {
+    const number = this.next;
+    const row = this.worksheet.getRow(number);
+    fill(row);
+    // Merged before the commit: exceljs cannot touch a row once written.
+    for (const { left, right } of merges) if (right > left) this.worksheet.mergeCells(number, left, number, right);
+    row.commit();
+    this.next += 1;
+    if (number % PACE_EVERY === 0) await keepPace(this.worksheet, this.failed);
+  }
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, document: SheetDocument, sheet: Sheet, last: boolean, failed: Promise<never>): Promise<void> {
+  const lines = preamble(document, sheet);
+  const headerRow = lines.length + 1;
+  const width = Math.max(sheet.columns.length, 1);
+  const worksheet = workbook.addWorksheet(name, {
+    // Rows above and including the header stay in view while the body scrolls.
+    views: [{ state: 'frozen', ySplit: headerRow }],
+    pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // exceljs leaves out a column 9 characters wide, taking it for the default; make it so.
+    properties: { defaultColWidth: 9 },
+  });
+  // Column widths are written with the first row, so they are set before any.
+  worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
+  const rows = new RowWriter(worksheet, failed);
+  for (const line of lines) await writeLine(rows, line, width);
+  await rows.write((row) => fillHeader(row, sheet.columns));
+  const styles = sheet.columns.map(cellStyles);
+  for (const tableRow of sheet.head) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
+  for (const tableRow of sheet.body) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
+  for (const tableRow of sheet.foot) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
+  if (sheet.notes.length > 0) rows.skip();
+  for (const note of sheet.notes) await writeLine(rows, { text: note, style: STYLE.plain, merged: false }, width);
+  if (last) await writeClosing(rows, document, Math.max(width, document.signatures.length));
+  worksheet.commit();
+}
+
+async function writeLine(rows: RowWriter, line: Line | null, width: number): Promise<void> {
+  if (line === null) return rows.skip();
+  await rows.write((row) => setCell(row.getCell(1), text(line.text), line.style), line.merged ? [{ left: 1, right: width }] : []);
+}
+
+function fillHeader(row: ExcelJS.Row, columns: readonly SheetColumn[]): void {
+  columns.forEach((column, i) => setCell(row.getCell(i + 1), text(column.header), STYLE.header));
+}
+
+// ---------------------------------------------------------------------------------------
+// Table cells
+
+interface CellStyles {
+  readonly normal: Style;
+  readonly strong: Style;
+}
+
+/** A column's cell style, plain and bold, built once per sheet so every cell shares it. */
+function cellStyles(column: SheetColumn): CellStyles {
+  const base: Style =
+    column.kind === 'amount'
+      ? { numFmt: amountFormat(column.scale ?? 0), border: BOX }
+      : column.kind === 'date'
+        ? { numFmt: 'dd/mm/yyyy', border: BOX, alignment: { horizontal: 'center' } }
+        : { border: BOX };
+  return { normal: base, strong: { ...base, font: BOLD } };
+}
+
+/** '#,##0' for đồng, '#,##0.00' for cents, '#,##0.000' for thousandths. */
+function amountFormat(scale: number): string {
+  return scale > 0 ? `#,##0.${'0'.repeat(scale)}` : '#,##0';
+}
+
+function fillRow(row: ExcelJS.Row, tableRow: SheetRow, columns: readonly SheetColumn[], styles: readonly CellStyles[]): void {
+  columns.forEach((column, i) => {
+    const style = styles[i];
+    const value = cellValue(tableRow.cells[i], column);
+    setCell(row.getCell(i + 1), value, tableRow.strong ? style?.strong : style?.normal);
+  });
+}
+
+function setCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, style: Style | undefined): void {
+  if (value !== null) cell.value = value;
+  // Styled even when empty, so the table's borders run unbroken.
+  if (style) cell.style = style;
+}
+
+const text = (value: string): string => value.normalize('NFC');
+
+/** An amount as a number, a valid ISO date as a date; anything else as its (NFC) text. */
+function cellValue(value: CellValue | undefined, column: SheetColumn): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'bigint') return column.kind === 'amount' ? amountValue(value, column.scale ?? 0) : value.toString();
+  const written = text(value);
+  return column.kind === 'date' && ISO_DATE.test(written) ? (utcDate(written) ?? written) : written;
+}
+
+/**
+ * Minor units as the number they stand for. Read from the exact decimal string, so a scaled
+ * amount is the double nearest its true value and a whole one up to 2^53 is exact (VND
+ * amounts stop at 10^15). Past that a double would silently change the figure, so it is
+ * written as its digits instead.
+ */
+function amountValue(minor: bigint, scale: number): number | string {
+  const decimal = formatAmount(minor, scale);
+  const magnitude = minor < 0n ? -minor : minor;
+  return magnitude <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(decimal) : decimal;
+}
+
+/** Midnight UTC of the day, which exceljs turns into that day's serial; null for a date that does not exist. */
+function utcDate(iso: string): Date | null {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? date : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Date line, signatures and seal
+
+/** Signature i of `count`, spread evenly across `width` columns: its first and last column. */
+function span(i: number, count: number, width: number): Span {
+  return { left: Math.floor((i * width) / count) + 1, right: Math.floor(((i + 1) * width) / count) };
+}
+
+/**
+ * The date line over the last signature (the head's, who dates and seals), the signature
+ * titles, hints, room to sign, names, and the seal under the last signature. With no
+ * signatures the date line and seal take the right half of the table.
+ */
+async function writeClosing(rows: RowWriter, document: SheetDocument, width: number): Promise<void> {
+  const signatures = document.signatures;
+  const spans = signatures.map((_, i) => span(i, signatures.length, width));
+  const right = spans.at(-1) ?? { left: Math.floor(width / 2) + 1, right: width };
+  rows.skip();
+  await rows.write((row) => setCell(row.getCell(right.left), text(document.dateLine), STYLE.dateLine), [right]);
+  if (signatures.length > 0) {
+    const across = (pick: (signature: SheetSignature) => string | null, style: Style): Promise<void> =>
+      rows.write((row) => signatures.forEach((signature, i) => setCell(row.getCell(spans[i]?.left ?? i + 1), nullable(pick(signature)), style)), spans);
+    await across((s) => s.title, STYLE.signTitle);
+    await across((s) => s.hint, STYLE.signHint);
+    rows.skip(SIGNING_ROWS);
+    await across((s) => s.name, STYLE.signName);
+  }
+  if (document.seal !== null) await rows.write((row) => setCell(row.getCell(right.left), text(`(Dấu: ${document.seal})`), STYLE.seal), [right]);
+}
+
+const nullable = (value: string | null): string | null => (value === null ? null : text(value));
+
+// ---------------------------------------------------------------------------------------
+// Pace
+
+/**
+ * The zip entry a worksheet's XML is piped into: in exceljs 4 the worksheet's `stream` is a
+ * buffer piped into archiver's PassThrough for the entry. exceljs does not expose it, so it
+ * is found by shape; should a later version change that, pacing falls back to a turn of
+ * the event loop every few rows.
+ */
+interface ZipEntry {
+  readonly _writableState?: { readonly needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+function zipEntryOf(worksheet: ExcelJS.Worksheet): ZipEntry | null {
+  const stream = (worksheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  const entry = stream?.pipes?.[0] as ZipEntry | undefined;
+  return entry && typeof entry.once === 'function' ? entry : null;
+}
+
+/**
+ * exceljs writes each committed row's XML on towards the zip without waiting (its stream
+ * ignores backpressure), so a body read faster than it compresses, or than `out` takes it,
+ * would pile up in memory. That XML lands in a zip entry whose write side does report it,
+ * and is piped through compression into `out`: while the entry asks to wait, wait for it
+ * to drain, which happens only as `out` takes the output. A turn of the event loop lets
+ * the compression and the pipes move in any case.
+ */
+async function keepPace(worksheet: ExcelJS.Worksheet, failed: Promise<never>): Promise<void> {
+  const entry = zipEntryOf(worksheet);
+  if (entry?._writableState?.needDrain) await Promise.race([once(entry as unknown as NodeJS.EventEmitter, 'drain'), failed]);
+  await nextTurn();
+}

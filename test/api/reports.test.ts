@@ -1,0 +1,146 @@
+/**
+ * Books and reports over HTTP on the demo year: JSON values, files in every format read
+ * back (XLSX as cells, PDF as text, CSV with its BOM), the journal as ledger text, and
+ * every refusal with its status and code.
+ */
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
+import { DEMO_ADMIN, seedDemo } from '../../src/app/seed-demo.js';
+import { issueToken } from '../../src/app/tokens.js';
+import type { Store } from '../../src/db/store.js';
+import { readPdf } from '../support/pdf-text.js';
+import { ACTOR, freshStore } from '../support/store-fixture.js';
+
+let store: Store;
+let app: FastifyInstance;
+let token: string;
+
+beforeAll(async () => {
+  store = freshStore();
+  const seeded = seedDemo(store);
+  if (!seeded.ok) throw new Error(seeded.code);
+  const issued = issueToken(store, { user: DEMO_ADMIN, label: 'test', actor: ACTOR });
+  if (!issued.ok) throw new Error(issued.code);
+  token = issued.value.token;
+  app = await buildServer(store);
+});
+
+afterAll(async () => {
+  await app.close();
+  store.close();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+
+describe('reports as JSON', () => {
+  it('answers the statement of receipts and uses with its lines and checks', async () => {
+    const response = await get('/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024');
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { lines: { code: string; values: (string | null)[] }[]; checks: { ok: boolean }[]; funds: string[] };
+    expect(body.lines.find((l) => l.code === '21')?.values).toEqual(['1911542000']);
+    expect(body.checks.every((c) => c.ok)).toBe(true);
+    expect(body.funds).toEqual(['TVH-VNN']);
+  });
+
+  it('consolidates the province with the commune and shows the eliminated transfer', async () => {
+    const body = (await get('/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024&consolidated=true')).json() as {
+      lines: { code: string; values: string[] }[];
+      funds: string[];
+      reconciliation: { eliminated: { id: number; amount: string }[]; unmatched: unknown[] };
+    };
+    expect(body.funds).toEqual(['TVH-VNN', 'HTH-VNN']);
+    expect(body.lines.find((l) => l.code === '07')?.values).toEqual(['0']);
+    expect(body.lines.find((l) => l.code === '18')?.values).toEqual(['0']);
+    expect(body.reconciliation.eliminated.map((t) => [t.id, t.amount])).toEqual([[1, '200000000']]);
+  });
+
+  it('answers the trial balance for a quarter, consolidated or not', async () => {
+    const one = (await get('/api/entities/HTH-VNN/reports/trial-balance?period=2024-Q4')).json() as { from: string; to: string; balanced: boolean };
+    expect([one.from, one.to, one.balanced]).toEqual(['2024-10-01', '2024-12-31', true]);
+    const group = (await get('/api/entities/TVH-VNN/reports/trial-balance?from=2024-01-01&to=2024-12-31&consolidated=true')).json() as {
+      rows: { account: string; closing: { credit: string } }[];
+      funds: string[];
+    };
+    expect(group.funds).toEqual(['TVH-VNN', 'HTH-VNN']);
+    expect(group.rows.find((r) => r.account === '421')?.closing.credit).toBe('1986791000');
+  });
+
+  it('streams a book as one JSON document with its lines', async () => {
+    const body = (await get('/api/entities/TVH-VNN/books/cash?period=2024')).json() as { book: string; opening: string; closing: string; lines: { voucherNumber: string; balance: string }[] };
+    expect([body.book, body.opening, body.closing]).toEqual(['cash', '12000000', '17600000']);
+    expect(body.lines.map((l) => [l.voucherNumber, l.balance])).toEqual([['PT0001/2024', '97600000'], ['PC0001/2024', '17600000']]);
+  });
+});
+
+describe('reports as files', () => {
+  it('writes the ledger of 1121 as an Excel workbook of real numbers', async () => {
+    const response = await get('/api/entities/TVH-VNN/books/ledger?period=2024&account=1121&format=xlsx');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('TVH-VNN-ledger-1121-2024-01-01-2024-12-31.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const values: unknown[] = [];
+    sheet?.eachRow((row) => values.push(...(row.values as unknown[])));
+    expect(values).toContain('SỔ CÁI');
+    expect(values).toContain(1_850_000_000);
+    expect(values).toContain(1_868_542_000);
+  });
+
+  it('prints the statement of receipts and uses with the fund’s header, signatures and page numbers', async () => {
+    const response = await get('/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024&format=pdf');
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = await readPdf(response.rawPayload);
+    const text = pdf.pages.map((p) => p.text).join('\n');
+    for (const expected of ['BÁO CÁO TÌNH HÌNH THU, CHI QUỸ', 'Từ ngày 01/01/2024 đến ngày 31/12/2024', '1.911.542.000', 'Phụ trách kế toán', 'Lê Thị Thu Hà', 'Trưởng ban', `Trang 1/${pdf.pages.length}`]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('writes the cash book as CSV with a byte order mark for Excel', async () => {
+    const response = await get('/api/entities/TVH-VNN/books/cash?period=2024&format=csv');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(response.body).toContain('PT0001/2024');
+  });
+
+  it('writes the general journal as ledger text', async () => {
+    const response = await get('/api/entities/HTH-VNN/books/journal?period=2024&format=ledger');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('2024-01-01');
+    expect(response.body).toContain('VND');
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024&format=doc', 400, 'format'],
+    ['/api/entities/TVH-VNN/reports/balance-sheet?period=2024', 400, 'report'],
+    ['/api/entities/TVH-VNN/books/cash?period=2024&counterparty=abc', 400, 'counterparty'],
+    ['/api/entities/TVH-VNN/books/cash?period=2024&colour=red', 400, 'colour'],
+  ])('answers %s with %i naming the field', async (url, status, field) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(status);
+    expect(response.body).toContain(field);
+  });
+
+  it.each([
+    ['/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024-Q5', 422, 'period_invalid'],
+    ['/api/entities/TVH-VNN/reports/financial-position?from=2024-12-31&to=2024-01-01', 422, 'date_range_invalid'],
+    ['/api/entities/TVH-VNN/reports/trial-balance', 422, 'date_range_invalid'],
+    ['/api/entities/TVH-VNN/books/ledger?period=2024', 422, 'book_subject_required'],
+    ['/api/entities/TVH-VNN/books/ledger?period=2024&account=999', 404, 'account_unknown'],
+    ['/api/entities/TVH-VNN/books/counterparty?period=2024&counterparty=9999', 404, 'counterparty_unknown'],
+    ['/api/entities/TVH-VNN/books/campaign?period=2024&campaign=NOPE', 422, 'campaign_unknown'],
+    ['/api/entities/TVH-VNN/books/bank?period=2024&bankAccount=000', 422, 'bank_account_unknown'],
+    ['/api/entities/TVH-VNN/books/cash?period=2024&currency=XXX', 422, 'currency_unknown'],
+    ['/api/entities/TVH-VNN/books/cash?period=2024&format=ledger', 422, 'report_format_unavailable'],
+    ['/api/entities/NOPE/books/cash?period=2024', 404, 'entity_unknown'],
+  ])('answers %s with %i %s', async (url, status, code) => {
+    const response = await get(url);
+    expect(response.statusCode, response.body).toBe(status);
+    expect((response.json() as { code: string }).code).toBe(code);
+  });
+});
