@@ -27,7 +27,7 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     const { code, out } = cli('trial-balance', '--entity', 'TVH-VNN', '--from', '2024-01-01', '--to', '2024-12-31');
     expect(code).toBe(0);
     expect(out).toContain('BẢNG CÂN ĐỐI SỐ PHÁT SINH từ ngày 01/01/2024 đến ngày 31/12/2024');
-    expect(out).toMatch(/Cộng\s+6\.497\.846\.000\s+6\.497\.846\.000\s+1\.911\.542\.000\s+1\.911\.542\.000/);
+    expect(out).toMatch(/Cộng\s+1\.862\.000\.000\s+1\.862\.000\.000\s+4\.635\.846\.000\s+4\.635\.846\.000\s+1\.911\.542\.000\s+1\.911\.542\.000/);
   });
 
   it('posts a journal file into the open year and refuses an unbalanced one, writing nothing', () => {
@@ -39,6 +39,28 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     const refused = cli('post', '--entity', 'HTH-VNN', '--file', bad);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('refused: entry_must_balance');
+  });
+
+  it('writes books and reports to files in the format their extension names', async () => {
+    const pdf = join(dir, 'so-quy.pdf');
+    expect(cli('book', '--entity', 'TVH-VNN', '--book', 'cash', '--period', '2024', '--out', pdf)).toMatchObject({ code: 0, out: `written ${pdf}\n` });
+    const { pages } = await readPdf(readFileSync(pdf));
+    expect(pages[0]?.text).toContain('SỔ QUỸ TIỀN MẶT');
+    expect(pages[0]?.text).toContain('17.600.000');
+    const csv = join(dir, 'thu-chi.csv');
+    expect(cli('report', '--entity', 'TVH-VNN', '--report', 'receipts-and-uses', '--period', '2024', '--consolidated', '--out', csv).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^\uFEFF/);
+    expect(readFileSync(csv, 'utf8')).toContain('1986791000');
+    const journal = join(dir, 'xa.journal');
+    expect(cli('book', '--entity', 'HTH-VNN', '--book', 'journal', '--from', '2024-01-01', '--to', '2024-12-31', '--out', journal).code).toBe(0);
+    expect(readFileSync(journal, 'utf8')).toContain('(003:Gạo tẻ)  2000 kg');
+  });
+
+  it('refuses a report it cannot make, and a file type it cannot write', () => {
+    expect(cli('report', '--entity', 'TVH-VNN', '--report', 'receipts-and-uses', '--period', '2024-Q5', '--out', join(dir, 'x.pdf'))).toMatchObject({ code: 2, err: expect.stringContaining('refused: period_invalid') });
+    expect(cli('book', '--entity', 'TVH-VNN', '--book', 'ledger', '--period', '2024', '--out', join(dir, 'x.pdf'))).toMatchObject({ code: 2, err: expect.stringContaining('refused: book_subject_required') });
+    expect(cli('book', '--entity', 'TVH-VNN', '--book', 'cash', '--period', '2024', '--out', join(dir, 'x.docx')).code).toBe(64);
+    expect(cli('report', '--entity', 'TVH-VNN', '--report', 'balance-sheet', '--period', '2024', '--out', join(dir, 'x.pdf')).code).toBe(64);
   });
 
   it('refuses an entry into a locked month', () => {

@@ -1,0 +1,267 @@
+/**
+ * The sheet XLSX read back with exceljs: real numbers and dates with their formats,
+ * Vietnamese text intact, one worksheet per sheet with names Excel accepts, the header row
+ * frozen, bold totals, the signatures after the last table, a body read lazily from a
+ * generator, and a stalled reader holding the body back instead of memory filling up.
+ */
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { bufferOf } from '../../src/export/pdf-stream.js';
+import type { Sheet, SheetColumn, SheetDocument, SheetRow } from '../../src/export/sheet.js';
+import { writeSheetXlsx } from '../../src/export/sheet-xlsx.js';
+
+const CREATED = new Date('2024-10-17T08:00:00Z');
+
+const ISSUER = ['BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ', 'Mã ĐVQHNS: 1123456', 'Địa chỉ: ấp Mỹ Hòa, xã Thạnh Phú, huyện Cầu Kè, tỉnh Trà Vinh'];
+const SIGNATURES = [
+  { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: 'Huỳnh Thị Diễm Kiều' },
+  { title: 'Kế toán trưởng', hint: '(Ký, họ tên)', name: 'Lê Thị Ánh Tuyết' },
+  { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: 'Trần Quốc Tuấn' },
+];
+const SEAL = 'BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ';
+
+const COLUMNS: readonly SheetColumn[] = [
+  { header: 'Ngày', kind: 'date', width: 11 },
+  { header: 'Số', kind: 'text', width: 9 },
+  { header: 'Diễn giải', kind: 'text', width: 38 },
+  { header: 'Thu', kind: 'amount', width: 14 },
+  { header: 'Chi', kind: 'amount', width: 14 },
+  { header: 'Tồn', kind: 'amount', width: 16 },
+];
+
+const CASH_BOOK: Sheet = {
+  name: 'Sổ quỹ tiền mặt',
+  title: 'SỔ QUỸ TIỀN MẶT',
+  form: ['Mẫu số S11-H', '(Ban hành kèm theo Thông tư số 107/2017/TT-BTC)'],
+  subtitle: ['Từ ngày 01/10/2024 đến ngày 31/10/2024', 'Loại quỹ: Tiền Việt Nam'],
+  columns: COLUMNS,
+  head: [{ cells: [null, null, 'Số dư đầu kỳ', null, null, 5000000n], strong: true }],
+  body: [
+    { cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ của Công ty Điện lực', 1234567n, null, 6234567n] },
+    { cells: ['2024-10-18', 'PC0001', 'Chi hỗ trợ hộ nghèo Thạch Thị Sa Rênh', null, 7234567n, -1000000n] },
+  ],
+  bodyCount: 2,
+  foot: [{ cells: [null, null, 'Cộng phát sinh', 1234567n, 7234567n, null], strong: true }],
+  notes: ['Sổ này có 01 trang, đánh số từ trang 01 đến trang 01'],
+};
+
+const USD_BOOK: Sheet = {
+  ...CASH_BOOK,
+  name: 'Tiền gửi USD',
+  title: 'SỔ TIỀN GỬI NGÂN HÀNG',
+  columns: COLUMNS.map((c) => (c.kind === 'amount' ? { ...c, scale: 2 } : c)),
+  head: [],
+  body: [{ cells: ['2024-12-31', 'BC0007', 'Thu ngoại tệ', 123456n, -5n, 999999999999999n] }],
+  bodyCount: 1,
+  foot: [],
+  notes: [],
+};
+
+/** Issuer (3), form (2), title, subtitle (2) and a blank row come before the header row. */
+const HEADER_ROW = 10;
+
+function documentOf(sheets: readonly Sheet[], overrides: Partial<SheetDocument> = {}): SheetDocument {
+  return { issuer: ISSUER, sheets, dateLine: 'Ngày 31 tháng 10 năm 2024', signatures: SIGNATURES, seal: SEAL, ...overrides };
+}
+
+async function workbookOf(document: SheetDocument): Promise<ExcelJS.Workbook> {
+  const buffer = await bufferOf((out) => writeSheetXlsx(document, out, { created: CREATED }));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Every text value in a worksheet, row by row. */
+function textsOf(worksheet: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  worksheet.eachRow((row) => row.eachCell((cell) => {
+    if (typeof cell.value === 'string' && !cell.isMerged) texts.push(cell.value);
+    else if (typeof cell.value === 'string' && cell.master === cell) texts.push(cell.value);
+  }));
+  return texts;
+}
+
+/** The value once it has stayed the same for a while: a writer that has stopped to wait. */
+async function steady(value: () => number, still = 250): Promise<number> {
+  let last = value();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, still));
+    const now = value();
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+function* receipts(count: number, onRead: () => void = () => {}): Generator<SheetRow> {
+  for (let i = 0; i < count; i++) {
+    onRead();
+    yield { cells: ['2024-10-17', `PT${String(i + 1).padStart(6, '0')}`, `Ủng hộ của hộ ông Trịnh Văn Lực số ${i + 1}`, 100000n, null, 100000n * BigInt(i + 1)] };
+  }
+}
+
+describe('a cash book and a USD bank book', () => {
+  it('writes one worksheet per sheet, named as the sheets, with fixed metadata', async () => {
+    const workbook = await workbookOf(documentOf([CASH_BOOK, USD_BOOK]));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Sổ quỹ tiền mặt', 'Tiền gửi USD']);
+    expect(workbook.creator).toBe('fund-ledger');
+    expect(workbook.created).toEqual(CREATED);
+    expect(workbook.modified).toEqual(CREATED);
+  });
+
+  it('lays out the issuer, form, title and subtitle above a frozen, bold, bordered header row', async () => {
+    const sheet = (await workbookOf(documentOf([CASH_BOOK]))).worksheets[0]!;
+    expect([1, 2, 3].map((r) => sheet.getCell(r, 1).value)).toEqual(ISSUER);
+    expect(sheet.getCell(1, 1).font?.bold).toBe(true);
+    expect(sheet.getCell(2, 1).font?.bold).toBeFalsy();
+    expect([4, 5].map((r) => sheet.getCell(r, 1).value)).toEqual(CASH_BOOK.form);
+    const title = sheet.getCell(6, 1);
+    expect(title.value).toBe('SỔ QUỸ TIỀN MẶT');
+    expect(title.font?.bold).toBe(true);
+    expect(title.alignment?.horizontal).toBe('center');
+    expect(sheet.getCell(6, 6).master.address).toBe('A6');
+    expect([7, 8].map((r) => sheet.getCell(r, 1).value)).toEqual(CASH_BOOK.subtitle);
+    expect(sheet.getCell(7, 1).font?.italic).toBe(true);
+    expect(sheet.getCell(8, 6).master.address).toBe('A8');
+    expect(sheet.getRow(9).hasValues).toBe(false);
+
+    const header = sheet.getRow(HEADER_ROW);
+    expect(COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(COLUMNS.map((c) => c.header));
+    expect(header.getCell(3).font?.bold).toBe(true);
+    expect(header.getCell(3).alignment?.wrapText).toBe(true);
+    expect(header.getCell(3).border?.bottom?.style).toBe('thin');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
+    // exceljs omits a column as wide as the default, so the default is the same 9 characters.
+    expect(COLUMNS.map((_, i) => sheet.getColumn(i + 1).width ?? sheet.properties.defaultColWidth)).toEqual(COLUMNS.map((c) => c.width));
+  });
+
+  it('writes amounts as numbers and dates as dates, each with its format, and text exactly', async () => {
+    const sheet = (await workbookOf(documentOf([CASH_BOOK]))).worksheets[0]!;
+    const opening = sheet.getRow(HEADER_ROW + 1);
+    expect(opening.getCell(3).value).toBe('Số dư đầu kỳ');
+    expect(opening.getCell(6).value).toBe(5000000);
+    expect(opening.getCell(1).value).toBeNull();
+
+    const receipt = sheet.getRow(HEADER_ROW + 2);
+    const date = receipt.getCell(1);
+    expect(date.value).toBeInstanceOf(Date);
+    expect((date.value as Date).toISOString()).toBe('2024-10-17T00:00:00.000Z');
+    expect(date.numFmt).toBe('dd/mm/yyyy');
+    expect(receipt.getCell(2).value).toBe('PT0001');
+    expect(receipt.getCell(3).value).toBe('Thu tiền ủng hộ của Công ty Điện lực');
+    expect(receipt.getCell(4).value).toBe(1234567);
+    expect(receipt.getCell(4).numFmt).toBe('#,##0');
+    expect(receipt.getCell(5).value).toBeNull();
+
+    const payment = sheet.getRow(HEADER_ROW + 3);
+    expect(payment.getCell(5).value).toBe(7234567);
+    expect(payment.getCell(6).value).toBe(-1000000);
+  });
+
+  it('writes scale-2 amounts as their exact decimal value with two decimals shown', async () => {
+    const sheet = (await workbookOf(documentOf([USD_BOOK]))).worksheets[0]!;
+    const row = sheet.getRow(HEADER_ROW + 1);
+    expect(row.getCell(4).value).toBe(1234.56);
+    expect(row.getCell(4).numFmt).toBe('#,##0.00');
+    expect(row.getCell(5).value).toBe(-0.05);
+    expect(row.getCell(6).value).toBe(9999999999999.99);
+    expect((row.getCell(1).value as Date).toISOString()).toBe('2024-12-31T00:00:00.000Z');
+  });
+
+  it('prints the opening balance and totals in bold, other rows not', async () => {
+    const sheet = (await workbookOf(documentOf([CASH_BOOK]))).worksheets[0]!;
+    expect(sheet.getCell(HEADER_ROW + 1, 6).font?.bold).toBe(true);
+    expect(sheet.getCell(HEADER_ROW + 2, 4).font?.bold).toBeFalsy();
+    const totals = sheet.getRow(HEADER_ROW + 4);
+    expect(totals.getCell(3).value).toBe('Cộng phát sinh');
+    expect(totals.getCell(3).font?.bold).toBe(true);
+    expect(totals.getCell(5).font?.bold).toBe(true);
+    expect(totals.getCell(5).numFmt).toBe('#,##0');
+  });
+
+  it('puts the notes under the table, and the date line, signatures and seal after the last sheet only', async () => {
+    const [cash, usd] = (await workbookOf(documentOf([CASH_BOOK, USD_BOOK]))).worksheets;
+    const first = textsOf(cash!);
+    expect(first).toContain(CASH_BOOK.notes[0]);
+    expect(first).not.toContain('Ngày 31 tháng 10 năm 2024');
+    const last = textsOf(usd!);
+    const closing = last.slice(last.indexOf('Ngày 31 tháng 10 năm 2024'));
+    expect(closing).toEqual([
+      'Ngày 31 tháng 10 năm 2024',
+      ...SIGNATURES.map((s) => s.title),
+      ...SIGNATURES.map((s) => s.hint),
+      ...SIGNATURES.map((s) => s.name),
+      `(Dấu: ${SEAL})`,
+    ]);
+  });
+
+  it('writes text given decomposed (NFD) composed (NFC)', async () => {
+    const nfd = (text: string) => text.normalize('NFD');
+    const sheet = (await workbookOf(documentOf([{ ...CASH_BOOK, title: nfd(CASH_BOOK.title), body: [{ cells: ['2024-10-17', 'PT0001', nfd('Thu tiền ủng hộ'), 1n, null, 1n] }] }]))).worksheets[0]!;
+    expect(sheet.getCell(6, 1).value).toBe('SỔ QUỸ TIỀN MẶT');
+    expect(sheet.getCell(HEADER_ROW + 2, 3).value).toBe('Thu tiền ủng hộ');
+  });
+});
+
+describe('worksheet names', () => {
+  it('replaces characters Excel forbids, cuts to 31 characters and keeps names unique', async () => {
+    const names = ['Sổ 111/112: [tiền]*?\\', 'Sổ chi tiết các khoản thu, chi theo từng nguồn quỹ', 'sổ quỹ tiền mặt', 'Sổ quỹ tiền mặt', "'History'", ''];
+    const workbook = await workbookOf(documentOf(names.map((name) => ({ ...CASH_BOOK, name }))));
+    const written = workbook.worksheets.map((w) => w.name);
+    expect(written).toEqual([
+      'Sổ 111-112- -tiền----',
+      'Sổ chi tiết các khoản thu, chi',
+      'sổ quỹ tiền mặt',
+      'Sổ quỹ tiền mặt (2)',
+      'History 1',
+      'Sheet6',
+    ]);
+    for (const name of written) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+});
+
+describe('a long book', () => {
+  it('writes every row of a 5,000-row generator body, in order, between the header and the totals', async () => {
+    const count = 5000;
+    const sheet = (await workbookOf(documentOf([{ ...CASH_BOOK, body: receipts(count), bodyCount: count }]))).worksheets[0]!;
+    const numbers: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > HEADER_ROW && /^PT\d+$/.test(String(row.getCell(2).value))) numbers.push(String(row.getCell(2).value));
+    });
+    expect(numbers).toHaveLength(count);
+    expect(numbers[0]).toBe('PT000001');
+    expect(numbers.at(-1)).toBe('PT005000');
+    const lastBody = sheet.getRow(HEADER_ROW + 1 + count);
+    expect(lastBody.getCell(6).value).toBe(100000 * count);
+    expect(sheet.getCell(HEADER_ROW + 2 + count, 3).value).toBe('Cộng phát sinh');
+  });
+
+  // The zip holds up to 2 MB of output (archiver's buffers) beyond the reader: some 60,000 rows.
+  it('reads no further ahead of a stalled reader than its buffers hold, then finishes', { timeout: 60_000 }, async () => {
+    const count = 150_000;
+    let read = 0;
+    let received = 0;
+    const held: (() => void)[] = [];
+    let stalled = true;
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        if (stalled) held.push(callback);
+        else setImmediate(callback);
+      },
+    });
+    const done = writeSheetXlsx(documentOf([{ ...CASH_BOOK, body: receipts(count, () => (read += 1)), bodyCount: count }]), out);
+    // Once the buffers between the body and the stalled reader are full, reading stops.
+    const readWhileStalled = await steady(() => read);
+    expect(readWhileStalled).toBeGreaterThan(0);
+    expect(readWhileStalled).toBeLessThan(count * 0.6);
+    stalled = false;
+    for (const callback of held.splice(0)) callback();
+    await done;
+    expect(read).toBe(count);
+    expect(received).toBeGreaterThan(0);
+  });
+});
