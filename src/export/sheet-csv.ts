@@ -46,11 +46,18 @@ function quoted(field: string): string {
   return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-/** An amount as a plain decimal in its column's scale; text (dates are already ISO) as given, in NFC. */
+/** Text a spreadsheet would run as a formula: a donor's name must never become one. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * An amount as a plain decimal in its column's scale; text (dates are already ISO) as given,
+ * in NFC, with an apostrophe before a leading formula character, as spreadsheets expect.
+ */
 function csvValue(value: CellValue | undefined, column: SheetColumn): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'bigint') return column.kind === 'amount' ? formatAmount(value, column.scale ?? 0) : value.toString();
-  return value.normalize('NFC');
+  const text = value.normalize('NFC');
+  return column.kind === 'text' && FORMULA.test(text) ? `'${text}` : text;
 }
 
 /** Writes a chunk and, when `out` says its buffer is full, waits until it drains (or fails). */

@@ -91,6 +91,11 @@ describe('a cash book as CSV', () => {
     const csv = await csvOf({ ...CASH_BOOK, head: [], body: [{ cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ'.normalize('NFD'), 1n, null, 1n] }], foot: [] });
     expect(csv).toContain(',Thu tiền ủng hộ,');
   });
+
+  it('keeps text that a spreadsheet would run as a formula from becoming one, and leaves negative amounts as numbers', async () => {
+    const csv = await csvOf({ ...CASH_BOOK, head: [], body: [{ cells: ['2024-10-17', 'PT0001', '=HYPERLINK("x")', null, null, -5n] }, { cells: ['2024-10-18', '@SUM', '-Ủng hộ', null, null, 1n] }], bodyCount: 2, foot: [] });
+    expect(csv.split('\r\n').slice(1, 3)).toEqual(['2024-10-17,PT0001,"\'=HYPERLINK(""x"")",,,-5', "2024-10-18,'@SUM,'-Ủng hộ,,,1"]);
+  });
 });
 
 describe('a long book as CSV', () => {
