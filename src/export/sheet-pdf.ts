@@ -311,8 +311,12 @@ class SheetPainter {
     return this.doc.destroyed;
   }
 
-  /** Hands the finished page on at the reader's pace, then starts the next with its furniture. */
-  private async nextPage(frame: Frame): Promise<void> {
+  /**
+   * Hands the finished page on at the reader's pace, then starts the next with its
+   * furniture; the table's header row only on pages that carry rows, so a page of notes or
+   * signatures does not look like a table with its rows missing.
+   */
+  private async nextPage(frame: Frame, table = true): Promise<void> {
     if (this.page > 0) await this.pace();
     if (this.stopped) return;
     const { doc } = this;
@@ -321,7 +325,7 @@ class SheetPainter {
     drawBlocks(doc, frame.issuer, frame.left, frame.top, frame.width * 0.55);
     drawBlocks(doc, frame.form, frame.left + frame.width - frame.formWidth, frame.top, frame.formWidth);
     drawBlocks(doc, frame.heading, frame.left, frame.headingTop, frame.width);
-    this.drawHeaderRow(frame);
+    if (table) this.drawHeaderRow(frame);
     const footerY = frame.size[1] - MARGIN - lineHeight(STYLE.footer);
     drawBlocks(doc, [{ lines: [`Trang ${this.page}/${this.total}`], style: STYLE.footer }], frame.left, footerY, frame.width);
   }
@@ -376,7 +380,7 @@ class SheetPainter {
   private async reach(plan: SheetPlan, current: number, target: number): Promise<number> {
     let page = current;
     while (page < target && !this.stopped) {
-      await this.nextPage(plan.frame);
+      await this.nextPage(plan.frame, false);
       page++;
     }
     return page;

@@ -195,6 +195,7 @@ describe('the signature block', () => {
   it('stays whole on one page, counted in "Trang x/y", wherever the page break falls', async () => {
     const closing = ['Ngày 31 tháng 10 năm 2024', ...SIGNATURES.flatMap((s) => [s.title, s.name]), `(Dấu: ${SEAL})`];
     let aloneOnItsPage = 0;
+    let withoutRows = 0;
     // Longer and longer books walk the page break through the notes and the signatures.
     for (let count = 30; count <= 60; count += 2) {
       const notes = ['Sổ này có … trang, đánh số từ trang 01 đến trang …', 'Ngày mở sổ: 01/10/2024'];
@@ -204,9 +205,16 @@ describe('the signature block', () => {
       for (const text of closing) expect(holding[0]?.flat, `${count} rows`).toContain(text);
       expect(pages.at(-1), `${count} rows`).toBe(holding[0]);
       pages.forEach((page, i) => expect(page.flat, `${count} rows`).toContain(`Trang ${i + 1}/${pages.length}`));
-      if (!pages.at(-1)!.flat.includes('PT00')) aloneOnItsPage++;
+      if (!pages.at(-1)!.flat.includes('PT00')) {
+        aloneOnItsPage++;
+        // A page without rows carries no table header, which would read as rows gone missing.
+        const rowless = !pages.at(-1)!.flat.includes('Cộng phát sinh');
+        expect(pages.at(-1)!.flat.includes('Diễn giải'), `${count} rows`).toBe(!rowless);
+        if (rowless) withoutRows++;
+      }
     }
     expect(aloneOnItsPage).toBeGreaterThan(0);
+    expect(withoutRows).toBeGreaterThan(0);
   });
 });
 
