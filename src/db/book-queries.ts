@@ -98,23 +98,31 @@ function whereOf(filter: LineFilter): Where {
   return { sql: terms.join(' AND '), params };
 }
 
+
+/** Positions in a line row as read raw (an array is far cheaper to fetch than an object). */
+const L = { id: 0, date: 1, entry: 2, account: 3, amount: 4, counterparty: 5, campaign: 6, designation: 7, currency: 8, original: 9, rate: 10, contra: 11 } as const;
+
+/** The accounts on the other side of a line's entry, found through the entry's own index. */
 const CONTRA = `(SELECT group_concat(code, ', ') FROM (SELECT DISTINCT a2.code FROM entry_lines l2 JOIN accounts a2 ON a2.id = l2.account_id
                  WHERE l2.entry_id = l.entry_id AND (l2.amount < 0) <> (l.amount < 0) ORDER BY a2.code))`;
 
 function linesSql(where: string, contra: boolean): string {
-  return `SELECT l.id, l.date, e.seq AS entrySeq, e.kind AS entryKind, e.description, v.number AS voucherNumber,
-                 v.date AS voucherDate, v.type AS voucherType, a.code AS account, l.amount, cp.name AS counterparty,
-                 c.code AS campaign, l.designation, l.currency, l.original_amount AS originalAmount, l.rate,
-                 ${contra ? CONTRA : 'NULL'} AS contra
+  return `SELECT l.id, l.date, l.entry_id, l.account_id, l.amount, l.counterparty_id, l.campaign_id, l.designation, l.currency,
+                 l.original_amount, l.rate, ${contra ? CONTRA : 'NULL'}
           FROM entry_lines l
-          JOIN entries e ON e.id = l.entry_id
-          JOIN accounts a ON a.id = l.account_id
-          LEFT JOIN vouchers v ON v.entry_id = l.entry_id
-          LEFT JOIN counterparties cp ON cp.id = l.counterparty_id
-          LEFT JOIN campaigns c ON c.id = l.campaign_id
           WHERE ${where} AND (l.date, l.id) > (@afterDate, @afterId) AND l.date <= @to
           ORDER BY l.date, l.id LIMIT ${PAGE_SIZE}`;
 }
+
+/** The entries of a page's lines with their vouchers, one lookup per entry rather than per line. */
+const ENTRIES_SQL = `SELECT e.id, e.seq, e.kind, e.description, v.number, v.date, v.type
+                     FROM entries e LEFT JOIN vouchers v ON v.entry_id = e.id
+                     WHERE e.id IN (SELECT value FROM json_each(@ids))`;
+const COUNTERPARTIES_SQL = `SELECT id, name FROM counterparties WHERE id IN (SELECT value FROM json_each(@ids))`;
+const ACCOUNT_CODES_SQL = `SELECT id, code FROM accounts WHERE entity_id = @entity`;
+const CAMPAIGN_CODES_SQL = `SELECT id, code FROM campaigns WHERE entity_id = @entity`;
+
+type EntryInfo = readonly [seq: number, kind: BookLineRow['entryKind'], description: string, voucherNumber: string | null, voucherDate: string | null, voucherType: string | null];
 
 const SUMS = `COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.amount END), 0) AS debit,
               COALESCE(-SUM(CASE WHEN l.amount < 0 THEN l.amount END), 0) AS credit,
@@ -134,10 +142,14 @@ function rangeSumsSql(where: string): string {
           FROM entry_lines l WHERE ${where} AND l.date <= @to`;
 }
 
-/** The lines of opening entries within the range: few, found through their own index. */
+/**
+ * The lines of opening entries within the range: few, found through their own partial
+ * index, whose condition the query repeats so that SQLite may use it.
+ */
 function openingSumsSql(where: string): string {
   return `SELECT ${SUMS} FROM entries e JOIN entry_lines l ON l.entry_id = e.id
-          WHERE e.entity_id = @entity AND e.kind = 'opening' AND e.date BETWEEN @from AND @to AND ${where}`;
+          WHERE e.entity_id = @entity AND e.kind = 'opening' AND e.kind IN ('opening', 'closing')
+                AND e.date BETWEEN @from AND @to AND ${where}`;
 }
 
 /** The VND of the on-balance line a memo came with: the currency's money line, or the goods line of its unit and quantity. */
@@ -230,12 +242,59 @@ export class BookQueries {
    * (their amounts are in the opening balance). `contra` adds the other side's accounts.
    */
   *lines(entity: number, filter: LineFilter, range: { from: string; to: string; contra?: boolean }): Generator<BookLineRow> {
+    const accounts = this.codes(ACCOUNT_CODES_SQL, entity);
+    const campaigns = this.codes(CAMPAIGN_CODES_SQL, entity);
     const where = whereOf(filter);
-    const statement = this.statement(linesSql(where.sql, range.contra ?? false));
-    for (const row of pages(statement, { entity, to: range.to, ...where.params }, range.from)) {
-      if (row.entryKind !== 'opening') yield toLine(row);
+    const statement = this.statement(linesSql(where.sql, range.contra ?? false)).raw(true);
+    const key = (row: unknown[]) => [row[L.date], row[L.id]];
+    for (const page of pages(statement, { entity, to: range.to, ...where.params }, range.from, key)) {
+      const entries = this.entriesOf(page);
+      const parties = this.lookup(COUNTERPARTIES_SQL, page.map((r) => r[L.counterparty]));
+      for (const row of page) {
+        const entry = entries.get(Number(row[L.entry]));
+        if (!entry || entry[1] === 'opening') continue;
+        yield {
+          id: Number(row[L.id]),
+          date: row[L.date] as string,
+          entrySeq: entry[0],
+          entryKind: entry[1],
+          description: entry[2],
+          voucherNumber: entry[3],
+          voucherDate: entry[4],
+          voucherType: entry[5],
+          account: accounts.get(Number(row[L.account])) ?? '',
+          amount: row[L.amount] as bigint,
+          counterparty: row[L.counterparty] === null ? null : (parties.get(Number(row[L.counterparty])) ?? null),
+          campaign: row[L.campaign] === null ? null : (campaigns.get(Number(row[L.campaign])) ?? null),
+          designation: row[L.designation] as string | null,
+          currency: row[L.currency] as string | null,
+          originalAmount: row[L.original] as bigint | null,
+          rate: row[L.rate] as string | null,
+          contra: row[L.contra] as string | null,
+        };
+      }
     }
   }
+
+  /** Id → code of a fund's accounts or campaigns: few, read once per book. */
+  private codes(sql: string, entity: number): Map<number, string> {
+    const rows = this.statement(sql).raw(true).all({ entity }) as [bigint, string][];
+    return new Map(rows.map(([id, code]) => [Number(id), code]));
+  }
+
+  private lookup(sql: string, ids: readonly unknown[]): Map<number, string> {
+    const wanted = [...new Set(ids.filter((id) => id !== null).map(Number))];
+    if (wanted.length === 0) return new Map();
+    const rows = this.statement(sql).raw(true).all({ ids: JSON.stringify(wanted) }) as [bigint, string][];
+    return new Map(rows.map(([id, name]) => [Number(id), name]));
+  }
+
+  private entriesOf(page: readonly unknown[][]): Map<number, EntryInfo> {
+    const ids = [...new Set(page.map((r) => Number(r[L.entry])))];
+    const rows = this.statement(ENTRIES_SQL).raw(true).all({ ids: JSON.stringify(ids) }) as unknown[][];
+    return new Map(rows.map((r) => [Number(r[0]), [Number(r[1]), r[2], r[3], r[4], r[5], r[6]] as unknown as EntryInfo]));
+  }
+
 
   /** Per item and unit on an off-balance account: held before the range, in and out within it. */
   memoSums(entity: number, account: number, range: { from: string; to: string }): MemoSums[] {
@@ -254,52 +313,35 @@ export class BookQueries {
 
   /** The memos on an off-balance account within the range, in posting order, page by page. */
   *memos(entity: number, account: number, range: { from: string; to: string }): Generator<MemoRow> {
-    for (const row of pages(this.statement(MEMOS_SQL), { entity, account, to: range.to }, range.from)) {
-      yield {
-        date: row.date as string,
-        entrySeq: Number(row.entrySeq),
-        description: row.description as string,
-        voucherNumber: (row.voucherNumber as string | null) ?? null,
-        voucherDate: (row.voucherDate as string | null) ?? null,
-        item: (row.item as string | null) ?? null,
-        unit: row.unit as string,
-        quantity: row.quantity as bigint,
-        value: (row.value as bigint | null) ?? null,
-      };
+    const memoPages = pages(this.statement(MEMOS_SQL), { entity, account, to: range.to }, range.from, (row: Record<string, unknown>) => [row.date, row.id]);
+    for (const page of memoPages) {
+      for (const row of page) {
+        yield {
+          date: row.date as string,
+          entrySeq: Number(row.entrySeq),
+          description: row.description as string,
+          voucherNumber: (row.voucherNumber as string | null) ?? null,
+          voucherDate: (row.voucherDate as string | null) ?? null,
+          item: (row.item as string | null) ?? null,
+          unit: row.unit as string,
+          quantity: row.quantity as bigint,
+          value: (row.value as bigint | null) ?? null,
+        };
+      }
     }
   }
+
 }
 
-/** Rows of a statement ordered by (date, id), read PAGE_SIZE at a time from `from` on. */
-function* pages(statement: Database.Statement, params: Record<string, unknown>, from: string): Generator<Record<string, unknown>> {
+/** Pages of PAGE_SIZE rows of a statement ordered by (date, id), from `from` on; `key` reads a row's (date, id). */
+function* pages<Row>(statement: Database.Statement, params: Record<string, unknown>, from: string, key: (row: Row) => readonly unknown[]): Generator<Row[]> {
   let after = { afterDate: from, afterId: 0 };
   for (;;) {
-    const page = statement.all({ ...params, ...after }) as Record<string, unknown>[];
-    yield* page;
+    const page = statement.all({ ...params, ...after }) as Row[];
+    if (page.length > 0) yield page;
     const last = page.at(-1);
-    if (page.length < PAGE_SIZE || !last) return;
-    after = { afterDate: last.date as string, afterId: Number(last.id) };
+    if (page.length < PAGE_SIZE || last === undefined) return;
+    const [date, id] = key(last);
+    after = { afterDate: date as string, afterId: Number(id) };
   }
-}
-
-function toLine(row: Record<string, unknown>): BookLineRow {
-  return {
-    id: Number(row.id),
-    date: row.date as string,
-    entrySeq: Number(row.entrySeq),
-    entryKind: row.entryKind as BookLineRow['entryKind'],
-    description: row.description as string,
-    voucherNumber: (row.voucherNumber as string | null) ?? null,
-    voucherDate: (row.voucherDate as string | null) ?? null,
-    voucherType: (row.voucherType as string | null) ?? null,
-    account: row.account as string,
-    amount: row.amount as bigint,
-    counterparty: (row.counterparty as string | null) ?? null,
-    campaign: (row.campaign as string | null) ?? null,
-    designation: (row.designation as string | null) ?? null,
-    currency: (row.currency as string | null) ?? null,
-    originalAmount: (row.originalAmount as bigint | null) ?? null,
-    rate: (row.rate as string | null) ?? null,
-    contra: (row.contra as string | null) ?? null,
-  };
 }

@@ -113,11 +113,13 @@ function dimensionSubject(store: Store, fund: Fund, request: BookRequest): Resul
   }
 }
 
-/** A line in the book's unit: VND, or the foreign currency's minor units, signed as the VND. */
-function postingOf(row: BookLineRow, foreign: boolean): BookPosting {
-  const amount = foreign ? (row.amount < 0n ? -(row.originalAmount ?? 0n) : (row.originalAmount ?? 0n)) : row.amount;
-  const { date, entrySeq, description, voucherNumber, voucherDate, voucherType, account, counterparty, campaign, contra } = row;
-  return { date, entrySeq, description, voucherNumber, voucherDate, voucherType, account, amount, counterparty, campaign, contra };
+/** A line in the foreign currency's minor units, signed as the VND. */
+function inOriginal(row: BookLineRow): BookPosting {
+  return { ...row, amount: row.amount < 0n ? -(row.originalAmount ?? 0n) : (row.originalAmount ?? 0n) };
+}
+
+function* originals(rows: Iterable<BookLineRow>): Generator<BookPosting> {
+  for (const row of rows) yield inOriginal(row);
 }
 
 function accountBookOf(store: Store, fund: Fund, subject: Subject, range: DateRange): AccountBook {
@@ -135,9 +137,7 @@ function accountBookOf(store: Store, fund: Fund, subject: Subject, range: DateRa
     debit: foreign ? totals.originalDebit : totals.debit,
     credit: foreign ? totals.originalCredit : totals.credit,
     count: totals.count,
-    postings: (function* () {
-      for (const row of rows) yield postingOf(row, foreign);
-    })(),
+    postings: foreign ? originals(rows) : rows,
   });
 }
 
@@ -150,9 +150,7 @@ function journalOf(store: Store, fund: Fund, range: DateRange): GeneralJournal {
     debit: totals.debit,
     credit: totals.credit,
     count: totals.count,
-    lines: (function* () {
-      for (const row of rows) yield postingOf(row, false);
-    })(),
+    lines: rows,
   });
 }
 
