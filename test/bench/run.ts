@@ -8,15 +8,18 @@
  *  3. ledger-cli computing every balance from the same postings, and the balances compared;
  *  4. single entries posted over HTTP to a running server by concurrent clients
  *     (see http-posting.ts);
- *  5. a batch of vouchers printed into one PDF (see voucher-pdf.ts).
+ *  5. a batch of vouchers printed into one PDF (see voucher-pdf.ts);
+ *  6. every book and statement, and the general journal as XLSX, PDF, CSV and a ledger
+ *     journal, on the fund of step 1, reused when a previous run left it (see reports.ts).
  *
- * Options: --only core|http|pdf (default all), --txns N (default 500000 two-line entries),
+ * Options: --only core|http|pdf|reports (default all), --txns N (default 500000 two-line entries),
  * --vouchers N (default 1000) for the PDF batch,
  * --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
- * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md.
+ * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md,
+ * reports.json and reports.md.
  */
 import type { Actor } from '../../src/db/audit-repo.js';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,9 +28,11 @@ import { createEntity } from '../../src/app/create-entity.js';
 import { openYear } from '../../src/app/open-year.js';
 import { postEntries } from '../../src/app/post-entries.js';
 import { getTrialBalance } from '../../src/app/trial-balance.js';
+import { findEntityByCode } from '../../src/db/entities-repo.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
 import { benchHttpPosting } from './http-posting.js';
+import { benchReports, reportsMarkdown } from './reports.js';
 import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
 import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
@@ -38,13 +43,14 @@ const { values } = parseArgs({
     seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' },
   },
 });
-if (values.only !== undefined && !['core', 'http', 'pdf'].includes(values.only)) throw new Error('--only takes core, http or pdf');
+if (values.only !== undefined && !['core', 'http', 'pdf', 'reports'].includes(values.only)) throw new Error('--only takes core, http, pdf or reports');
 const VOUCHERS = Number(values.vouchers ?? 1_000);
 const TXNS = Number(values.txns ?? 500_000);
 const RUNS = Number(values.runs ?? 7);
 const HTTP_SECONDS = Number(values.seconds ?? 15);
 const HTTP_CONNECTIONS = Number(values.connections ?? 32);
 const OUT = resolve('bench-results');
+const DB_PATH = join(OUT, 'bench.sqlite');
 const MACHINE = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const FUND = 'BENCH';
 const BENCH: Actor = { name: 'bench', origin: 'bench' };
@@ -85,19 +91,44 @@ function postAll(store: Store, entries: EntryInput[]): number {
   return ms(start);
 }
 
-async function benchCore(): Promise<void> {
+interface BuiltFund {
+  readonly store: Store;
+  readonly journal: string;
+  readonly transactions: number;
+  readonly lines: number;
+  readonly postMs: number;
+  readonly rssAfterPosting: number;
+}
+
+/** The synthetic journal (generated if need be) posted into a fresh database at DB_PATH. */
+async function buildFund(): Promise<BuiltFund> {
   const dataDir = join(OUT, 'data');
   mkdirSync(dataDir, { recursive: true });
   const files = generate(dataDir, TXNS);
   const entries = await readEntries(files.csv);
   const lines = entries.reduce((n, e) => n + e.lines.length, 0);
-
-  const dbPath = join(OUT, 'bench.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-  const store = openStore(dbPath);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(DB_PATH + suffix, { force: true });
+  const store = openStore(DB_PATH);
   setUpFund(store);
   const postMs = postAll(store, entries);
-  const rssAfterPosting = process.memoryUsage().rss;
+  return { store, journal: files.journal, transactions: entries.length, lines, postMs, rssAfterPosting: process.memoryUsage().rss };
+}
+
+/** The fund a previous run left at DB_PATH when it holds all TXNS entries; otherwise one built now. */
+async function reuseOrBuildFund(): Promise<Store> {
+  if (existsSync(DB_PATH)) {
+    const store = openStore(DB_PATH);
+    const fund = findEntityByCode(store.db, FUND);
+    const count = fund && (store.sqlite.prepare(`SELECT COUNT(*) AS n FROM entries WHERE entity_id = ? AND kind = 'regular'`).get(fund.id) as { n: number }).n;
+    if (count === TXNS) return store;
+    store.close();
+  }
+  console.log(`building the ${FUND} fund (${TXNS.toLocaleString('en')} entries) in ${DB_PATH}…`);
+  return (await buildFund()).store;
+}
+
+async function benchCore(): Promise<void> {
+  const { store, journal, transactions, lines, postMs, rssAfterPosting } = await buildFund();
 
   const tbTimes: number[] = [];
   let tb = must(getTrialBalance(store, { entity: FUND, from: '2020-01-01', to: '2024-12-31' }));
@@ -109,7 +140,7 @@ async function benchCore(): Promise<void> {
 
   let anchor: { seconds: number; peakRssMb: number | null; runs: number; mismatches: string[] } | null = null;
   if (ledgerAvailable()) {
-    const runs = Array.from({ length: 3 }, () => runLedger(files.journal));
+    const runs = Array.from({ length: 3 }, () => runLedger(journal));
     const ours = new Map(tb.rows.map((r) => [r.code, r.closing.debit - r.closing.credit]));
     const mismatches = Object.entries(ACCOUNT_MAP).filter(([name, [code]]) => {
       const opening = /^11[12]/.test(code) ? OPENING : code === '4211' ? -OPENING * 6n : 0n;
@@ -121,7 +152,7 @@ async function benchCore(): Promise<void> {
   const tbMedian = median(tbTimes);
   const results = {
     machine: MACHINE,
-    data: { transactions: entries.length, lines },
+    data: { transactions, lines },
     bulkPosting: { seconds: postMs / 1000, linesPerSecond: Math.round(lines / (postMs / 1000)), rssMbAfter: Math.round(rssAfterPosting / 2 ** 20) },
     trialBalance: { medianMs: tbMedian, runs: RUNS, balanced: tb.balanced },
     ledgerCli: anchor && { ...anchor, ratio: Math.round((anchor.seconds * 1000) / tbMedian) },
@@ -182,7 +213,21 @@ async function benchPdf(): Promise<void> {
   console.log(md);
 }
 
+async function benchReportsPart(): Promise<void> {
+  const store = await reuseOrBuildFund();
+  try {
+    const results = await benchReports(store, { fund: FUND, dir: join(OUT, 'reports'), runs: RUNS });
+    writeFileSync(join(OUT, 'reports.json'), `${JSON.stringify({ machine: MACHINE, ...results }, null, 2)}\n`);
+    const md = reportsMarkdown(results);
+    writeFileSync(join(OUT, 'reports.md'), `${md}\n`);
+    console.log(md);
+  } finally {
+    store.close();
+  }
+}
+
 if (values.only === undefined || values.only === 'core') await benchCore();
 if (values.only === undefined || values.only === 'http') await benchHttp();
 if (values.only === undefined || values.only === 'pdf') await benchPdf();
+if (values.only === undefined || values.only === 'reports') await benchReportsPart();
 console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);
