@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { getStatement } from '../../src/app/reports/get-statement.js';
 import { reconcileTransfers, type GroupTransfer } from '../../src/reports/consolidation.js';
 import { periodRange } from '../../src/reports/period.js';
+import { REGIMES } from '../../src/ledger/regimes.js';
+import { regimeStatements, STATEMENT_IDS } from '../../src/reports/forms/regime-statements.js';
 import { createFund, FUND, freshStore, OPENING, post, postOk } from '../support/store-fixture.js';
 
 describe('periods by name', () => {
@@ -65,6 +67,19 @@ describe('transfers within a group', () => {
 const MOVES = [
   ['1111', '5111'], ['1121', '5111'], ['1121', '515'], ['6111', '1121'], ['6115', '1111'], ['615', '1121'], ['1121', '1111'], ['6112', '1121'],
 ] as const;
+
+describe('statement forms', () => {
+  it.each(Object.keys(REGIMES))('exist for the regime %s, each line’s terms naming accounts of its chart or lines of its form', (code) => {
+    const regime = REGIMES[code];
+    const codes = new Set(regime?.chart.map((a) => a.code));
+    for (const id of STATEMENT_IDS) {
+      const form = regimeStatements(code).forms[id];
+      const lines = new Set(form.lines.map((l) => l.code));
+      for (const term of form.lines.flatMap((l) => l.terms)) expect('line' in term ? lines.has(term.line) : codes.has(term.account), JSON.stringify(term)).toBe(true);
+      for (const check of form.checks) expect([lines.has(check.left), lines.has(check.right)]).toEqual([true, true]);
+    }
+  });
+});
 
 describe('statements of any year', () => {
   it('always close on 421: opening + receipts − uses, and assets equal sources', () => {

@@ -9,7 +9,7 @@ import { transfersWithin } from '../../db/transfers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { reconcileTransfers, type Reconciliation } from '../../reports/consolidation.js';
 import { adjust, type Figures } from '../../reports/figures.js';
-import { REGIME_STATEMENTS, type RegimeStatements, type StatementId } from '../../reports/forms/regime-statements.js';
+import { regimeStatements, type StatementId } from '../../reports/forms/regime-statements.js';
 import type { DateRange } from '../../reports/period.js';
 import { addStatements, statement, type Statement } from '../../reports/statement.js';
 import type { StatementForm } from '../../reports/statement-form.js';
@@ -30,13 +30,7 @@ export interface StatementRequest extends RangeRequest {
   readonly consolidated?: boolean;
 }
 
-function statementsOf(fund: Fund): RegimeStatements {
-  const statements = REGIME_STATEMENTS[fund.regime.code];
-  if (!statements) throw new Error(`regime ${fund.regime.code} has no statement forms`);
-  return statements;
-}
-
-const formOf = (fund: Fund, id: StatementId): StatementForm => statementsOf(fund).forms[id];
+const formOf = (fund: Fund, id: StatementId): StatementForm => regimeStatements(fund.regime.code).forms[id];
 
 /** Accounts some line splits by counterparty form. */
 function splitAccounts(form: StatementForm): string[] {
@@ -78,7 +72,7 @@ export function getStatement(store: Store, request: StatementRequest): Result<St
     range.value,
   );
   const parts = funds.value.map((fund) => {
-    const accounts = statementsOf(fund).transferAccounts;
+    const accounts = regimeStatements(fund.regime.code).transferAccounts;
     const own = reconciliation.eliminations.filter((e) => e.fund === fund.entity.code);
     const eliminate = (figures: Figures) =>
       own.reduce(

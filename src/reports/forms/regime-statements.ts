@@ -19,3 +19,10 @@ export const REGIME_STATEMENTS: Readonly<Record<string, RegimeStatements>> = {
     bookAccounts: BOOK_ACCOUNTS,
   },
 };
+
+/** The statements and book accounts of a regime; every regime a fund can have is listed here. */
+export function regimeStatements(regime: string): RegimeStatements {
+  const statements = REGIME_STATEMENTS[regime];
+  if (!statements) throw new Error(`regime ${regime} has no statement forms`);
+  return statements;
+}
