@@ -33,7 +33,8 @@ const TITLES: Record<AccountBookKind, { title: string; name: string }> = {
 
 /** Debit and credit balance columns from one debit-positive figure. */
 const sided = (balance: bigint): [CellValue, CellValue] => (balance >= 0n ? [balance, null] : [null, -balance]);
-const nonZero = (value: bigint): CellValue => (value === 0n ? null : value);
+/** A zero printed as an empty cell, as books kept by hand leave it. */
+export const nonZero = (value: bigint): CellValue => (value === 0n ? null : value);
 
 /** Cash and bank books: receipts, payments and what remains, as a cashier keeps them. */
 function moneyBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot'> {

@@ -6,7 +6,7 @@ import type { Reconciliation, UnmatchedReason } from '../reports/consolidation.j
 import type { Statement } from '../reports/statement.js';
 import type { TrialBalance } from '../reports/trial-balance.js';
 import { formatQuantity } from './number-format.js';
-import { rangeLine } from './book-sheets.js';
+import { nonZero, rangeLine } from './book-sheets.js';
 import type { Sheet, SheetColumn } from './sheet.js';
 
 const amount = (header: string): SheetColumn => ({ header, kind: 'amount', width: 16 });
@@ -23,7 +23,8 @@ export function trialBalanceSheet(tb: TrialBalance, subtitle: readonly string[] 
     ],
     head: [],
     body: tb.rows.map((r) => ({
-      cells: [r.code, r.name, r.opening.debit, r.opening.credit, r.period.debit, r.period.credit, r.closing.debit, r.closing.credit],
+      // Zero cells are left blank, as a trial balance is kept by hand.
+      cells: [r.code, r.name, ...[r.opening.debit, r.opening.credit, r.period.debit, r.period.credit, r.closing.debit, r.closing.credit].map(nonZero)],
       strong: r.depth === 1,
     })),
     bodyCount: tb.rows.length,
