@@ -1,5 +1,5 @@
 /** The dimensions postings carry: counterparties, campaigns and bank accounts of a fund. */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CounterpartyRef } from '../ledger/entry.js';
 import type { Db } from './store.js';
 import { bankAccounts, campaigns, counterparties } from './schema.js';
@@ -47,4 +47,30 @@ export function bankAccountIds(db: Db, entityId: number): Map<string, number> {
 
 export function findCounterparty(db: Db, entityId: number, id: number): typeof counterparties.$inferSelect | undefined {
   return db.select().from(counterparties).where(and(eq(counterparties.entityId, entityId), eq(counterparties.id, id))).get();
+}
+
+export interface CounterpartyFilter {
+  readonly kind?: (typeof counterparties.$inferSelect)['kind'];
+  /** Part of the name, as typed (case as stored). */
+  readonly name?: string;
+  readonly afterId?: number;
+  readonly limit: number;
+}
+
+/** A fund's counterparties in id order, a page at a time, for finding the one a subsidiary ledger is kept for. */
+export function listCounterparties(db: Db, entityId: number, filter: CounterpartyFilter): (typeof counterparties.$inferSelect)[] {
+  return db
+    .select()
+    .from(counterparties)
+    .where(
+      and(
+        eq(counterparties.entityId, entityId),
+        filter.kind === undefined ? undefined : eq(counterparties.kind, filter.kind),
+        filter.name === undefined ? undefined : sql`instr(${counterparties.name}, ${filter.name}) > 0`,
+        filter.afterId === undefined ? undefined : gt(counterparties.id, filter.afterId),
+      ),
+    )
+    .orderBy(asc(counterparties.id))
+    .limit(filter.limit)
+    .all();
 }

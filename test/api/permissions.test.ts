@@ -62,6 +62,7 @@ const ROWS: Record<string, Row> = {
   'POST /api/entities/{entity}/bank-accounts': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/bank-accounts'), payload: { kind: 'bank', institution: 'Agribank', number: '999', accountCode: '1121' } }),
   },
+  'GET /api/entities/{entity}/counterparties': { request: (fund) => ({ method: 'GET', url: e(fund, '/counterparties?kind=beneficiary') }) },
   'GET /api/entities/{entity}/campaigns': { request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns') }) },
   'POST /api/entities/{entity}/campaigns': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns'), payload: { code: 'B3', name: 'Bão số 3', startsOn: '2024-09-08' } }),

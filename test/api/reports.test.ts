@@ -67,6 +67,22 @@ describe('reports as JSON', () => {
     expect(group.rows.find((r) => r.account === '421')?.closing.credit).toBe('1986791000');
   });
 
+  it('finds a donor among the fund’s counterparties and keeps that donor’s subsidiary ledger', async () => {
+    const found = (await get('/api/entities/TVH-VNN/counterparties?kind=donor&name=Điện lực')).json() as { counterparties: { id: number; name: string; form: string }[]; nextAfterId: number | null };
+    expect(found.counterparties.map((c) => [c.name, c.form])).toEqual([['Công ty Điện lực Trà Vinh', 'organisation']]);
+    expect(found.nextAfterId).toBeNull();
+    const ledger = (await get(`/api/entities/TVH-VNN/books/counterparty?period=2024&counterparty=${found.counterparties[0]?.id}`)).json() as { credit: string; lines: { account: string; voucherNumber: string }[] };
+    expect(ledger.credit).toBe('150000000');
+    expect(ledger.lines.map((l) => [l.account, l.voucherNumber])).toEqual([['5111', 'BC0006/2024']]);
+  });
+
+  it('pages through the counterparties', async () => {
+    const first = (await get('/api/entities/TVH-VNN/counterparties?limit=2')).json() as { counterparties: { id: number }[]; nextAfterId: number };
+    expect(first.counterparties).toHaveLength(2);
+    const next = (await get(`/api/entities/TVH-VNN/counterparties?limit=2&afterId=${first.nextAfterId}`)).json() as { counterparties: { id: number }[] };
+    expect(next.counterparties[0]?.id).toBeGreaterThan(first.nextAfterId);
+  });
+
   it('streams a book as one JSON document with its lines', async () => {
     const body = (await get('/api/entities/TVH-VNN/books/cash?period=2024')).json() as { book: string; opening: string; closing: string; lines: { voucherNumber: string; balance: string }[] };
     expect([body.book, body.opening, body.closing]).toEqual(['cash', '12000000', '17600000']);

@@ -11,14 +11,15 @@ import { createEntity } from '../../app/create-entity.js';
 import { entityDetails } from '../../app/entity-details.js';
 import { entityProfileSchema } from '../../app/entity-profile-schema.js';
 import { updateEntity } from '../../app/update-entity.js';
-import { listCampaigns } from '../../db/dimensions-repo.js';
+import { listCampaigns, listCounterparties } from '../../db/dimensions-repo.js';
 import { findEntityByCode, listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { entityJson, entitySummaryJson } from '../../export/entity-json.js';
 import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, fundOf, mayOn } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
-import { entityParams, isoDate, text } from '../schemas.js';
+import { entityParams, isoDate, limit, text } from '../schemas.js';
+import { COUNTERPARTY_KINDS } from '../../ledger/entry.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const profileShape = entityProfileSchema.shape;
@@ -33,6 +34,9 @@ const entityChanges = z
   })
   .strict()
   .meta({ example: { address: 'Số 1 Phạm Thái Bường, Phường 4, TP Trà Vinh', seal: { name: 'ỦY BAN MTTQ VIỆT NAM TỈNH TRÀ VINH' } } });
+const counterpartyQuery = z
+  .object({ kind: z.enum(COUNTERPARTY_KINDS).optional(), name: text(300).optional(), afterId: z.coerce.number().int().positive().optional(), limit })
+  .strict();
 const bankAccount = z.object({ ...profileShape.bankAccounts.unwrap().element.shape }).strict();
 const campaign = z
   .object({ code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/), name: text(300), startsOn: isoDate, endsOn: isoDate.optional() })
@@ -105,6 +109,23 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams } },
       async (request) =>
         listCampaigns(store.db, fundOf(request).id).map((c) => ({ code: c.code, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn })),
+    );
+
+    app.get(
+      '/api/entities/:entity/counterparties',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: { tags: ['entities'], summary: 'Donors, beneficiaries, suppliers and other funds of a fund, a page at a time (ids for their subsidiary ledgers)', params: entityParams, querystring: counterpartyQuery },
+      },
+      async (request) => {
+        const { limit, ...filter } = request.query;
+        const rows = listCounterparties(store.db, fundOf(request).id, { ...filter, limit });
+        const last = rows.at(-1);
+        return {
+          counterparties: rows.map((c) => ({ id: c.id, kind: c.kind, name: c.name, address: c.address, form: c.form })),
+          nextAfterId: rows.length === limit && last ? last.id : null,
+        };
+      },
     );
 
     app.post(
