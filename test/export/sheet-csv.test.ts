@@ -9,30 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
 import type { Sheet, SheetColumn, SheetRow } from '../../src/export/sheet.js';
 import { writeSheetCsv } from '../../src/export/sheet-csv.js';
+import { CASH_BOOK } from '../support/sheet-fixture.js';
 
-const COLUMNS: readonly SheetColumn[] = [
-  { header: 'Ngày', kind: 'date', width: 11 },
-  { header: 'Số', kind: 'text', width: 9 },
-  { header: 'Diễn giải', kind: 'text', width: 38 },
-  { header: 'Thu', kind: 'amount', width: 14 },
-  { header: 'Chi', kind: 'amount', width: 14 },
-  { header: 'Tồn', kind: 'amount', width: 16 },
-];
-
-const CASH_BOOK: Sheet = {
-  name: 'Sổ quỹ tiền mặt',
-  title: 'SỔ QUỸ TIỀN MẶT',
-  form: ['Mẫu số S11-H'],
-  subtitle: ['Từ ngày 01/10/2024 đến ngày 31/10/2024'],
-  columns: COLUMNS,
-  head: [{ cells: [null, null, 'Số dư đầu kỳ', null, null, 5000000n], strong: true }],
+/** The cash book with text a CSV must quote: a comma, double quotes, a line break. */
+const QUOTED_BOOK: Sheet = {
+  ...CASH_BOOK,
   body: [
     { cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ của Công ty "Điện lực", chi nhánh Cầu Kè', 1234567n, null, 6234567n] },
     { cells: ['2024-10-18', 'PC0001', 'Chi hỗ trợ\r\nhộ nghèo', null, 7234567n, -1000000n] },
   ],
-  bodyCount: 2,
-  foot: [{ cells: [null, null, 'Cộng phát sinh', 1234567n, 7234567n, null], strong: true }],
-  notes: ['Sổ này có 01 trang'],
 };
 
 const csvOf = async (sheet: Sheet): Promise<string> => (await bufferOf((out) => writeSheetCsv(sheet, out))).toString('utf8');
@@ -48,7 +33,7 @@ const receiptLine = (i: number): string => `2024-10-17,PT${String(i + 1).padStar
 
 describe('a cash book as CSV', () => {
   it('starts with a byte order mark and writes the header, head, body and foot rows in CRLF lines', async () => {
-    const bytes = await bufferOf((out) => writeSheetCsv(CASH_BOOK, out));
+    const bytes = await bufferOf((out) => writeSheetCsv(QUOTED_BOOK, out));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toBe(
       '\uFEFF' +

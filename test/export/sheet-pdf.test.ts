@@ -4,58 +4,18 @@
  * the last table, sheets on their own pages, orientation, repeatable bytes, and a body
  * read lazily from a generator while the output streams to a slow reader.
  */
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
 import { writeSheetPdf } from '../../src/export/sheet-pdf.js';
 import type { Sheet, SheetColumn, SheetDocument, SheetRow } from '../../src/export/sheet.js';
 import { readPdf, type PdfPage } from '../support/pdf-text.js';
+import { CASH_BOOK, COLUMNS, ISSUER, SEAL, SIGNATURES, documentOf } from '../support/sheet-fixture.js';
+import { slowSink } from '../support/slow-sink.js';
 
 const DATE = new Date('2024-10-17T08:00:00Z');
 const A4 = { width: 595.28, height: 841.89 };
 
-const ISSUER = [
-  'BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ',
-  'Mã ĐVQHNS: 1123456',
-  'Địa chỉ: ấp Mỹ Hòa, xã Thạnh Phú, huyện Cầu Kè, tỉnh Trà Vinh',
-];
-const SEAL = 'BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ';
-const SIGNATURES = [
-  { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: 'Huỳnh Thị Diễm Kiều' },
-  { title: 'Kế toán trưởng', hint: '(Ký, họ tên)', name: 'Lê Thị Ánh Tuyết' },
-  { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: 'Trần Quốc Tuấn' },
-];
-
-/** Headers short enough to print on one line each, so the header row reads as one text line. */
-const COLUMNS: readonly SheetColumn[] = [
-  { header: 'Ngày', kind: 'date', width: 11 },
-  { header: 'Số', kind: 'text', width: 9 },
-  { header: 'Diễn giải', kind: 'text', width: 38 },
-  { header: 'Thu', kind: 'amount', width: 14 },
-  { header: 'Chi', kind: 'amount', width: 14 },
-  { header: 'Tồn', kind: 'amount', width: 14 },
-];
 const HEADER_ROW = 'Ngày Số Diễn giải Thu Chi Tồn';
-
-const CASH_BOOK: Sheet = {
-  name: 'So quy tien mat',
-  title: 'SỔ QUỸ TIỀN MẶT',
-  form: ['Mẫu số S11-H', '(Ban hành kèm theo Thông tư số 107/2017/TT-BTC)'],
-  subtitle: ['Từ ngày 01/10/2024 đến ngày 31/10/2024', 'Loại quỹ: Tiền Việt Nam'],
-  columns: COLUMNS,
-  head: [{ cells: [null, null, 'Số dư đầu kỳ', null, null, 5000000n], strong: true }],
-  body: [
-    { cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ của Công ty Điện lực', 1234567n, null, 6234567n] },
-    { cells: ['2024-10-18', 'PC0001', 'Chi hỗ trợ hộ nghèo Thạch Thị Sa Rênh', '', 7234567n, -1000000n] },
-  ],
-  bodyCount: 2,
-  foot: [{ cells: [null, null, 'Cộng phát sinh', 1234567n, 7234567n, null], strong: true }],
-  notes: ['Sổ này có 01 trang, đánh số từ trang 01 đến trang 01'],
-};
-
-function documentOf(sheets: readonly Sheet[], overrides: Partial<SheetDocument> = {}): SheetDocument {
-  return { issuer: ISSUER, sheets, dateLine: 'Ngày 31 tháng 10 năm 2024', signatures: SIGNATURES, seal: SEAL, ...overrides };
-}
 
 const pdfOf = (document: SheetDocument, creationDate = DATE): Promise<Buffer> =>
   bufferOf((out) => writeSheetPdf(document, out, { creationDate }));
@@ -281,19 +241,6 @@ describe('the PDF file', () => {
 });
 
 describe('writeSheetPdf', () => {
-  /** A reader slower than the writer: each chunk is taken a turn of the event loop later. */
-  function slowSink(): { sink: Writable; chunks: Buffer[] } {
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      highWaterMark: 1024,
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        setImmediate(done);
-      },
-    });
-    return { sink, chunks };
-  }
-
   it('reads a generator body as it draws, streaming pages to a slow reader before the body ends', async () => {
     const { sink, chunks } = slowSink();
     const count = 400;

@@ -8,43 +8,11 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
-import type { Sheet, SheetColumn, SheetDocument, SheetRow } from '../../src/export/sheet.js';
+import type { Sheet, SheetDocument, SheetRow } from '../../src/export/sheet.js';
 import { writeSheetXlsx } from '../../src/export/sheet-xlsx.js';
+import { CASH_BOOK, COLUMNS, ISSUER, SEAL, SIGNATURES, documentOf } from '../support/sheet-fixture.js';
 
 const CREATED = new Date('2024-10-17T08:00:00Z');
-
-const ISSUER = ['BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ', 'Mã ĐVQHNS: 1123456', 'Địa chỉ: ấp Mỹ Hòa, xã Thạnh Phú, huyện Cầu Kè, tỉnh Trà Vinh'];
-const SIGNATURES = [
-  { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: 'Huỳnh Thị Diễm Kiều' },
-  { title: 'Kế toán trưởng', hint: '(Ký, họ tên)', name: 'Lê Thị Ánh Tuyết' },
-  { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: 'Trần Quốc Tuấn' },
-];
-const SEAL = 'BAN VẬN ĐỘNG QUỸ "VÌ NGƯỜI NGHÈO" XÃ THẠNH PHÚ';
-
-const COLUMNS: readonly SheetColumn[] = [
-  { header: 'Ngày', kind: 'date', width: 11 },
-  { header: 'Số', kind: 'text', width: 9 },
-  { header: 'Diễn giải', kind: 'text', width: 38 },
-  { header: 'Thu', kind: 'amount', width: 14 },
-  { header: 'Chi', kind: 'amount', width: 14 },
-  { header: 'Tồn', kind: 'amount', width: 16 },
-];
-
-const CASH_BOOK: Sheet = {
-  name: 'Sổ quỹ tiền mặt',
-  title: 'SỔ QUỸ TIỀN MẶT',
-  form: ['Mẫu số S11-H', '(Ban hành kèm theo Thông tư số 107/2017/TT-BTC)'],
-  subtitle: ['Từ ngày 01/10/2024 đến ngày 31/10/2024', 'Loại quỹ: Tiền Việt Nam'],
-  columns: COLUMNS,
-  head: [{ cells: [null, null, 'Số dư đầu kỳ', null, null, 5000000n], strong: true }],
-  body: [
-    { cells: ['2024-10-17', 'PT0001', 'Thu tiền ủng hộ của Công ty Điện lực', 1234567n, null, 6234567n] },
-    { cells: ['2024-10-18', 'PC0001', 'Chi hỗ trợ hộ nghèo Thạch Thị Sa Rênh', null, 7234567n, -1000000n] },
-  ],
-  bodyCount: 2,
-  foot: [{ cells: [null, null, 'Cộng phát sinh', 1234567n, 7234567n, null], strong: true }],
-  notes: ['Sổ này có 01 trang, đánh số từ trang 01 đến trang 01'],
-};
 
 const USD_BOOK: Sheet = {
   ...CASH_BOOK,
@@ -60,10 +28,6 @@ const USD_BOOK: Sheet = {
 
 /** Issuer (3), form (2), title, subtitle (2) and a blank row come before the header row. */
 const HEADER_ROW = 10;
-
-function documentOf(sheets: readonly Sheet[], overrides: Partial<SheetDocument> = {}): SheetDocument {
-  return { issuer: ISSUER, sheets, dateLine: 'Ngày 31 tháng 10 năm 2024', signatures: SIGNATURES, seal: SEAL, ...overrides };
-}
 
 async function workbookOf(document: SheetDocument): Promise<ExcelJS.Workbook> {
   const buffer = await bufferOf((out) => writeSheetXlsx(document, out, { created: CREATED }));

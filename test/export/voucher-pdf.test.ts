@@ -3,12 +3,12 @@
  * printed, copy marks, the draft watermark, attached lists across pages with their header
  * repeated, repeatable bytes, the embedded font, and streaming a batch to a slow reader.
  */
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PrintDocument, PrintSignature, PrintTable } from '../../src/export/print-model.js';
 import { createFontedDocument, forgetWordLayouts, useFont } from '../../src/export/pdf-fonts.js';
 import { pdfBuffer, writePdf } from '../../src/export/voucher-pdf.js';
 import { readPdf, type PdfPage } from '../support/pdf-text.js';
+import { slowSink } from '../support/slow-sink.js';
 
 const A5 = { width: 419.53, height: 595.28 };
 const A4 = { width: 595.28, height: 841.89 };
@@ -297,19 +297,6 @@ describe('the PDF file', () => {
 });
 
 describe('writePdf', () => {
-  /** A reader slower than the writer: each chunk is taken a turn of the event loop later. */
-  function slowSink(): { sink: Writable; chunks: Buffer[] } {
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      highWaterMark: 1024,
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        setImmediate(done);
-      },
-    });
-    return { sink, chunks };
-  }
-
   it('streams a batch to a slow reader as it renders, with the same bytes as pdfBuffer', async () => {
     const { sink, chunks } = slowSink();
     const receivedBeforeLast: number[] = [];
