@@ -25,8 +25,9 @@ export function listTransfersOf(db: Db, entityId: number, limit: number): Transf
 
 export interface GroupTransferRow {
   readonly id: number;
-  readonly fromCode: string;
-  readonly toCode: string;
+  /** The giving and the receiving fund's codes. */
+  readonly from: string;
+  readonly to: string;
   readonly amount: bigint;
   readonly reason: string;
   /** The accounting date of the giver's payment. */
@@ -41,7 +42,7 @@ export interface GroupTransferRow {
 export function transfersWithin(sqlite: Database.Database, entityIds: readonly number[]): GroupTransferRow[] {
   const rows = sqlite
     .prepare(
-      `SELECT t.id, f.code AS fromCode, r.code AS toCode, t.amount, t.reason, p.accounting_date AS paidOn,
+      `SELECT t.id, f.code AS "from", r.code AS "to", t.amount, t.reason, p.accounting_date AS paidOn,
               CASE WHEN t.settlement_voucher_id IS NULL THEN (CASE WHEN t.status = 'received' THEN p.accounting_date END)
                    ELSE (SELECT accounting_date FROM vouchers WHERE id = t.settlement_voucher_id AND status = 'posted') END AS sentOn,
               (SELECT accounting_date FROM vouchers WHERE id = t.receipt_voucher_id AND status = 'posted') AS receivedOn
@@ -54,8 +55,8 @@ export function transfersWithin(sqlite: Database.Database, entityIds: readonly n
     .all({ ids: JSON.stringify(entityIds) }) as Record<string, unknown>[];
   return rows.map((r) => ({
     id: Number(r.id),
-    fromCode: r.fromCode as string,
-    toCode: r.toCode as string,
+    from: r.from as string,
+    to: r.to as string,
     amount: r.amount as bigint,
     reason: r.reason as string,
     paidOn: r.paidOn as string,

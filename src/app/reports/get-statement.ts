@@ -67,7 +67,7 @@ export function getStatement(store: Store, request: StatementRequest): Result<St
   const funds = loadAll(store, group);
   if (!funds.ok) return funds;
   const reconciliation = reconcileTransfers(
-    transfersWithin(store.sqlite, group.map((e) => e.id)).map(({ fromCode, toCode, ...t }) => ({ ...t, from: fromCode, to: toCode })),
+    transfersWithin(store.sqlite, group.map((e) => e.id)),
     new Set(group.map((e) => e.code)),
     range.value,
   );
