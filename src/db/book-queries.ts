@@ -110,7 +110,7 @@ function linesSql(where: string, contra: boolean): string {
   return `SELECT l.id, l.date, l.entry_id, l.account_id, l.amount, l.counterparty_id, l.campaign_id, l.designation, l.currency,
                  l.original_amount, l.rate, ${contra ? CONTRA : 'NULL'}
           FROM entry_lines l
-          WHERE ${where} AND (l.date, l.id) > (@afterDate, @afterId) AND l.date <= @to
+          WHERE ${where} AND (l.date, l.id) > (@afterDate, @afterId) AND l.date <= @to AND l.id <= @lastLine
           ORDER BY l.date, l.id LIMIT ${PAGE_SIZE}`;
 }
 
@@ -139,7 +139,7 @@ function rangeSumsSql(where: string): string {
                  COALESCE(SUM(CASE WHEN l.date >= @from THEN 1 END), 0) AS count,
                  COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount > 0 THEN l.original_amount END), 0) AS originalDebit,
                  COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount < 0 THEN l.original_amount END), 0) AS originalCredit
-          FROM entry_lines l WHERE ${where} AND l.date <= @to`;
+          FROM entry_lines l WHERE ${where} AND l.date <= @to AND l.id <= @lastLine`;
 }
 
 /**
@@ -149,7 +149,7 @@ function rangeSumsSql(where: string): string {
 function openingSumsSql(where: string): string {
   return `SELECT ${SUMS} FROM entries e JOIN entry_lines l ON l.entry_id = e.id
           WHERE e.entity_id = @entity AND e.kind = 'opening' AND e.kind IN ('opening', 'closing')
-                AND e.date BETWEEN @from AND @to AND ${where}`;
+                AND e.date BETWEEN @from AND @to AND ${where} AND l.id <= @lastLine`;
 }
 
 /** The VND of the on-balance line a memo came with: the currency's money line, or the goods line of its unit and quantity. */
@@ -160,7 +160,7 @@ const MEMO_VALUE = `COALESCE(
 const MEMOS_SQL = `SELECT m.id, m.date, e.seq AS entrySeq, e.description, v.number AS voucherNumber, v.date AS voucherDate, m.item, m.unit, m.quantity,
                           ${MEMO_VALUE} AS value
                    FROM entry_memos m JOIN entries e ON e.id = m.entry_id LEFT JOIN vouchers v ON v.entry_id = m.entry_id
-                   WHERE m.entity_id = @entity AND m.account_id = @account AND (m.date, m.id) > (@afterDate, @afterId) AND m.date <= @to
+                   WHERE m.entity_id = @entity AND m.account_id = @account AND (m.date, m.id) > (@afterDate, @afterId) AND m.date <= @to AND m.id <= @lastMemo
                    ORDER BY m.date, m.id LIMIT ${PAGE_SIZE}`;
 
 const MEMO_SUMS_SQL = `SELECT item, unit,
@@ -172,7 +172,7 @@ const MEMO_SUMS_SQL = `SELECT item, unit,
          COALESCE(SUM(CASE WHEN date >= @from AND quantity < 0 THEN value END), 0) AS outValue,
          COALESCE(SUM(CASE WHEN date >= @from THEN 1 END), 0) AS count
        FROM (SELECT m.date, m.item, m.unit, m.quantity, ${MEMO_VALUE} AS value FROM entry_memos m
-             WHERE m.entity_id = @entity AND m.account_id = @account AND m.date <= @to)
+             WHERE m.entity_id = @entity AND m.account_id = @account AND m.date <= @to AND m.id <= @lastMemo)
        GROUP BY item, unit`;
 
 export interface MemoRow {
@@ -201,10 +201,19 @@ export interface MemoSums {
   readonly count: number;
 }
 
+/**
+ * One book's reads. Posted lines and memos are never changed or deleted, only added, so the
+ * last ids at construction make a snapshot: the totals and the lines read page by page
+ * afterwards agree even while other requests post in between.
+ */
 export class BookQueries {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly snapshot: { readonly lastLine: number; readonly lastMemo: number };
 
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(private readonly sqlite: Database.Database) {
+    const last = sqlite.prepare('SELECT (SELECT COALESCE(MAX(id), 0) FROM entry_lines) AS lastLine, (SELECT COALESCE(MAX(id), 0) FROM entry_memos) AS lastMemo');
+    this.snapshot = last.get() as { lastLine: number; lastMemo: number };
+  }
 
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -221,7 +230,7 @@ export class BookQueries {
    */
   totals(entity: number, filter: LineFilter, range: { from: string; to: string }): LineTotals {
     const where = whereOf(filter);
-    const params = { entity, ...range, ...where.params };
+    const params = { entity, ...range, ...where.params, lastLine: this.snapshot.lastLine };
     const all = this.statement(rangeSumsSql(where.sql)).get(params) as Record<string, bigint>;
     const opening = this.statement(openingSumsSql(where.sql)).get(params) as Record<string, bigint>;
     const [debit, credit] = [opening.debit ?? 0n, opening.credit ?? 0n];
@@ -247,7 +256,7 @@ export class BookQueries {
     const where = whereOf(filter);
     const statement = this.statement(linesSql(where.sql, range.contra ?? false)).raw(true);
     const key = (row: unknown[]) => [row[L.date], row[L.id]];
-    for (const page of pages(statement, { entity, to: range.to, ...where.params }, range.from, key)) {
+    for (const page of pages(statement, { entity, to: range.to, ...where.params, lastLine: this.snapshot.lastLine }, range.from, key)) {
       const entries = this.entriesOf(page);
       const parties = this.lookup(COUNTERPARTIES_SQL, page.map((r) => r[L.counterparty]));
       for (const row of page) {
@@ -298,7 +307,7 @@ export class BookQueries {
 
   /** Per item and unit on an off-balance account: held before the range, in and out within it. */
   memoSums(entity: number, account: number, range: { from: string; to: string }): MemoSums[] {
-    return (this.statement(MEMO_SUMS_SQL).all({ entity, account, ...range }) as Record<string, unknown>[]).map((r) => ({
+    return (this.statement(MEMO_SUMS_SQL).all({ entity, account, ...range, lastMemo: this.snapshot.lastMemo }) as Record<string, unknown>[]).map((r) => ({
       item: (r.item as string | null) ?? null,
       unit: r.unit as string,
       opening: r.opening as bigint,
@@ -313,7 +322,7 @@ export class BookQueries {
 
   /** The memos on an off-balance account within the range, in posting order, page by page. */
   *memos(entity: number, account: number, range: { from: string; to: string }): Generator<MemoRow> {
-    const memoPages = pages(this.statement(MEMOS_SQL), { entity, account, to: range.to }, range.from, (row: Record<string, unknown>) => [row.date, row.id]);
+    const memoPages = pages(this.statement(MEMOS_SQL), { entity, account, to: range.to, lastMemo: this.snapshot.lastMemo }, range.from, (row: Record<string, unknown>) => [row.date, row.id]);
     for (const page of memoPages) {
       for (const row of page) {
         yield {
