@@ -191,7 +191,7 @@ function plannedBooks(store: Store, entityId: number): Planned[] {
 }
 
 function readBook(store: Store, request: BookRequest): number {
-  const { book } = must(getBook(store, request));
+  const book = must(getBook(store, request));
   const lines = count(book.value.lines);
   if (lines !== book.value.count) throw new Error(`${request.book}: ${lines} lines read, ${book.value.count} counted`);
   return lines;

@@ -14,7 +14,7 @@ describe('a book read while entries are posted', () => {
     for (let day = 10; day < 20; day += 1) postOk(store, receipt(String(day), 1000));
     const book = getBook(store, { entity: FUND.code, book: 'cash', period: '2024' });
     if (!book.ok) throw new Error(book.code);
-    const cash = book.value.book.value as AccountBook;
+    const cash = book.value.value as AccountBook;
     postOk(store, receipt('15', 7));
     const lines = [...cash.lines];
     expect(lines).toHaveLength(cash.count);

@@ -38,7 +38,7 @@ function statementValues(statement: StatementId, entity: string, consolidated = 
 function book(request: Parameters<typeof getBook>[1]): Book {
   const result = getBook(store, request);
   if (!result.ok) throw new Error(result.code);
-  return result.value.book;
+  return result.value;
 }
 
 describe('statements of the demo year', () => {

@@ -5,7 +5,7 @@
  * totals are read first; the lines stream from the store as the book is written.
  */
 import { BookQueries, type BookLineRow, type LineFilter } from '../../db/book-queries.js';
-import { listBankAccounts, listSignatories, type EntityRow, type SignatoryRow } from '../../db/entities-repo.js';
+import { listBankAccounts } from '../../db/entities-repo.js';
 import { findCounterparty } from '../../db/dimensions-repo.js';
 import type { Store } from '../../db/store.js';
 import { currencyScale } from '../../ledger/currency.js';
@@ -35,12 +35,6 @@ export interface BookRequest extends RangeRequest {
   readonly counterparty?: number;
   readonly campaign?: string;
   readonly designation?: string;
-}
-
-export interface BookReport {
-  readonly entity: EntityRow;
-  readonly signatories: readonly SignatoryRow[];
-  readonly book: Book;
 }
 
 interface Subject {
@@ -185,14 +179,12 @@ function bookOf(store: Store, fund: Fund, request: BookRequest, range: DateRange
   }
 }
 
-export function getBook(store: Store, request: BookRequest): Result<BookReport> {
+export function getBook(store: Store, request: BookRequest): Result<Book> {
   const range = reportRange(request);
   if (!range.ok) return range;
   const fund = loadFund(store, request.entity);
   if (!fund.ok) return fund;
-  const book = bookOf(store, fund.value, request, range.value);
-  if (!book.ok) return book;
-  return accept({ entity: fund.value.entity, signatories: listSignatories(store.db, fund.value.entity.id), book: book.value });
+  return bookOf(store, fund.value, request, range.value);
 }
 
 /** Only the general journal is also written as a plain-text accounting journal. */

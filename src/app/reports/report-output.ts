@@ -94,7 +94,7 @@ export function bookOutput(store: Store, entity: EntityRow, request: BookRequest
   }
   const result = getBook(store, request);
   if (!result.ok) return result;
-  const { book } = result.value;
+  const book = result.value;
   if (request.format === 'json') return accept(jsonOutput(name, () => bookJsonChunks(book, entity.code)));
   return accept(sheetsOutput(store, entity, name, request.format, [bookSheet(book)]));
 }
