@@ -6,6 +6,7 @@
 import type { AccountBook, AccountBookKind, AccountBookLine, BookPosting } from '../reports/account-book.js';
 import type { GeneralJournal } from '../reports/general-journal.js';
 import type { HoldingBook, HoldingBookLine, HoldingSummary } from '../reports/holding-book.js';
+import { currencyScale } from '../ledger/currency.js';
 import { QUANTITY_SCALE } from '../ledger/entry.js';
 import { shortDate } from './date-format.js';
 import type { CellValue, Sheet, SheetColumn, SheetRow } from './sheet.js';
@@ -125,13 +126,17 @@ export function journalSheet(journal: GeneralJournal): Sheet {
 /** Goods and foreign-currency books: quantities with their value, in, out and held. */
 export function holdingBookSheet(book: HoldingBook): Sheet {
   const goods = book.kind === 'goods';
-  const q = (header: string): SheetColumn => ({ header, kind: 'amount', scale: QUANTITY_SCALE, width: 12 });
+  // Currency held is kept in thousandths like goods; it prints in its currencies' own decimals.
+  const scale = goods ? QUANTITY_SCALE : Math.max(0, ...book.holdings.map((h) => Math.min(QUANTITY_SCALE, currencyScale(h.unit) ?? QUANTITY_SCALE)));
+  const divisor = 10n ** BigInt(QUANTITY_SCALE - scale);
+  const n = (thousandths: bigint): bigint => thousandths / divisor;
+  const q = (header: string): SheetColumn => ({ header, kind: 'amount', scale, width: 12 });
   const what = (h: { item: string | null; unit: string }): CellValue => (goods ? (h.item ?? '') : h.unit);
   const row = (l: HoldingBookLine): SheetRow => {
     const out = l.quantity < 0n;
     return {
       cells: [l.date, l.voucherNumber, l.voucherDate, l.description, what(l), goods ? l.unit : null,
-        out ? null : l.quantity, out ? null : l.value, out ? -l.quantity : null, out ? l.value : null, l.held, l.heldValue],
+        out ? null : n(l.quantity), out ? null : l.value, out ? n(-l.quantity) : null, out ? l.value : null, n(l.held), l.heldValue],
     };
   };
   const summary = (label: string, pick: (h: HoldingSummary) => CellValue[]) =>
@@ -148,12 +153,12 @@ export function holdingBookSheet(book: HoldingBook): Sheet {
       q(goods ? 'Xuất: số lượng' : 'Chi: nguyên tệ'), amount(goods ? 'Xuất: giá trị' : 'Chi: quy đồng'),
       q(goods ? 'Tồn: số lượng' : 'Tồn: nguyên tệ'), amount(goods ? 'Tồn: giá trị' : 'Tồn: quy đồng'),
     ],
-    head: summary('Tồn đầu kỳ', (h) => [null, null, null, null, h.opening, h.openingValue]),
+    head: summary('Tồn đầu kỳ', (h) => [null, null, null, null, n(h.opening), h.openingValue]),
     body: mapped(book.lines, row),
     bodyCount: book.count,
     foot: [
-      ...summary('Cộng phát sinh', (h) => [h.in, h.inValue, h.out, h.outValue, null, null]),
-      ...summary('Tồn cuối kỳ', (h) => [null, null, null, null, h.closing, h.closingValue]),
+      ...summary('Cộng phát sinh', (h) => [n(h.in), h.inValue, n(h.out), h.outValue, null, null]),
+      ...summary('Tồn cuối kỳ', (h) => [null, null, null, null, n(h.closing), h.closingValue]),
     ],
     notes: [],
   };

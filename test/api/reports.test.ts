@@ -122,6 +122,11 @@ describe('reports as files', () => {
     expect(response.body).toContain('PT0001/2024');
   });
 
+  it('prints foreign currency held in the currency’s own decimals beside its đồng', async () => {
+    const response = await get('/api/entities/TVH-VNN/books/currency?period=2024&format=csv');
+    expect(response.body).toContain(',USD,,1000.00,25400000,,,1000.00,25400000');
+  });
+
   it('writes the general journal as ledger text', async () => {
     const response = await get('/api/entities/HTH-VNN/books/journal?period=2024&format=ledger');
     expect(response.statusCode).toBe(200);
