@@ -10,8 +10,8 @@
  * NFC and cleared of what either tool would read as syntax (";" starts a comment in one of
  * them, a line break ends the transaction, a leading "(" or "*" is a code or a status).
  */
-import { once } from 'node:events';
 import { shortDate } from './date-format.js';
+import { endStream, writeText } from './text-stream.js';
 
 export interface JournalPosting {
   /** Account code. */
@@ -136,18 +136,11 @@ function openingTransaction(journal: LedgerJournal): JournalTransaction | null {
   return { date: journal.header.from, code: null, description: 'Số dư đầu kỳ', postings, memos };
 }
 
-async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
-}
-
 /** Writes the journal into `out`, waiting whenever `out` asks to, and ends it. */
 export async function writeLedgerJournal(journal: LedgerJournal, out: NodeJS.WritableStream): Promise<void> {
-  await write(out, headerText(journal));
+  await writeText(out, headerText(journal));
   const opening = openingTransaction(journal);
-  if (opening) await write(out, transactionText(journal, opening));
-  for (const transaction of journal.transactions) await write(out, transactionText(journal, transaction));
-  await new Promise<void>((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
+  if (opening) await writeText(out, transactionText(journal, opening));
+  for (const transaction of journal.transactions) await writeText(out, transactionText(journal, transaction));
+  await endStream(out);
 }

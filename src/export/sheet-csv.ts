@@ -8,9 +8,9 @@
  * The body is written as it is read, in batches, waiting whenever `out` asks to, so a book
  * of a million lines holds only one batch in memory.
  */
-import { once } from 'node:events';
 import { formatAmount } from '../ledger/money.js';
 import type { CellValue, Sheet, SheetColumn, SheetRow } from './sheet.js';
+import { endStream, writeText } from './text-stream.js';
 
 const BOM = '\uFEFF';
 const EOL = '\r\n';
@@ -23,12 +23,12 @@ export async function writeSheetCsv(sheet: Sheet, out: NodeJS.WritableStream): P
   for (const row of rowsOf(sheet)) {
     batch += line(sheet.columns.map((column, i) => csvValue(row.cells[i], column)));
     if (batch.length >= BATCH) {
-      await write(out, batch);
+      await writeText(out, batch);
       batch = '';
     }
   }
-  await write(out, batch);
-  await end(out);
+  await writeText(out, batch);
+  await endStream(out);
 }
 
 function* rowsOf(sheet: Sheet): Iterable<SheetRow> {
@@ -58,21 +58,4 @@ function csvValue(value: CellValue | undefined, column: SheetColumn): string {
   if (typeof value === 'bigint') return column.kind === 'amount' ? formatAmount(value, column.scale ?? 0) : value.toString();
   const text = value.normalize('NFC');
   return column.kind === 'text' && FORMULA.test(text) ? `'${text}` : text;
-}
-
-/** Writes a chunk and, when `out` says its buffer is full, waits until it drains (or fails). */
-async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (chunk === '' || out.write(chunk, 'utf8')) return;
-  await once(out, 'drain');
-}
-
-/** Ends `out` and waits until everything written has been handed on. */
-function end(out: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.once('error', reject);
-    out.end(() => {
-      out.removeListener('error', reject);
-      resolve();
-    });
-  });
 }

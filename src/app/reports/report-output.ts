@@ -10,6 +10,7 @@ import { bookSheet, reportDocument, statementSheets } from '../../export/report-
 import { bookJsonChunks, statementJson } from '../../export/report-json.js';
 import type { Sheet } from '../../export/sheet.js';
 import { trialBalanceSheet } from '../../export/statement-sheets.js';
+import { writeTextChunks } from '../../export/text-stream.js';
 import { trialBalanceJson } from '../../export/trial-balance-json.js';
 import { FILE_FORMATS, writeReport, type FileFormat } from '../../export/write-report.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
@@ -40,18 +41,8 @@ export interface ReportRequest extends RangeRequest {
   readonly format: ReportFormat;
 }
 
-async function writeChunks(chunks: Iterable<string>, out: NodeJS.WritableStream): Promise<void> {
-  for (const chunk of chunks) {
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
-  }
-  await new Promise<void>((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
-}
-
 function jsonOutput(name: string, chunks: () => Iterable<string>): Output {
-  return { name: `${name}.json`, contentType: 'application/json; charset=utf-8', write: (out) => writeChunks(chunks(), out) };
+  return { name: `${name}.json`, contentType: 'application/json; charset=utf-8', write: (out) => writeTextChunks(chunks(), out) };
 }
 
 function sheetsOutput(store: Store, entity: EntityRow, name: string, format: FileFormat, sheets: Sheet[]): Output {
