@@ -103,8 +103,7 @@ function* transactionsOf(parts: Iterable<Part>): Generator<JournalTransaction> {
   if (entry) yield transaction(entry);
 }
 
-function transactions(store: Store, fund: Fund, range: DateRange): Iterable<JournalTransaction> {
-  const queries = new BookQueries(store.sqlite);
+function transactions(queries: BookQueries, fund: Fund, range: DateRange): Iterable<JournalTransaction> {
   const entity = fund.entity.id;
   return {
     [Symbol.iterator]: () =>
@@ -118,8 +117,7 @@ function transactions(store: Store, fund: Fund, range: DateRange): Iterable<Jour
 }
 
 /** What each off-balance account held at the start of the range, per item and unit counted up to its end. */
-function holdingsOf(store: Store, fund: Fund, range: DateRange): JournalMemo[] {
-  const queries = new BookQueries(store.sqlite);
+function holdingsOf(queries: BookQueries, fund: Fund, range: DateRange): JournalMemo[] {
   return offBalanceAccounts(fund).flatMap(({ code, id }) =>
     queries.memoSums(fund.entity.id, id, range).map((s) => ({ account: code, item: s.item, unit: s.unit, quantity: s.opening })),
   );
@@ -132,13 +130,15 @@ export function fundJournal(store: Store, request: JournalRequest): Result<Ledge
   if (!loaded.ok) return loaded;
   const fund = loaded.value;
   const figures = loadFigures(store, fund, range.value, []);
-  const holdings = holdingsOf(store, fund, range.value);
+  // One reader for holdings and transactions: both read up to the same last posted line and memo.
+  const queries = new BookQueries(store.sqlite);
+  const holdings = holdingsOf(queries, fund, range.value);
   const codes = new Set([...figures.accounts.keys(), ...holdings.map((h) => h.account)]);
   return accept({
     header: { fundCode: fund.entity.code, fundName: fund.entity.name, ...range.value },
     accounts: new Map([...codes].map((code) => [code, pathOf(fund.chart, code)])),
     opening: new Map([...figures.accounts].map(([code, f]) => [code, f.opening])),
     holdings,
-    transactions: transactions(store, fund, range.value),
+    transactions: transactions(queries, fund, range.value),
   });
 }
