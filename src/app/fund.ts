@@ -53,3 +53,9 @@ export function loadFund(store: Store, code: string): Result<Fund> {
     bankAccountIds: bankAccountIds(store.db, entity.id),
   });
 }
+
+/** The account code of every stored account id of the fund. */
+export function codeOf(fund: Fund): (accountId: number) => string {
+  const codes = new Map([...fund.accountIds].map(([code, id]) => [id, code]));
+  return (accountId) => codes.get(accountId) ?? String(accountId);
+}

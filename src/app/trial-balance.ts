@@ -3,44 +3,31 @@
  * through its sub-accounts) as of a date. SQLite sums the day totals; the report shapes them.
  */
 import { BalanceQueries } from '../db/balances-repo.js';
-import { StatementQueries } from '../db/statement-queries.js';
 import type { Store } from '../db/store.js';
 import { isIsoDate } from '../ledger/calendar.js';
 import type { Minor } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import { addTrialBalances, rollUp, trialBalance, type Sums, type TrialBalance } from '../reports/trial-balance.js';
 import { findEntityByCode, withDescendants, type EntityRow } from '../db/entities-repo.js';
-import { loadFund, type Fund } from './fund.js';
+import { codeOf, loadFund, type Fund } from './fund.js';
+import { loadFigures } from './reports/load-figures.js';
 
 /** Before any date a fund can have. */
 const BEGINNING = '0000-01-01';
 
-/** The account code of every stored account id of the fund. */
-function codeOf(fund: Fund): (accountId: number) => string {
-  const codes = new Map([...fund.accountIds].map(([code, id]) => [id, code]));
-  return (accountId) => codes.get(accountId) ?? String(accountId);
-}
 
 function sumsByCode(store: Store, fund: Fund, from: string, to: string): Map<string, Sums> {
   const code = codeOf(fund);
   return new Map(new BalanceQueries(store.sqlite).accountSums(fund.entity.id, from, to).map((s) => [code(s.accountId), s]));
 }
 
-/** The sums with opening entries inside the range counted as opening balances, not movements. */
+/**
+ * The sums of a trial balance: opening entries inside the range count as opening balances,
+ * not movements; the year-end closing entries are movements like any other.
+ */
 function trialBalanceSums(store: Store, fund: Fund, from: string, to: string): Map<string, Sums> {
-  const sums = sumsByCode(store, fund, from, to);
-  const code = codeOf(fund);
-  for (const special of new StatementQueries(store.sqlite).specialSums(fund.entity.id, { from, to })) {
-    if (special.kind !== 'opening') continue;
-    const own = sums.get(code(special.accountId));
-    if (!own) continue;
-    sums.set(code(special.accountId), {
-      opening: own.opening + special.debit - special.credit,
-      debit: own.debit - special.debit,
-      credit: own.credit - special.credit,
-    });
-  }
-  return sums;
+  const figures = loadFigures(store, fund, { from, to }, []).accounts;
+  return new Map([...figures].map(([code, f]) => [code, { opening: f.opening, debit: f.debit + f.closingDebit, credit: f.credit + f.closingCredit }]));
 }
 
 export function getTrialBalance(store: Store, request: { entity: string; from: string; to: string }): Result<TrialBalance> {

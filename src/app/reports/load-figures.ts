@@ -10,40 +10,34 @@ import type { Store } from '../../db/store.js';
 import type { Minor } from '../../ledger/money.js';
 import { leavesUnder, NO_FIGURES, type AccountFigures, type Figures, type FormKey } from '../../reports/figures.js';
 import type { DateRange } from '../../reports/period.js';
-import type { Fund } from '../fund.js';
-
-function codesById(fund: Fund): Map<number, string> {
-  return new Map([...fund.accountIds].map(([code, id]) => [id, code]));
-}
+import { codeOf, type Fund } from '../fund.js';
 
 /** `split` names the accounts whose movements are also wanted per counterparty form. */
 export function loadFigures(store: Store, fund: Fund, range: DateRange, split: readonly string[]): Figures {
-  const codes = codesById(fund);
+  const code = codeOf(fund);
   const entity = fund.entity.id;
   const accounts = new Map<string, AccountFigures>();
   for (const s of new BalanceQueries(store.sqlite).accountSums(entity, range.from, range.to)) {
-    accounts.set(codes.get(s.accountId) ?? String(s.accountId), { ...NO_FIGURES, opening: s.opening, debit: s.debit, credit: s.credit });
+    accounts.set(code(s.accountId), { ...NO_FIGURES, opening: s.opening, debit: s.debit, credit: s.credit });
   }
   const queries = new StatementQueries(store.sqlite);
   for (const special of queries.specialSums(entity, range)) {
-    const code = codes.get(special.accountId) ?? String(special.accountId);
-    const f = accounts.get(code) ?? NO_FIGURES;
+    const f = accounts.get(code(special.accountId)) ?? NO_FIGURES;
     const moved = { debit: f.debit - special.debit, credit: f.credit - special.credit };
     accounts.set(
-      code,
+      code(special.accountId),
       special.kind === 'opening'
         ? { ...f, ...moved, opening: f.opening + special.debit - special.credit }
         : { ...f, ...moved, closingDebit: f.closingDebit + special.debit, closingCredit: f.closingCredit + special.credit },
     );
   }
-  const splitLeaves = split.flatMap((code) => leavesUnder(fund.chart, code, fund.accountIds.keys()));
+  const splitLeaves = split.flatMap((account) => leavesUnder(fund.chart, account, fund.accountIds.keys()));
   const byForm = new Map<string, Map<FormKey, { debit: Minor; credit: Minor }>>();
-  const splitIds = splitLeaves.map((code) => fund.accountIds.get(code)).filter((id): id is number => id !== undefined);
+  const splitIds = splitLeaves.map((leaf) => fund.accountIds.get(leaf)).filter((id): id is number => id !== undefined);
   for (const s of queries.formSums(entity, splitIds, range)) {
-    const code = codes.get(s.accountId) ?? String(s.accountId);
-    const forms = byForm.get(code) ?? new Map<FormKey, { debit: Minor; credit: Minor }>();
+    const forms = byForm.get(code(s.accountId)) ?? new Map<FormKey, { debit: Minor; credit: Minor }>();
     forms.set(s.form ?? 'none', { debit: s.debit, credit: s.credit });
-    byForm.set(code, forms);
+    byForm.set(code(s.accountId), forms);
   }
   return { accounts, byForm };
 }
