@@ -1,10 +1,8 @@
 /** The shape of a fund profile as it arrives from a file or a request, checked before use. */
 import { z } from 'zod';
 import type { EntityProfile } from './create-entity.js';
-import { toNfc } from './nfc.js';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+import { cleanInput } from './clean-input.js';
+import { isoDate, text } from './input-schemas.js';
 
 export const entityProfileSchema = z
   .object({
@@ -40,9 +38,11 @@ export const entityProfileSchema = z
   })
   .strict();
 
-/** Parses a profile, normalising its text to NFC; the error names the first bad field. */
+/** Parses a profile, its text clean and in NFC; the error names the first bad field. */
 export function parseEntityProfile(value: unknown): { ok: true; value: EntityProfile } | { ok: false; field: string; message: string } {
-  const parsed = entityProfileSchema.safeParse(toNfc(value));
+  const clean = cleanInput(value);
+  if (!clean.ok) return { ok: false, field: clean.path.join('.'), message: clean.problem };
+  const parsed = entityProfileSchema.safeParse(clean.value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, field: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid profile' };

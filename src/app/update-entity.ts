@@ -22,7 +22,7 @@ export function updateEntity(store: Store, request: { entity: string; changes: E
     const cap = changes.policy?.managementCostCap;
     const parsedCap = cap === undefined ? undefined : parseAmount(cap, 0);
     if (parsedCap && (!parsedCap.ok || parsedCap.value < 0n)) return reject('amount_malformed', 'policy.managementCostCap', cap);
-    const updated = updateEntityRow(store.db, current.id, {
+    const row = {
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.address !== undefined && { address: changes.address }),
       ...(changes.budgetUnitCode !== undefined && { budgetUnitCode: changes.budgetUnitCode }),
@@ -31,7 +31,8 @@ export function updateEntity(store: Store, request: { entity: string; changes: E
         managementCostsAllowed: changes.policy.managementCostsAllowed,
         managementCostCap: parsedCap?.ok ? Number(parsedCap.value) : null,
       }),
-    });
+    };
+    const updated = Object.keys(row).length > 0 ? updateEntityRow(store.db, current.id, row) : current;
     if (changes.signatories) {
       replaceSignatories(store.db, current.id, changes.signatories.map((s) => ({ entityId: current.id, role: s.role, name: s.name, title: s.title ?? null })));
     }

@@ -21,11 +21,11 @@ export const REPORT_USAGE = `  report --entity CODE --report R (--period P | --f
                                               B: ${BOOK_IDS.join(', ')};
                                               FILE: .pdf, .xlsx, .csv, .json (.journal: journal book)`;
 
-const FORMATS: Record<string, BookFormat> = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.csv': 'csv', '.json': 'json', '.journal': 'ledger', '.ledger': 'ledger' };
+const FORMATS: ReadonlyMap<string, BookFormat> = new Map(Object.entries({ '.pdf': 'pdf', '.xlsx': 'xlsx', '.csv': 'csv', '.json': 'json', '.journal': 'ledger', '.ledger': 'ledger' } as const));
 
 function formatOf(out: string): BookFormat {
-  const format = FORMATS[extname(out).toLowerCase()];
-  if (!format) throw new UsageError(`--out must end in ${Object.keys(FORMATS).join(', ')}`);
+  const format = FORMATS.get(extname(out).toLowerCase());
+  if (!format) throw new UsageError(`--out must end in ${[...FORMATS.keys()].join(', ')}`);
   return format;
 }
 

@@ -2,7 +2,8 @@
  * Voucher and transfer commands: make a draft from a JSON file, approve, post, cancel,
  * list, print to PDF, send money to another fund and confirm it arrived.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { readJsonInput } from './input-file.js';
 import { confirmTransfer } from '../app/transfers/confirm-transfer.js';
 import { createTransfer } from '../app/transfers/create-transfer.js';
 import { approveVoucher } from '../app/vouchers/approve-voucher.js';
@@ -11,7 +12,6 @@ import { findVouchers } from '../app/vouchers/find-vouchers.js';
 import { postVoucher } from '../app/vouchers/post-voucher.js';
 import { voucherDocument, voucherDocuments } from '../app/vouchers/voucher-documents.js';
 import { createVoucher } from '../app/vouchers/voucher-drafts.js';
-import { toNfc } from '../app/nfc.js';
 import { voucherContent } from '../api/voucher-schemas.js';
 import type { Actor } from '../db/audit-repo.js';
 import { findEntityByCode } from '../db/entities-repo.js';
@@ -96,7 +96,7 @@ function listCommand(store: Store, options: Options): number {
 }
 
 function addCommand(store: Store, options: Options, actor: Actor): number {
-  const parsed = voucherContent.safeParse(toNfc(JSON.parse(readFileSync(need(options, 'file'), 'utf8'))));
+  const parsed = voucherContent.safeParse(readJsonInput(need(options, 'file')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`the voucher is malformed at ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? ''}`);

@@ -10,7 +10,7 @@ import { currencyScale } from './currency.js';
 import type { Minor } from './money.js';
 
 /** How each currency is named in words, with its minor unit where it has one. */
-const CURRENCY_NAMES: Readonly<Record<string, { readonly unit: string; readonly minor?: string }>> = {
+const CURRENCY_NAMES: ReadonlyMap<string, { readonly unit: string; readonly minor?: string }> = new Map(Object.entries({
   VND: { unit: 'đồng' },
   USD: { unit: 'đô la Mỹ', minor: 'xu' },
   EUR: { unit: 'euro', minor: 'xu' },
@@ -21,7 +21,7 @@ const CURRENCY_NAMES: Readonly<Record<string, { readonly unit: string; readonly 
   JPY: { unit: 'yên Nhật' },
   KRW: { unit: 'won Hàn Quốc' },
   CNY: { unit: 'nhân dân tệ', minor: 'xu' },
-};
+}));
 
 const config = new ReadingConfig();
 config.unit = [];
@@ -37,7 +37,7 @@ function read(value: bigint): string {
  */
 export function amountInWords(amount: Minor, currency = 'VND'): string {
   const scale = currencyScale(currency) ?? 0;
-  const names = CURRENCY_NAMES[currency] ?? { unit: currency };
+  const names = CURRENCY_NAMES.get(currency) ?? { unit: currency };
   const negative = amount < 0n;
   const magnitude = negative ? -amount : amount;
   const whole = magnitude / 10n ** BigInt(scale);

@@ -8,7 +8,7 @@
 
 export const ACCOUNTING_CURRENCY = 'VND';
 
-const SCALES: Readonly<Record<string, number>> = {
+const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({
   VND: 0,
   USD: 2,
   EUR: 2,
@@ -27,9 +27,9 @@ const SCALES: Readonly<Record<string, number>> = {
   KHR: 2,
   KWD: 3,
   BHD: 3,
-};
+}));
 
 /** The number of decimal places of a currency's minor unit; undefined when unknown. */
 export function currencyScale(code: string): number | undefined {
-  return SCALES[code];
+  return SCALES.get(code);
 }

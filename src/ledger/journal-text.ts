@@ -78,7 +78,7 @@ function parsePostingLine(tokens: string[], draft: Draft, where: string): Return
   return null;
 }
 
-const KEYS: Readonly<Record<string, string>> = {
+const KEYS: ReadonlyMap<string, string> = new Map(Object.entries({
   campaign: 'campaign',
   designation: 'designation',
   bank: 'bankAccount',
@@ -88,7 +88,7 @@ const KEYS: Readonly<Record<string, string>> = {
   rate: 'rate',
   qty: 'quantity',
   unit: 'unit',
-};
+}));
 
 function applyDimension(line: Record<string, unknown>, token: string): string | null {
   const at = token.indexOf('=');
@@ -109,7 +109,7 @@ function applyDimension(line: Record<string, unknown>, token: string): string | 
     line.counterparty = { ...(line.counterparty as object), [key]: value };
     return null;
   }
-  const field = KEYS[key];
+  const field = KEYS.get(key);
   if (!field) return `unknown key ${key}`;
   line[field] = value;
   return null;

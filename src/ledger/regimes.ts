@@ -25,7 +25,7 @@ export interface Regime {
   readonly fundBalanceAccount: string;
 }
 
-export const REGIMES: Readonly<Record<string, Regime>> = {
+export const REGIMES: ReadonlyMap<string, Regime> = new Map(Object.entries({
   'TT103/2018': {
     code: 'TT103/2018',
     name: 'Thông tư 103/2018/TT-BTC',
@@ -37,10 +37,10 @@ export const REGIMES: Readonly<Record<string, Regime>> = {
     resultAccount: '911',
     fundBalanceAccount: '421',
   },
-};
+}));
 
 export const DEFAULT_REGIME = 'TT103/2018';
 
 export function findRegime(code: string): Regime | undefined {
-  return REGIMES[code];
+  return REGIMES.get(code);
 }

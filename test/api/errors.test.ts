@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { API_PROBLEMS, type ApiProblemCode } from '../../src/api/problem-codes.js';
+import { clientErrorHandler } from '../../src/api/problem.js';
 import { apiWorld, receipt, type ApiWorld } from '../support/api-fixture.js';
 
 let world: ApiWorld;
@@ -44,6 +46,15 @@ describe('error answers', () => {
     const id = world.tokens.c1Auditor.split('_')[1];
     expect((await world.call('c1Auditor', { method: 'POST', url: `/api/tokens/${id}/revoke` })).statusCode).toBe(200);
     await expectProblem(await world.call('c1Auditor', { method: 'GET', url: '/api/entities/C1' }), 'token_invalid');
+  });
+
+  it('answers 429 with Retry-After to an address that sent too many bad tokens', async () => {
+    world = await apiWorld({ authThrottle: { failures: 1 } });
+    const bad = { method: 'GET', url: '/api/entities/C1', headers: { authorization: 'Bearer flt_0000000000000000_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' } } as const;
+    await expectProblem(await world.call(null, bad), 'token_invalid');
+    const throttled = await world.call(null, bad);
+    await expectProblem(throttled, 'authentication_throttled');
+    expect(throttled.headers['retry-after']).toMatch(/^[1-9]\d*$/);
   });
 
   it('answers 403 to a role without the right, and 404 to unknown funds and routes', async () => {
@@ -86,6 +97,29 @@ describe('error answers', () => {
     const response = await world.call('root', { method: 'GET', url: '/api/entities/C1/entries' });
     await expectProblem(response, 'internal_error');
     expect(response.body).not.toContain('internals');
+  });
+
+  it('answers an over-long path parameter with 414', async () => {
+    world = await apiWorld();
+    await expectProblem(await world.call('c1Auditor', { method: 'GET', url: `/api/entities/${'C'.repeat(300)}` }), 'uri_too_long', 'params');
+  });
+
+  it.each([
+    ['HPE_HEADER_OVERFLOW', 'headers_too_large'],
+    ['ERR_HTTP_REQUEST_TIMEOUT', 'request_timeout'],
+    ['HPE_INVALID_METHOD', 'invalid_request'],
+  ] as const)('answers the HTTP parser’s %s as %s problem+json on the socket', async (parserCode, code) => {
+    const socket = new PassThrough();
+    let written = '';
+    socket.on('data', (chunk: Buffer) => (written += chunk.toString()));
+    socket.on('error', () => undefined);
+    clientErrorHandler(Object.assign(new Error(parserCode), { code: parserCode }), socket);
+    const [head = '', body = ''] = written.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${API_PROBLEMS[code].status} `));
+    expect(head).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(body)).toMatchObject({ code, status: API_PROBLEMS[code].status, title: API_PROBLEMS[code].title });
+    expect(socket.destroyed).toBe(true);
+    seen.add(code);
   });
 
   it('has exercised every API code', () => {

@@ -69,8 +69,8 @@ const MOVES = [
 ] as const;
 
 describe('statement forms', () => {
-  it.each(Object.keys(REGIMES))('exist for the regime %s, each line’s terms naming accounts of its chart or lines of its form', (code) => {
-    const regime = REGIMES[code];
+  it.each([...REGIMES.keys()])('exist for the regime %s, each line’s terms naming accounts of its chart or lines of its form', (code) => {
+    const regime = REGIMES.get(code);
     const codes = new Set(regime?.chart.map((a) => a.code));
     for (const id of STATEMENT_IDS) {
       const form = regimeStatements(code).forms[id];

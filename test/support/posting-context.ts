@@ -5,7 +5,7 @@ import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
 import type { PostingContext } from '../../src/ledger/post-entry.js';
 import { REGIMES } from '../../src/ledger/regimes.js';
 
-export const REGIME = REGIMES['TT103/2018']!;
+export const REGIME = REGIMES.get('TT103/2018')!;
 
 export interface ContextOptions {
   readonly extraAccounts?: readonly ChartRow[];

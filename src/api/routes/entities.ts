@@ -33,6 +33,7 @@ const entityChanges = z
     policy: profileShape.policy,
   })
   .strict()
+  .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change')
   .meta({ example: { address: 'Số 1 Phạm Thái Bường, Phường 4, TP Trà Vinh', seal: { name: 'ỦY BAN MTTQ VIỆT NAM TỈNH TRÀ VINH' } } });
 const counterpartyQuery = z
   .object({ kind: z.enum(COUNTERPARTY_KINDS).optional(), name: text(300).optional(), afterId: z.coerce.number().int().positive().optional(), limit })

@@ -12,17 +12,17 @@ export interface RegimeStatements {
   readonly bookAccounts: { readonly cash: string; readonly goods: string; readonly currency: string };
 }
 
-export const REGIME_STATEMENTS: Readonly<Record<string, RegimeStatements>> = {
+export const REGIME_STATEMENTS: ReadonlyMap<string, RegimeStatements> = new Map(Object.entries({
   'TT103/2018': {
     forms: { 'financial-position': FINANCIAL_POSITION, 'receipts-and-uses': RECEIPTS_AND_USES },
     transferAccounts: TRANSFER_ACCOUNTS,
     bookAccounts: BOOK_ACCOUNTS,
   },
-};
+}));
 
 /** The statements and book accounts of a regime; every regime a fund can have is listed here. */
 export function regimeStatements(regime: string): RegimeStatements {
-  const statements = REGIME_STATEMENTS[regime];
+  const statements = REGIME_STATEMENTS.get(regime);
   if (!statements) throw new Error(`regime ${regime} has no statement forms`);
   return statements;
 }
