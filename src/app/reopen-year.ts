@@ -37,6 +37,7 @@ export function reopenYear(store: Store, request: YearRequest): Result<PostedRef
       const plan = planReversal(original, {
         date: lastDayOfYear(request.year),
         alreadyReversed: original.reversedById !== null,
+        voucher: null,
         originalLabel: `số ${original.seq}`,
         reopeningYear: true,
       });

@@ -4,6 +4,7 @@
  */
 import { recordAudit } from '../db/audit-repo.js';
 import { findEntry } from '../db/entries-repo.js';
+import { findVoucherByEntry } from '../db/vouchers-repo.js';
 import type { Store } from '../db/store.js';
 import { accountingDateOf } from '../ledger/calendar.js';
 import { planReversal } from '../ledger/reverse-entry.js';
@@ -19,6 +20,12 @@ export interface ReverseEntryRequest extends SessionOptions {
   readonly description?: string;
 }
 
+/** The number of the voucher an entry was posted from; an entry without a number is still a voucher's. */
+function ownerOf(store: Store, entityId: number, entryId: number): string | null {
+  const voucher = findVoucherByEntry(store.db, entityId, entryId);
+  return voucher === undefined ? null : (voucher.number ?? String(voucher.id));
+}
+
 export function reverseEntry(store: Store, request: ReverseEntryRequest): Result<PostedRef> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
@@ -28,6 +35,7 @@ export function reverseEntry(store: Store, request: ReverseEntryRequest): Result
     const plan = planReversal(original, {
       date: request.date ?? accountingDateOf(new Date()),
       alreadyReversed: original.reversedById !== null,
+      voucher: ownerOf(store, fund.value.entity.id, original.id),
       originalLabel: `số ${original.seq}`,
       ...(request.description !== undefined && { description: request.description }),
     });

@@ -18,6 +18,11 @@ export function findVoucher(db: Db, entityId: number, id: number): VoucherRow | 
   return db.select().from(vouchers).where(and(eq(vouchers.entityId, entityId), eq(vouchers.id, id))).get();
 }
 
+/** The voucher whose posting wrote the entry, if a voucher did. */
+export function findVoucherByEntry(db: Db, entityId: number, entryId: number): VoucherRow | undefined {
+  return db.select().from(vouchers).where(and(eq(vouchers.entityId, entityId), eq(vouchers.entryId, entryId))).get();
+}
+
 export function findVoucherByCancels(db: Db, cancelsId: number): VoucherRow | undefined {
   return db.select().from(vouchers).where(eq(vouchers.cancelsId, cancelsId)).get();
 }

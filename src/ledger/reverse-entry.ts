@@ -12,6 +12,8 @@ export interface ReversalRequest {
   readonly date: string;
   readonly description?: string;
   readonly alreadyReversed: boolean;
+  /** The number of the voucher whose entry this is, or null; a voucher is corrected by cancelling it. */
+  readonly voucher: string | null;
   /** How the original is named in the default description, e.g. its sequence number. */
   readonly originalLabel: string;
   /** Reopening a closed year reverses its closing entries, which nothing else may. */
@@ -22,6 +24,7 @@ export function planReversal(original: Entry, request: ReversalRequest): Result<
   const reversible = original.kind === 'regular' || original.kind === 'opening' || (original.kind === 'closing' && request.reopeningYear);
   if (!reversible) return reject('entry_not_reversible');
   if (request.alreadyReversed) return reject('entry_already_reversed');
+  if (request.voucher !== null) return reject('entry_owned_by_voucher', undefined, request.voucher);
   const lines = original.lines.map((line): LineInput => {
     const amount = formatAmount(line.amount < 0n ? -line.amount : line.amount, 0);
     const foreign =

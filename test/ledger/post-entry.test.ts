@@ -186,7 +186,7 @@ describe('posting properties', () => {
         const context = postingContext({ balances: Object.fromEntries(SAFE_ACCOUNTS.map((a) => [a, 10n ** 15n])) });
         const posted = postEntry(input, context);
         if (!posted.ok) return false;
-        const plan = planReversal(posted.value, { date: '2024-04-01', alreadyReversed: false, originalLabel: '1' });
+        const plan = planReversal(posted.value, { date: '2024-04-01', alreadyReversed: false, voucher: null, originalLabel: '1' });
         if (!plan.ok) return false;
         const reversed = postEntry(plan.value, context, { kind: 'reversal' });
         if (!reversed.ok) return false;

@@ -37,7 +37,7 @@ export function cancelVoucher(store: Store, request: CancelRequest): Result<Vouc
     const entry = original.entryId === null ? undefined : findEntry(store.sqlite, fund.value.entity.id, original.entryId);
     if (!entry) throw new Error(`posted voucher ${original.id} has no entry`);
     const reason = request.reason ?? `Hủy chứng từ số ${original.number}: ${original.reason}`;
-    const plan = planReversal(entry, { date: request.date ?? accountingDateOf(new Date()), alreadyReversed: false, originalLabel: original.number ?? '', description: reason });
+    const plan = planReversal(entry, { date: request.date ?? accountingDateOf(new Date()), alreadyReversed: entry.reversedById !== null, voucher: null, originalLabel: original.number ?? '', description: reason });
     if (!plan.ok) return plan;
     const content: VoucherContent = {
       type: 'general', date: plan.value.date, reason, lines: plan.value.lines, ...(plan.value.memos && { memos: plan.value.memos }),
