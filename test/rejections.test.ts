@@ -24,6 +24,7 @@ import { parseChartCsv } from '../src/ledger/chart-csv.js';
 import { planSubAccount, checkDeactivation } from '../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../src/ledger/entry.js';
 import { parseJournal } from '../src/ledger/journal-text.js';
+import { MAX_FUNDS } from '../src/ledger/money.js';
 import { postEntry } from '../src/ledger/post-entry.js';
 import { accept, REJECTIONS, type RejectionCode, type Result } from '../src/ledger/rejections.js';
 import { planReversal } from '../src/ledger/reverse-entry.js';
@@ -107,6 +108,7 @@ const CASES = {
   entry_must_balance: () => post(entry([{ account: '1111', debit: '1000000' }, { account: '5111', credit: '900000' }])),
   date_outside_open_year: () => post(entry(donation(), { date: '2023-06-01' })),
   period_locked: () => post(entry(donation(), { date: '2024-01-15' })),
+  fund_limit_reached: () => post(entry(donation('2')), { fundTotals: { debits: 10n ** 15n - 1n, quantities: 0n } }),
   management_cost_forbidden: () => post(entry([{ account: '614', debit: '5' }, { account: '1111', credit: '5' }]), { balances: { '1111': 5n } }),
   management_cost_cap_exceeded: () =>
     post(entry([{ account: '614', debit: '600000' }, { account: '1111', credit: '600000' }]), {
@@ -118,8 +120,14 @@ const CASES = {
       balances: { '152': 5n }, holdings: { '003 kg': 9n },
     }),
   entry_not_found: () => withFund((store) => reverseEntry(store, { entity: FUND.code, entryId: 999, actor: ACTOR })),
-  entry_already_reversed: () => planReversal({ ...closingEntry, kind: 'regular' }, { date: '2024-03-01', alreadyReversed: true, originalLabel: '1' }),
-  entry_not_reversible: () => planReversal(closingEntry, { date: '2024-12-31', alreadyReversed: false, originalLabel: '1' }),
+  entry_already_reversed: () => planReversal({ ...closingEntry, kind: 'regular' }, { date: '2024-03-01', alreadyReversed: true, voucher: null, originalLabel: '1' }),
+  entry_owned_by_voucher: () =>
+    withVoucher(receipt(), (store, id) => {
+      const posted = postVoucher(store, { ...voucherStep, id });
+      if (!posted.ok || posted.value.entryId === null) throw new Error('the receipt did not post');
+      return reverseEntry(store, { entity: FUND.code, entryId: posted.value.entryId, actor: ACTOR });
+    }),
+  entry_not_reversible: () => planReversal(closingEntry, { date: '2024-12-31', alreadyReversed: false, voucher: null, originalLabel: '1' }),
   period_unknown: () => withFund((store) => lockPeriod(store, { entity: FUND.code, year: 2030, month: 1, actor: ACTOR })),
   period_already_locked: () =>
     withFund((store) => {
@@ -165,6 +173,14 @@ const CASES = {
     }),
   journal_malformed: () => parseJournal('2024-01-01 Một bút toán\n  1111 Nợ 5\n'),
   entity_code_taken: () => withFund((store) => createEntity(store, FUND, ACTOR)),
+  entity_limit_reached: () =>
+    withFund((store) => {
+      store.sqlite
+        .prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+                  INSERT INTO entities (code, name, kind, level, seal_name) SELECT 'X' || i, 'Quỹ ' || i, 'poor-fund', 'commune', 'QUỸ' FROM n`)
+        .run(MAX_FUNDS);
+      return createEntity(store, { ...FUND, code: 'F2' }, ACTOR);
+    }),
   entity_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', parent: 'NOPE' }, ACTOR)),
   level_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', level: 'hamlet' }, ACTOR)),
   regime_unknown: () => withFund((store) => createEntity(store, { ...FUND, code: 'F2', regime: 'TT999/2099' }, ACTOR)),

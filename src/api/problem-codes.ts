@@ -11,8 +11,12 @@ export const API_PROBLEMS = {
   token_invalid: { status: 401, title: 'The bearer token is unknown, malformed or revoked.' },
   forbidden: { status: 403, title: 'Your roles do not allow this here.' },
   not_found: { status: 404, title: 'No such resource.' },
+  authentication_throttled: { status: 429, title: 'Too many failed sign-ins from this address; retry after the Retry-After seconds.' },
+  request_timeout: { status: 408, title: 'The request did not arrive in time.' },
   payload_too_large: { status: 413, title: 'The request body is larger than the server accepts.' },
+  uri_too_long: { status: 414, title: 'The request URL, or one of its path parameters, is longer than the server accepts.' },
   unsupported_media_type: { status: 415, title: 'The request body has a content type this route does not read.' },
+  headers_too_large: { status: 431, title: 'The request headers are larger than the server accepts.' },
   busy: { status: 503, title: 'The database is busy with other writes; retry shortly.' },
   internal_error: { status: 500, title: 'Internal error; the request id identifies it in the server log.' },
 } as const;
@@ -26,7 +30,7 @@ const NOT_FOUND: ReadonlySet<RejectionCode> = new Set([
 
 const CONFLICT: ReadonlySet<RejectionCode> = new Set([
   'entity_code_taken', 'account_code_taken', 'campaign_code_taken', 'user_name_taken', 'role_already_granted', 'bank_account_number_taken',
-  'entry_already_reversed', 'period_already_locked', 'period_not_locked', 'year_exists', 'year_closed', 'year_not_closed',
+  'entry_already_reversed', 'entry_owned_by_voucher', 'period_already_locked', 'period_not_locked', 'year_exists', 'year_closed', 'year_not_closed',
   'chart_in_use', 'token_already_revoked',
   'voucher_not_draft', 'voucher_already_approved', 'voucher_not_posted', 'voucher_already_cancelled', 'transfer_not_in_transit',
 ]);

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { insertAccounts } from '../db/accounts-repo.js';
 import { insertFiscalYear, recordPeriodEvent } from '../db/calendar-repo.js';
 import {
+  countEntities,
   findEntityByCode,
   insertBankAccounts,
   insertEntity,
@@ -17,7 +18,7 @@ import {
 import type { Store } from '../db/store.js';
 import { buildChart, type ChartRow } from '../ledger/chart.js';
 import { DEFAULT_REGIME, findRegime } from '../ledger/regimes.js';
-import { parseAmount } from '../ledger/money.js';
+import { MAX_FUNDS, parseAmount } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import { inTransaction } from './in-transaction.js';
 
@@ -53,6 +54,7 @@ export function createEntity(store: Store, profile: EntityProfile, actor: Actor)
     const regime = findRegime(profile.regime ?? DEFAULT_REGIME);
     if (!regime) return reject('regime_unknown', 'regime', profile.regime);
     if (findEntityByCode(store.db, profile.code)) return reject('entity_code_taken', 'code', profile.code);
+    if (countEntities(store.db) >= MAX_FUNDS) return reject('entity_limit_reached', 'code', `${MAX_FUNDS}`);
     if (!levelExists(store.db, profile.level)) return reject('level_unknown', 'level', profile.level);
     const parent = profile.parent === undefined ? undefined : findEntityByCode(store.db, profile.parent);
     if (profile.parent !== undefined && !parent) return reject('entity_unknown', 'parent', profile.parent);

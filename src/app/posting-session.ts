@@ -13,7 +13,7 @@ import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
 import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
 import { chainHash } from '../ledger/hash-chain.js';
 import type { Minor } from '../ledger/money.js';
-import { postEntry, type BalanceView, type PostingContext } from '../ledger/post-entry.js';
+import { entryTotals, postEntry, type BalanceView, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
 import type { Fund } from './fund.js';
 
@@ -42,6 +42,7 @@ export class PostingSession {
   private readonly tallies = new Map<string, { lastDate: string; balance: Minor }>();
   private readonly counterparties = new Map<string, number>();
   private head: { seq: number; hash: string };
+  private totals: FundTotals;
   private readonly clock: () => string;
   readonly context: PostingContext;
 
@@ -53,6 +54,7 @@ export class PostingSession {
     this.writer = new EntryWriter(store.sqlite, fund.entity.id);
     this.queries = new BalanceQueries(store.sqlite);
     this.head = { seq: fund.entity.chainSeq, hash: fund.entity.chainHash };
+    this.totals = { debits: BigInt(fund.entity.debitTotal), quantities: BigInt(fund.entity.quantityTotal) };
     this.clock = options.clock ?? (() => new Date().toISOString());
     this.context = {
       chart: fund.chart,
@@ -110,8 +112,10 @@ export class PostingSession {
       memos: entry.memos.map((memo) => ({ ...memo, accountId: this.accountId(memo.account) })),
     };
     const hash = chainHash(this.head.hash, unsealed);
-    const id = this.writer.insert({ ...unsealed, hash });
+    const added = entryTotals(entry.lines, entry.memos);
+    const id = this.writer.insert({ ...unsealed, hash }, added);
     this.head = { seq: unsealed.seq, hash };
+    this.totals = { debits: this.totals.debits + added.debits, quantities: this.totals.quantities + added.quantities };
     for (const line of entry.lines) this.tally(line, entry.date);
     return { id, seq: unsealed.seq, date: entry.date, hash };
   }
@@ -152,6 +156,7 @@ export class PostingSession {
         this.writer.flush();
         return this.queries.lowestHoldingFrom(entity, { accountId: this.accountId(holding.account), unit: holding.unit, item: holding.item }, date);
       },
+      fundTotals: () => this.totals,
       managementCostInYear: (year) => {
         this.writer.flush();
         const ids = [...this.fund.chart.accounts.values()].filter((a) => a.managementCost).map((a) => this.accountId(a.code));

@@ -2,7 +2,7 @@
  * Funds (entities) with their seal, signatories, bank accounts and policy, and the head
  * of each fund's hash chain.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from './store.js';
 import { bankAccounts, entities, levels, signatories } from './schema.js';
 
@@ -21,6 +21,10 @@ export function findEntityById(db: Db, id: number): EntityRow | undefined {
 
 export function listEntities(db: Db): EntityRow[] {
   return db.select().from(entities).orderBy(asc(entities.id)).all();
+}
+
+export function countEntities(db: Db): number {
+  return db.select({ n: count() }).from(entities).get()?.n ?? 0;
 }
 
 export function levelExists(db: Db, code: string): boolean {

@@ -1,11 +1,12 @@
 /**
- * Posted entries: appending them with their lines, memos and day totals, reading one back,
- * and streaming a fund's whole chain for verification. Hot paths use prepared statements
- * directly; amounts travel as bigint.
+ * Posted entries: appending them with their lines, memos and day totals, and reading them
+ * back (src/db/chain-queries.ts streams a fund's whole chain for verification). Hot paths
+ * use prepared statements directly; amounts travel as bigint.
  */
 import type Database from 'better-sqlite3';
 import type { Entry, EntryKind, Line, Memo } from '../ledger/entry.js';
-import type { ChainEntry, ChainLine, ChainMemo, StoredChainEntry } from '../ledger/hash-chain.js';
+import type { FundTotals } from '../ledger/post-entry.js';
+import type { ChainEntry, ChainLine, ChainMemo } from '../ledger/hash-chain.js';
 
 /** An entry as written: the chained form, the stored id of every account, and its hash. */
 export interface EntryRecord extends ChainEntry {
@@ -33,6 +34,7 @@ export class EntryWriter {
   private readonly statements: Statements;
   private readonly pending = new Map<string, { accountId: number; date: string; debit: bigint; credit: bigint }>();
   private head: { seq: number; hash: string } | null = null;
+  private added = { debits: 0n, quantities: 0n };
 
   constructor(
     sqlite: Database.Database,
@@ -58,11 +60,14 @@ export class EntryWriter {
         `INSERT INTO account_days (entity_id, account_id, date, debit, credit) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit`,
       ),
-      head: sqlite.prepare(`UPDATE entities SET chain_seq = ?, chain_hash = ? WHERE id = ?`),
+      head: sqlite.prepare(
+        `UPDATE entities SET chain_seq = ?, chain_hash = ?, debit_total = debit_total + ?, quantity_total = quantity_total + ? WHERE id = ?`,
+      ),
     };
   }
 
-  insert(record: EntryRecord): number {
+  /** Appends one entry; `totals` is what it adds to the fund's lifetime totals. */
+  insert(record: EntryRecord, totals: FundTotals): number {
     const s = this.statements;
     const id = Number(
       s.entry.run(
@@ -83,6 +88,7 @@ export class EntryWriter {
     }
     for (const m of record.memos) s.memo.run(id, record.entityId, m.lineNo, m.accountId, record.date, m.quantity, m.unit, m.item);
     this.head = { seq: record.seq, hash: record.hash };
+    this.added = { debits: this.added.debits + totals.debits, quantities: this.added.quantities + totals.quantities };
     return id;
   }
 
@@ -101,8 +107,9 @@ export class EntryWriter {
   flush(): void {
     for (const t of this.pending.values()) this.statements.dayTotal.run(this.entityId, t.accountId, t.date, t.debit, t.credit);
     this.pending.clear();
-    if (this.head) this.statements.head.run(this.head.seq, this.head.hash, this.entityId);
+    if (this.head) this.statements.head.run(this.head.seq, this.head.hash, this.added.debits, this.added.quantities, this.entityId);
     this.head = null;
+    this.added = { debits: 0n, quantities: 0n };
   }
 }
 
@@ -220,64 +227,6 @@ function toLine(row: Record<string, unknown>): Line {
     ...(bankAccount !== undefined && { bankAccount }),
     ...(externalRef !== undefined && { externalRef }),
   };
-}
-
-type JsonLine = [number, string, string, number | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];
-type JsonMemo = [number, string, string, string, string | null];
-
-const big = (value: string | null): bigint | null => (value === null ? null : BigInt(value));
-
-/** Streams a fund's entries in sequence order, exactly as stored, for the chain check. */
-export function* iterateChain(sqlite: Database.Database, entityId: number): Generator<StoredChainEntry> {
-  const rows = sqlite
-    .prepare(
-      `SELECT e.id, e.seq, e.kind, e.date, e.description, e.reverses_id, e.recorded_at, e.recorded_by, lower(hex(e.hash)) AS hash,
-         (SELECT json_group_array(json_array(l.line_no, a.code, CAST(l.amount AS TEXT), l.counterparty_id, l.campaign_id,
-             l.designation, l.bank_account_id, l.external_ref, l.currency, CAST(l.original_amount AS TEXT), l.rate,
-             CAST(l.quantity AS TEXT), l.unit) ORDER BY l.line_no)
-          FROM entry_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = e.id) AS lines,
-         (SELECT json_group_array(json_array(m.line_no, a.code, CAST(m.quantity AS TEXT), m.unit, m.item) ORDER BY m.line_no)
-          FROM entry_memos m JOIN accounts a ON a.id = m.account_id WHERE m.entry_id = e.id) AS memos
-       FROM entries e WHERE e.entity_id = ? ORDER BY e.seq`,
-    )
-    .iterate(entityId) as IterableIterator<Record<string, unknown>>;
-  for (const row of rows) {
-    const lines = JSON.parse(String(row.lines)) as JsonLine[];
-    const memos = JSON.parse(String(row.memos)) as JsonMemo[];
-    yield {
-      id: Number(row.id),
-      entityId,
-      seq: Number(row.seq),
-      kind: row.kind as EntryKind,
-      date: String(row.date),
-      description: String(row.description),
-      reversesId: (row.reverses_id as number | null) ?? null,
-      recordedAt: String(row.recorded_at),
-      recordedBy: String(row.recorded_by),
-      hash: String(row.hash),
-      lines: lines.map(([lineNo, account, amount, counterpartyId, campaignId, designation, bankAccountId, externalRef, currency, originalAmount, rate, quantity, unit]) => ({
-        lineNo, account, amount: BigInt(amount), counterpartyId, campaignId, designation, bankAccountId, externalRef,
-        currency, originalAmount: big(originalAmount), rate, quantity: big(quantity), unit,
-      })),
-      memos: memos.map(([lineNo, account, quantity, unit, item]) => ({ lineNo, account, quantity: BigInt(quantity), unit, item })),
-    };
-  }
-}
-
-/** Account-days whose kept totals no longer equal the sums of the lines they stand for. */
-export function dayTotalMismatches(sqlite: Database.Database, entityId: number): number {
-  const row = sqlite
-    .prepare(
-      `WITH actual AS (
-         SELECT account_id, date, SUM(MAX(amount, 0)) AS debit, SUM(MAX(-amount, 0)) AS credit
-         FROM entry_lines WHERE entity_id = @entity GROUP BY account_id, date),
-       kept AS (SELECT account_id, date, debit, credit FROM account_days WHERE entity_id = @entity AND (debit <> 0 OR credit <> 0))
-       SELECT COUNT(*) AS n FROM (
-         SELECT account_id, date FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept)
-         UNION SELECT account_id, date FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual))`,
-    )
-    .get({ entity: entityId }) as { n: number };
-  return row.n;
 }
 
 /** Closing entries of a year that still stand (not yet reversed), in posting order. */

@@ -5,7 +5,7 @@
  * migrations refuse UPDATE and DELETE).
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -37,6 +37,10 @@ export const entities = sqliteTable('entities', {
   voucherNumberFormat: text('voucher_number_format').notNull().default('{prefix}{number:4}/{year}'),
   chainSeq: integer('chain_seq').notNull().default(0),
   chainHash: text('chain_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+  /** Every debit the fund has posted, in đồng: kept below FUND_LIMIT so that every sum of its books fits in int64. */
+  debitTotal: integer('debit_total').notNull().default(0),
+  /** Every quantity and foreign original amount it has recorded, each in its minor unit, likewise bounded. */
+  quantityTotal: integer('quantity_total').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -248,7 +252,11 @@ export const accountDays = sqliteTable(
     debit: integer('debit').notNull().default(0),
     credit: integer('credit').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.entityId, t.accountId, t.date] })],
+  (t) => [
+    primaryKey({ columns: [t.entityId, t.accountId, t.date] }),
+    // An integer sum that overflows becomes a REAL in SQLite; the books refuse it instead.
+    check('account_days_integers', sql`typeof(debit) = 'integer' AND typeof(credit) = 'integer'`),
+  ],
 );
 
 /** The balances a fiscal year opened with, written when the year before it closed. */

@@ -16,6 +16,17 @@ export type Minor = bigint;
 /** The largest amount one line may carry: 10^15 đồng, far above any fund's year. */
 export const MAX_LINE_AMOUNT: Minor = 10n ** 15n;
 
+/**
+ * The most one fund may post over its whole life: 10^15 đồng of debits (all entries,
+ * closing entries included), and 10^15 minor units of quantities and foreign amounts. Every
+ * sum of one fund's books — a day, an account, a balance, a report line — then stays within
+ * 2 × 10^15, and a consolidation of up to MAX_FUNDS funds within int64 (9.22 × 10^18).
+ */
+export const FUND_LIMIT: Minor = 10n ** 15n;
+
+/** The most funds one installation keeps, so that summing all of them stays within int64. */
+export const MAX_FUNDS = 4000;
+
 const PLAIN_DECIMAL = /^-?\d{1,19}(\.\d{1,12})?$/;
 /** Whole numbers short enough to be exact without decimal arithmetic: the common case. */
 const PLAIN_WHOLE = /^-?\d{1,15}$/;

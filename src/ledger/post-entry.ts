@@ -11,7 +11,7 @@ import type { Chart } from './chart.js';
 import { ACCOUNTING_CURRENCY, currencyScale } from './currency.js';
 import type { Entry, EntryInput, EntryKind, Line, LineInput, Memo, MemoInput } from './entry.js';
 import { dimensionsOf, QUANTITY_SCALE } from './entry.js';
-import { convertToVnd, isValidRate, parseAmount, type Minor } from './money.js';
+import { convertToVnd, FUND_LIMIT, isValidRate, parseAmount, type Minor } from './money.js';
 import { accept, reject, type Rejection, type Result } from './rejections.js';
 
 export const MAX_LINES = 5000;
@@ -24,6 +24,15 @@ export interface BalanceView {
   lowestHoldingFrom(holding: Holding, date: string): Minor;
   /** Management costs (net debits) already booked in a fiscal year. */
   managementCostInYear(year: number): Minor;
+  /** What the fund has posted over its life, bounded by FUND_LIMIT. */
+  fundTotals(): FundTotals;
+}
+
+export interface FundTotals {
+  /** Every debit, in đồng. */
+  readonly debits: Minor;
+  /** Every quantity and foreign original amount, each in its minor unit, counted without sign. */
+  readonly quantities: Minor;
 }
 
 /** What an off-balance record counts: an item (or none) in a unit, on an account. */
@@ -79,6 +88,8 @@ export function postEntry(input: EntryInput, context: PostingContext, options: P
     unit: memo.unit,
     item: memo.item ?? null,
   }));
+  const limit = checkFundLimit(lines, memos, context.balances);
+  if (limit) return limit;
   const policy = checkManagementCost(input.date, lines, context);
   if (policy) return policy;
   const negative = checkNonNegative(input.date, lines, memos, context);
@@ -214,6 +225,32 @@ function checkDimensions(lines: readonly LineInput[], context: PostingContext): 
     if (line.bankAccount !== undefined && !context.bankAccounts.has(line.bankAccount)) {
       return reject('bank_account_unknown', `lines[${index}].bankAccount`, line.bankAccount);
     }
+  }
+  return null;
+}
+
+/** What an entry adds to the fund's lifetime totals. */
+export function entryTotals(lines: readonly Line[], memos: readonly Memo[]): FundTotals {
+  let debits = 0n;
+  let quantities = 0n;
+  for (const line of lines) {
+    if (line.amount > 0n) debits += line.amount;
+    quantities += magnitude(line.quantity ?? 0n) + magnitude(line.originalAmount ?? 0n);
+  }
+  for (const memo of memos) quantities += magnitude(memo.quantity);
+  return { debits, quantities };
+}
+
+function magnitude(value: Minor): Minor {
+  return value < 0n ? -value : value;
+}
+
+function checkFundLimit(lines: readonly Line[], memos: readonly Memo[], balances: BalanceView): Rejection | null {
+  const added = entryTotals(lines, memos);
+  const totals = balances.fundTotals();
+  if (totals.debits + added.debits > FUND_LIMIT) return reject('fund_limit_reached', 'lines', `debits ${totals.debits} + ${added.debits} > ${FUND_LIMIT}`);
+  if (totals.quantities + added.quantities > FUND_LIMIT) {
+    return reject('fund_limit_reached', 'lines', `quantities ${totals.quantities} + ${added.quantities} > ${FUND_LIMIT}`);
   }
   return null;
 }

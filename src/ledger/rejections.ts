@@ -29,6 +29,7 @@ export const REJECTIONS = {
   entry_must_balance: 'Total debits must equal total credits.',
   date_outside_open_year: 'The date does not fall in an open fiscal year of this fund.',
   period_locked: 'The month of the date is locked.',
+  fund_limit_reached: 'The entry would take the fund’s lifetime debits, or its quantities and foreign amounts, above 10^15 minor units, the most its books can add up.',
   management_cost_forbidden: 'This fund’s policy forbids paying management costs from the fund.',
   management_cost_cap_exceeded: 'The entry would take management costs above the fund’s yearly cap.',
   balance_would_go_negative: 'A cash, bank or goods account would go below zero.',
@@ -38,6 +39,7 @@ export const REJECTIONS = {
   entry_not_found: 'No such entry in this fund.',
   entry_already_reversed: 'The entry has already been reversed.',
   entry_not_reversible: 'Reversals and year-end closing entries cannot be reversed; reopen the year instead.',
+  entry_owned_by_voucher: 'The entry was posted from a voucher; cancel the voucher, which reverses its entry.',
 
   // Periods and fiscal years.
   period_unknown: 'The month does not belong to any fiscal year of this fund.',
@@ -70,6 +72,7 @@ export const REJECTIONS = {
   // Entities.
   entity_code_taken: 'Another fund already uses this code.',
   entity_unknown: 'No such fund.',
+  entity_limit_reached: 'The installation already keeps the most funds whose books can be summed together.',
   level_unknown: 'The administrative level is not defined.',
   regime_unknown: 'The accounting regime is not defined.',
   bank_account_number_taken: 'The fund already has a bank or treasury account with this number.',

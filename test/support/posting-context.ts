@@ -2,7 +2,7 @@
 import type { Calendar } from '../../src/ledger/calendar.js';
 import { buildChart, type ChartRow } from '../../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
-import type { PostingContext } from '../../src/ledger/post-entry.js';
+import type { FundTotals, PostingContext } from '../../src/ledger/post-entry.js';
 import { REGIMES } from '../../src/ledger/regimes.js';
 
 export const REGIME = REGIMES.get('TT103/2018')!;
@@ -17,6 +17,8 @@ export interface ContextOptions {
   /** Lowest balance ahead of any date, per account; 0 when absent. */
   readonly balances?: Readonly<Record<string, bigint>>;
   readonly holdings?: Readonly<Record<string, bigint>>;
+  /** What the fund has posted over its life; nothing when absent. */
+  readonly fundTotals?: FundTotals;
 }
 
 export function postingContext(options: ContextOptions = {}): PostingContext {
@@ -34,6 +36,7 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
       lowestBalanceFrom: (account) => options.balances?.[account] ?? 0n,
       lowestHoldingFrom: (h) => options.holdings?.[[h.account, h.unit, h.item].filter(Boolean).join(' ')] ?? 0n,
       managementCostInYear: () => options.managementCostInYear ?? 0n,
+      fundTotals: () => options.fundTotals ?? { debits: 0n, quantities: 0n },
     },
   };
 }
