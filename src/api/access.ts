@@ -2,8 +2,9 @@
  * Authentication and permission for every route. Each route declares its access in its
  * config: public, any signed-in user (the route then narrows what it shows), or a
  * permission on the fund named in its path. A route without a
- * declaration cannot be registered. Checks run before the body is read: no token → 401,
- * unknown fund → 404, no right on it → 403.
+ * declaration cannot be registered. Checks run before the body is read: an address with
+ * too many failed sign-ins → 429 (see auth-throttle.ts), no token → 401, unknown fund → 404,
+ * no right on it → 403.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../app/tokens.js';
@@ -11,6 +12,7 @@ import { allows, type Permission, type Principal } from '../app/permissions.js';
 import type { Actor } from '../db/audit-repo.js';
 import { ancestorsOf, findEntityByCode, type EntityRow } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
+import type { AuthThrottle } from './auth-throttle.js';
 import { sendApiProblem, sendRejection } from './problem.js';
 import { reject } from '../ledger/rejections.js';
 
@@ -31,7 +33,7 @@ declare module 'fastify' {
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-export function installAccess(app: FastifyInstance, store: Store): void {
+export function installAccess(app: FastifyInstance, store: Store, throttle: AuthThrottle): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('fund', null);
   app.addHook('onRoute', (route) => {
@@ -44,9 +46,15 @@ export function installAccess(app: FastifyInstance, store: Store): void {
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access || 'public' in access) return;
+    const wait = throttle.retryAfter(request.ip);
+    if (wait > 0) return sendApiProblem(reply.header('retry-after', String(wait)), 'authentication_throttled', `retry in ${wait} s`);
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    const principal = token === undefined ? undefined : authenticate(store, token);
-    if (!principal) return sendApiProblem(reply, token === undefined ? 'unauthenticated' : 'token_invalid');
+    if (token === undefined) return sendApiProblem(reply, 'unauthenticated');
+    const principal = authenticate(store, token);
+    if (!principal) {
+      if (throttle.fail(request.ip)) request.log.warn({ ip: request.ip }, 'too many failed sign-ins; address refused until its window ends');
+      return sendApiProblem(reply, 'token_invalid');
+    }
     request.principal = principal;
     if ('signedIn' in access) return;
     return checkFund(store, request, reply, access.permission);

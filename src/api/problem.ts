@@ -4,6 +4,8 @@
  * input is 400 naming the field; the rules' refusals carry the ledger's code; anything
  * unforeseen is a bug: 500 with a generic message, the details going to the log only.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Rejection } from '../ledger/rejections.js';
@@ -41,12 +43,19 @@ export function sendRejection(reply: FastifyReply, rejection: Rejection): Fastif
   });
 }
 
-/** Fastify's own 4xx errors, by their error code. */
-const FASTIFY_CODES: Readonly<Record<string, ApiProblemCode>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
-};
+/** Fastify's own 4xx errors, by their error code, and the part of the request at fault. */
+const FASTIFY_CODES: ReadonlyMap<string, { readonly code: ApiProblemCode; readonly field: string }> = new Map([
+  ['FST_ERR_CTP_BODY_TOO_LARGE', { code: 'payload_too_large', field: 'body' }],
+  ['FST_ERR_CTP_INVALID_MEDIA_TYPE', { code: 'unsupported_media_type', field: 'headers.content-type' }],
+  ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', { code: 'invalid_request', field: 'headers.content-length' }],
+  ['FST_ERR_BAD_URL', { code: 'invalid_request', field: 'url' }],
+  ['FST_ERR_MAX_PARAM_LENGTH', { code: 'uri_too_long', field: 'params' }],
+]);
+
+function sendFrameworkError(error: FastifyError, reply: FastifyReply): FastifyReply {
+  const known = FASTIFY_CODES.get(error.code);
+  return sendApiProblem(reply, known?.code ?? 'invalid_request', error.message, known?.field ?? 'body');
+}
 
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -59,11 +68,33 @@ export function installProblemHandlers(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'database busy');
       return sendApiProblem(reply.header('retry-after', '1'), 'busy');
     }
-    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendApiProblem(reply, FASTIFY_CODES[error.code] ?? 'invalid_request', error.message, 'body');
-    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return sendFrameworkError(error, reply);
     request.log.error({ err: error }, 'unhandled error');
     return sendApiProblem(reply, 'internal_error');
   });
   app.setNotFoundHandler((request, reply) => sendApiProblem(reply, 'not_found', `${request.method} ${request.url.split('?')[0] ?? ''}`));
+}
+
+/** Errors the router meets before any route is chosen: a URL that does not decode, a parameter too long. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendFrameworkError(error, reply);
+}
+
+/** What Node's HTTP parser refuses before Fastify sees a request, answered in the same shape. */
+const CLIENT_ERRORS: ReadonlyMap<string, ApiProblemCode> = new Map([
+  ['HPE_HEADER_OVERFLOW', 'headers_too_large'],
+  ['ERR_HTTP_REQUEST_TIMEOUT', 'request_timeout'],
+]);
+
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = CLIENT_ERRORS.get(error.code ?? '') ?? 'invalid_request';
+  const { status, title } = API_PROBLEMS[code];
+  const body = JSON.stringify({ type: `about:blank#${code}`, title, status, code, detail: error.code ?? error.message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

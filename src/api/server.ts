@@ -1,14 +1,17 @@
 /**
- * The Fastify server: authentication and per-fund permissions, zod validation with NFC
- * text, one problem shape for errors, OpenAPI at /docs, and the ledger routes.
+ * The Fastify server: authentication and per-fund permissions, one guarded boundary (bounded
+ * JSON, clean NFC text, then zod validation), one problem shape for every error — the
+ * router's and the HTTP parser's included —, OpenAPI at /docs, and the ledger routes.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { toNfc } from '../app/nfc.js';
+import { cleanInput } from '../app/clean-input.js';
 import type { Store } from '../db/store.js';
 import { installAccess } from './access.js';
+import { authThrottle, type AuthThrottleOptions } from './auth-throttle.js';
 import { installOpenApi } from './openapi.js';
-import { installProblemHandlers } from './problem.js';
+import { clientErrorHandler, frameworkErrors, installProblemHandlers, sendApiProblem } from './problem.js';
+import { installJsonBody } from './json-body.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { entityRoutes } from './routes/entities.js';
@@ -26,25 +29,47 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit?: number;
+  /** Failed sign-ins allowed per client address and window; see DEFAULT_AUTH_THROTTLE. */
+  readonly authThrottle?: Partial<AuthThrottleOptions>;
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+/** The parts of a request that carry user text, named as validation errors name them. */
+interface InputPart {
+  readonly key: 'params' | 'query' | 'body';
+  readonly context: string;
+}
+const URL_PARTS: readonly InputPart[] = [{ key: 'params', context: 'params' }, { key: 'query', context: 'querystring' }];
+const BODY_PART: readonly InputPart[] = [{ key: 'body', context: 'body' }];
+
+function cleanParts(request: FastifyRequest, reply: FastifyReply, parts: readonly InputPart[]): FastifyReply | undefined {
+  for (const part of parts) {
+    if (request[part.key] === undefined) continue;
+    const clean = cleanInput(request[part.key]);
+    if (!clean.ok) return sendApiProblem(reply, 'invalid_request', clean.problem, [part.context, ...clean.path].join('.'));
+    request[part.key] = clean.value;
+  }
+  return undefined;
+}
 
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installJsonBody(app);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined) request.body = toNfc(request.body);
-    request.query = toNfc(request.query);
-  });
+  // The URL's parts are clean before access is checked against them; the body once it is parsed.
+  app.addHook('onRequest', async (request, reply) => cleanParts(request, reply, URL_PARTS));
+  app.addHook('preValidation', async (request, reply) => cleanParts(request, reply, BODY_PART));
   installProblemHandlers(app);
-  installAccess(app, store);
+  installAccess(app, store, authThrottle(options.authThrottle));
   await installOpenApi(app);
   for (const routes of [healthRoutes, entityRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
     await app.register(routes(store));

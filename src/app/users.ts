@@ -69,6 +69,16 @@ export function userInReach(store: Store, principal: Principal, name: string): R
   return reached ? accept({ user, grants }) : reject('user_beyond_reach', 'user', name);
 }
 
+/**
+ * The user whose tokens the principal may list, issue and revoke: themselves, whatever their
+ * roles, or a user within their reach as an admin (see userInReach).
+ */
+export function tokenHolderInReach(store: Store, principal: Principal, name: string): Result<UserWithGrants> {
+  const user = findUserByName(store.db, name);
+  if (user?.id === principal.userId) return accept({ user, grants: listGrants(store.db, user.id) });
+  return userInReach(store, principal, name);
+}
+
 function addGrant(store: Store, user: UserRow, request: GrantRequest, actor: Actor): Result<GrantRow> {
   const entity = request.entity === undefined ? null : findEntityByCode(store.db, request.entity);
   if (entity === undefined) return reject('entity_unknown', 'entity', request.entity);

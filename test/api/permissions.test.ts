@@ -39,6 +39,8 @@ interface Row {
 }
 
 const ownAdmin = (role: Role, fund: Fund) => role === 'admin' && fund === 'C1';
+/** For the token routes, which ask about `accountantOf(fund)`: an admin of the fund, or the token's own holder. */
+const adminOrHolder = (role: Role, fund: Fund) => fund === 'C1' && (role === 'admin' || role === 'accountant');
 const e = (fund: Fund, rest = '') => `/api/entities/${fund}${rest}`;
 
 /** In every fresh world: a draft and a posted receipt in C1, and a transfer in transit from PROV to each commune. */
@@ -139,15 +141,14 @@ const ROWS: Record<string, Row> = {
     request: (fund, world) => ({ method: 'DELETE', url: `/api/users/${accountantOf(fund)}/grants/${grantId(world, accountantOf(fund))}` }),
     allowed: ownAdmin,
   },
-  'GET /api/users/{user}/tokens': { request: (fund) => ({ method: 'GET', url: `/api/users/${accountantOf(fund)}/tokens` }), allowed: ownAdmin },
+  'GET /api/users/{user}/tokens': { request: (fund) => ({ method: 'GET', url: `/api/users/${accountantOf(fund)}/tokens` }), allowed: adminOrHolder },
   'POST /api/users/{user}/tokens': {
     request: (fund) => ({ method: 'POST', url: `/api/users/${accountantOf(fund)}/tokens`, payload: { label: 'máy mới' } }),
-    allowed: ownAdmin,
+    allowed: adminOrHolder,
   },
   'POST /api/tokens/{id}/revoke': {
     request: (fund, world) => ({ method: 'POST', url: `/api/tokens/${tokenId(world, accountantOf(fund))}/revoke` }),
-    // An admin of the fund, or the token's own holder.
-    allowed: (role, fund) => fund === 'C1' && (role === 'admin' || role === 'accountant'),
+    allowed: adminOrHolder,
   },
 };
 

@@ -4,7 +4,7 @@
  * with one token per role of interest.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildServer } from '../../src/api/server.js';
+import { buildServer, type ServerOptions } from '../../src/api/server.js';
 import { issueToken } from '../../src/app/tokens.js';
 import { createUser, type GrantRequest } from '../../src/app/users.js';
 import type { Store } from '../../src/db/store.js';
@@ -39,7 +39,7 @@ export interface ApiWorld {
   close(): Promise<void>;
 }
 
-export async function apiWorld(options: { bodyLimit?: number } = {}): Promise<ApiWorld> {
+export async function apiWorld(options: ServerOptions = {}): Promise<ApiWorld> {
   const store = freshStore();
   createFund(store, { code: 'PROV', level: 'province', name: 'Quỹ tỉnh', bankAccounts: [] });
   for (const code of ['C1', 'C2']) {

@@ -1,14 +1,16 @@
 /**
  * Users, their roles and their tokens, managed by admins within their reach: a grant on a
  * fund needs admin on that fund (or above it, inherited); a user's tokens need admin over
- * every fund the user holds a role on. Anyone may revoke their own token.
+ * every fund the user holds a role on. Anyone may list, issue and revoke their own tokens.
+ * The reach is checked before an idempotent write is looked up, so repeating another
+ * user's Idempotency-Key cannot replay the token secret it was answered with.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../app/permissions.js';
 import { issueToken, revokeToken } from '../../app/tokens.js';
-import { createUser, grantRole, revokeGrant, userInReach, type UserWithGrants } from '../../app/users.js';
+import { createUser, grantRole, revokeGrant, tokenHolderInReach, userInReach, type UserWithGrants } from '../../app/users.js';
 import { findTokenByPublicId, findUserById, findUserByName, listGrants, listTokens, listUsers } from '../../db/access-repo.js';
 import { findEntityByCode, listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
@@ -107,7 +109,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/users/:user/tokens',
       { config: signedIn, schema: { tags: ['users'], summary: 'A user’s tokens (never their secrets)', params: userParams } },
       async (request, reply) => {
-        const target = userInReach(store, principalOf(request), request.params.user);
+        const target = tokenHolderInReach(store, principalOf(request), request.params.user);
         return target.ok ? userJson(target.value).tokens : sendRejection(reply, target);
       },
     );
@@ -116,7 +118,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/users/:user/tokens',
       { config: signedIn, schema: { tags: ['users'], summary: 'Issue a token; its secret is shown this once', params: userParams, body: tokenRequest, headers: idempotencyHeaders } },
       async (request, reply) => {
-        const target = userInReach(store, principalOf(request), request.params.user);
+        const target = tokenHolderInReach(store, principalOf(request), request.params.user);
         if (!target.ok) return sendRejection(reply, target);
         return answerWrite(store, request, reply, { entity: null }, () => {
           const issued = issueToken(store, { user: request.params.user, label: request.body.label, actor: actorOf(request) });
@@ -131,10 +133,8 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       async (request, reply) => {
         const token = findTokenByPublicId(store.db, request.params.id);
         if (!token) return sendRejection(reply, reject('token_unknown', 'params.id', request.params.id));
-        if (token.userId !== principalOf(request).userId) {
-          const target = userInReach(store, principalOf(request), findUserById(store.db, token.userId)?.name ?? '');
-          if (!target.ok) return sendRejection(reply, target);
-        }
+        const holder = tokenHolderInReach(store, principalOf(request), findUserById(store.db, token.userId)?.name ?? '');
+        if (!holder.ok) return sendRejection(reply, holder);
         const revoked = revokeToken(store, { id: request.params.id, actor: actorOf(request) });
         return revoked.ok ? { id: request.params.id, revoked: true } : sendRejection(reply, revoked);
       },
