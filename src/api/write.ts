@@ -1,5 +1,6 @@
 /**
- * Answering a write: runs it under the request's Idempotency-Key when one is given, then
+ * Answering a write: runs it under the request's Idempotency-Key when one is given (keys are
+ * kept per fund and per user, so two people never collide on a key), then
  * sends the new resource (or the stored answer of an earlier identical request, marked
  * with `Idempotency-Replayed: true`), or the rejection.
  */
@@ -44,7 +45,7 @@ export function answerWrite(
     .digest('hex');
   const answer = idempotent(
     store,
-    typeof key === 'string' ? { scope: scope.entity === null ? 'installation' : `entity:${scope.entity}`, key, fingerprint } : undefined,
+    typeof key === 'string' ? { scope: `${scope.entity === null ? 'installation' : `entity:${scope.entity}`} user:${request.principal?.userId ?? '-'}`, key, fingerprint } : undefined,
     write,
   );
   if (!answer.ok) return sendRejection(reply, answer);

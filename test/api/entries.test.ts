@@ -107,6 +107,14 @@ describe('idempotent writes', () => {
     expect(elsewhere.headers['idempotency-replayed']).toBe('false');
   });
 
+  it('scopes keys per user, so two people on one fund never collide on a key', async () => {
+    world = await apiWorld();
+    expect((await post(world, 'k-1', receipt('1000'))).statusCode).toBe(201);
+    const other = await world.call('c1Approver', { method: 'POST', url: '/api/entities/C1/entries', headers: { 'idempotency-key': 'k-1' }, payload: receipt('2000') });
+    expect(other.statusCode, other.body).toBe(201);
+    expect(other.headers['idempotency-replayed']).toBe('false');
+  });
+
   it('refuses a malformed key with 400', async () => {
     world = await apiWorld();
     const response = await post(world, 'a key with spaces', receipt('1000'));

@@ -89,12 +89,13 @@ describe('one’s own tokens', () => {
     expect((await call({ method: 'POST', url: `/api/tokens/${issued.value.id}/revoke` })).statusCode).toBe(200);
   });
 
-  it('does not replay another user’s issued token to someone repeating their Idempotency-Key', async () => {
+  it('issues a token once: an Idempotency-Key is refused, so its secret is never kept for a replay', async () => {
     const w = (world = await apiWorld());
-    const same = { method: 'POST', url: '/api/users/c1Accountant/tokens', payload: { label: 'Máy mới' }, headers: { 'idempotency-key': 'k-1' } } as const;
-    expect((await w.call('c1Accountant', same)).statusCode).toBe(201);
-    const replay = await w.call('c1Auditor', same);
-    expect(replay.statusCode).toBe(403);
-    expect(replay.body).not.toContain('flt_');
+    const keyed = await w.call('c1Accountant', { method: 'POST', url: '/api/users/c1Accountant/tokens', payload: { label: 'Máy mới' }, headers: { 'idempotency-key': 'k-1' } });
+    expect(keyed.statusCode, keyed.body).toBe(400);
+    expect(keyed.json()).toMatchObject({ code: 'invalid_request', field: 'headers.idempotency-key' });
+    expect((await w.call('c1Accountant', { method: 'POST', url: '/api/users/c1Accountant/tokens', payload: { label: 'Máy mới' } })).statusCode).toBe(201);
+    const kept = w.store.sqlite.prepare(`SELECT count(*) AS n FROM idempotency_keys WHERE CAST(response AS TEXT) LIKE '%flt_%'`).get() as { n: number };
+    expect(kept.n).toBe(0);
   });
 });

@@ -31,6 +31,10 @@ const newUser = z
   .meta({ example: { name: 'ketoan.hoathuan', grants: [{ entity: 'HTH-VNN', role: 'accountant' }] } });
 const userParams = z.object({ user: userName }).strict();
 const tokenRequest = z.object({ label: text(200) }).strict().meta({ example: { label: 'Máy kế toán xã Hòa Thuận' } });
+/** A token's secret is kept nowhere, not even as an answer to replay: issuing is never idempotent. */
+const onceOnly = z.object({
+  'idempotency-key': z.never({ error: 'a token is issued once; its secret is not kept for a replay' }).optional(),
+});
 
 export function userRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -116,14 +120,12 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/users/:user/tokens',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Issue a token; its secret is shown this once', params: userParams, body: tokenRequest, headers: idempotencyHeaders } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Issue a token; its secret is shown this once', params: userParams, body: tokenRequest, headers: onceOnly } },
       async (request, reply) => {
         const target = tokenHolderInReach(store, principalOf(request), request.params.user);
         if (!target.ok) return sendRejection(reply, target);
-        return answerWrite(store, request, reply, { entity: null }, () => {
-          const issued = issueToken(store, { user: request.params.user, label: request.body.label, actor: actorOf(request) });
-          return issued.ok ? accept({ status: 201, body: issued.value }) : issued;
-        });
+        const issued = issueToken(store, { user: request.params.user, label: request.body.label, actor: actorOf(request) });
+        return issued.ok ? reply.code(201).send(issued.value) : sendRejection(reply, issued);
       },
     );
 
