@@ -22,7 +22,7 @@ function codeTable(): string {
 const DESCRIPTION = `Sổ cái kế toán cho các quỹ do Mặt trận Tổ quốc Việt Nam quản lý (Thông tư 103/2018/TT-BTC).
 
 Every route but /health and /docs needs \`Authorization: Bearer flt_…\`; a token is issued with
-\`npm run cli -- token create --user NAME\`. Amounts are decimal strings of đồng; dates are
+\`npm run cli -- issue-token --user NAME\`. Amounts are decimal strings of đồng; dates are
 \`YYYY-MM-DD\`. POST requests that create something accept an \`Idempotency-Key\` header: the
 same key with the same body returns the first answer with \`Idempotency-Replayed: true\`.
 
