@@ -25,6 +25,11 @@ Every route but /health and /docs needs \`Authorization: Bearer flt_…\`; a tok
 \`npm run cli -- issue-token --user NAME\`. Amounts are decimal strings of đồng; dates are
 \`YYYY-MM-DD\`. POST requests that create something accept an \`Idempotency-Key\` header: the
 same key with the same body returns the first answer with \`Idempotency-Replayed: true\`.
+Keys are kept per fund and per user; issuing a token takes none, since its secret is kept nowhere.
+
+Every string must be well-formed Unicode without control characters (tab and line breaks
+aside) or bidirectional overrides, JSON bodies nest at most 16 levels, and every date is a
+real calendar date: anything else is 400 \`invalid_request\` naming the field.
 
 Every error answer is \`application/problem+json\` with \`code\`, \`title\`, \`status\`,
 \`field\` where one input is at fault, and \`requestId\`. The codes:
