@@ -2,12 +2,18 @@
 import { z } from 'zod';
 import { BOOK_IDS } from '../app/reports/get-book.js';
 import { REPORT_IDS } from '../app/reports/report-output.js';
-import { accountCode, entityCode, isoDate, text } from './schemas.js';
+import { periodRange } from '../reports/period.js';
+import { accountCode, entityCode, isoDate, text, wholeNumber } from './schemas.js';
 
 const range = {
   from: isoDate.optional(),
   to: isoDate.optional(),
-  period: z.string().max(10).optional().meta({ description: 'A year (2024), half (2024-H1), quarter (2024-Q3) or month (2024-10), instead of from and to', example: '2024' }),
+  period: z
+    .string()
+    .max(10)
+    .refine((text) => periodRange(text) !== null, 'expected a year (2024), a half (2024-H1), a quarter (2024-Q3) or a month (2024-10)')
+    .optional()
+    .meta({ description: 'A year (2024), half (2024-H1), quarter (2024-Q3) or month (2024-10), instead of from and to', example: '2024' }),
 };
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -26,7 +32,7 @@ export const bookQuery = z
     account: accountCode.optional(),
     currency: z.string().regex(/^[A-Z]{3}$/).optional(),
     bankAccount: text(40).optional(),
-    counterparty: z.coerce.number().int().positive().optional(),
+    counterparty: wholeNumber(1).optional(),
     campaign: text(40).optional(),
     designation: text(200).optional(),
   })

@@ -11,7 +11,8 @@ import { installAccess } from './access.js';
 import { authThrottle, type AuthThrottleOptions } from './auth-throttle.js';
 import { installOpenApi } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, installProblemHandlers, sendApiProblem } from './problem.js';
-import { installJsonBody } from './json-body.js';
+import { installBodyParsers } from './body-parsers.js';
+import { undecodableQueryField } from './query-string.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { entityRoutes } from './routes/entities.js';
@@ -63,10 +64,13 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installJsonBody(app);
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  installBodyParsers(app);
   // The URL's parts are clean before access is checked against them; the body once it is parsed.
-  app.addHook('onRequest', async (request, reply) => cleanParts(request, reply, URL_PARTS));
+  app.addHook('onRequest', async (request, reply) => {
+    const undecodable = undecodableQueryField(request.url);
+    if (undecodable) return sendApiProblem(reply, 'invalid_request', 'the query string does not decode to UTF-8 text', undecodable);
+    return cleanParts(request, reply, URL_PARTS);
+  });
   app.addHook('preValidation', async (request, reply) => cleanParts(request, reply, BODY_PART));
   installProblemHandlers(app);
   installAccess(app, store, authThrottle(options.authThrottle));

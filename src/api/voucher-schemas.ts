@@ -4,7 +4,7 @@ import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { MAX_LINES } from '../ledger/post-entry.js';
 import { POVERTY_STATUSES, VOUCHER_STATUSES } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPES } from '../ledger/vouchers/voucher-types.js';
-import { amount, entityCode, entityParams, isoDate, limit, lineInput, memoInput, text } from './schemas.js';
+import { amount, entityCode, entityParams, isoDate, limit, lineInput, memoInput, text, wholeNumber } from './schemas.js';
 
 const beneficiary = z
   .object({ name: text(300), address: z.string().max(500).optional(), status: z.enum(POVERTY_STATUSES), amount, note: z.string().max(300).optional() })
@@ -50,7 +50,7 @@ export const voucherContent = z
     },
   });
 
-export const voucherParams = entityParams.extend({ id: z.coerce.number().int().min(1).meta({ example: 1 }) }).strict();
+export const voucherParams = entityParams.extend({ id: wholeNumber(1).meta({ example: 1 }) }).strict();
 
 export const voucherQuery = z
   .object({
@@ -60,15 +60,15 @@ export const voucherQuery = z
     to: isoDate.optional(),
     counterparty: text(300).optional(),
     campaign: text(40).optional(),
-    afterId: z.coerce.number().int().min(0).optional(),
+    afterId: wholeNumber(0).optional(),
     limit,
   })
   .strict();
 
-export const printQuery = z.object({ copies: z.coerce.number().int().min(1).max(4).default(1) }).strict();
+export const printQuery = z.object({ copies: wholeNumber(1, 4).default(1) }).strict();
 
 export const batchPrintQuery = z
-  .object({ from: isoDate, to: isoDate, type: z.enum(VOUCHER_TYPES).optional(), status: z.enum(VOUCHER_STATUSES).optional(), copies: z.coerce.number().int().min(1).max(4).default(1) })
+  .object({ from: isoDate, to: isoDate, type: z.enum(VOUCHER_TYPES).optional(), status: z.enum(VOUCHER_STATUSES).optional(), copies: wholeNumber(1, 4).default(1) })
   .strict();
 
 export const cancellation = z.object({ date: isoDate.optional(), reason: text(500).optional() }).strict();
@@ -98,6 +98,6 @@ export const transferInput = z
   .strict()
   .meta({ example: { from: 'TVH-VNN', to: 'HTH-VNN', date: '2025-03-10', amount: '100000000', reason: 'Điều tiết hỗ trợ xây nhà Đại đoàn kết' } });
 
-export const transferParams = z.object({ id: z.coerce.number().int().min(1) }).strict();
+export const transferParams = z.object({ id: wholeNumber(1) }).strict();
 
 export const confirmation = z.object({ date: isoDate.optional() }).strict();

@@ -7,7 +7,7 @@ export interface DateRange {
   readonly to: string;
 }
 
-const PERIOD = /^(\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?$/;
+const PERIOD = /^([1-9]\d{3})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?$/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -119,6 +119,27 @@ describe('the guarded boundary', () => {
     await refused(world, () => world.call('c1Auditor', { method: 'GET', url }), 400, field);
   });
 
+  it.each([
+    ['a lone surrogate encoded in a filter', '/api/entities/C1/entries?counterparty=a%ED%A0%80b', 'querystring.counterparty'],
+    ['bytes that are not UTF-8 in a filter', '/api/entities/C1/counterparties?name=%FF%FE', 'querystring.name'],
+    ['a broken percent-encoding in a filter', '/api/entities/C1/entries?campaign=%ZZ', 'querystring.campaign'],
+    ['a hexadecimal entry number', '/api/entities/C1/entries/0x1', 'params.seq'],
+    ['an exponent as a page size', '/api/entities/C1/entries?limit=1e2', 'querystring.limit'],
+    ['a month 13 as a period', '/api/entities/C1/reports/trial-balance?period=2025-13', 'querystring.period'],
+    ['year 0000 as a period', '/api/entities/C1/books/cash?period=0000', 'querystring.period'],
+    ['an impossible date in the audit trail', '/api/audit?from=2025-02-30', 'querystring.from'],
+    ['an impossible time in the audit trail', '/api/audit?to=2025-01-01T25:61:00Z', 'querystring.to'],
+  ])('refuses %s with 400 naming the field', async (_case, url, field) => {
+    world = await apiWorld();
+    await refused(world, () => world.call('root', { method: 'GET', url }), 400, field);
+  });
+
+  it('refuses a body that is not valid UTF-8 instead of storing replacement characters', async () => {
+    world = await apiWorld();
+    const bytes = Buffer.concat([Buffer.from('{"label":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('b"}')]);
+    await refused(world, () => world.call('root', { method: 'POST', url: '/api/users/root/tokens', headers: { 'content-type': 'application/json' }, payload: bytes }), 400, 'body');
+  });
+
   it('answers a URL that does not decode and an over-long parameter as problems', async () => {
     world = await apiWorld();
     const bad = await refused(world, () => world.call('c1Auditor', { method: 'GET', url: '/api/entities/%E0%A4%A' }), 400, 'url');

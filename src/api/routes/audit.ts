@@ -11,17 +11,17 @@ import type { Store } from '../../db/store.js';
 import { reject } from '../../ledger/rejections.js';
 import { mayOn } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
-import { entityCode, limit, text } from '../schemas.js';
+import { isoInstant } from '../../app/input-schemas.js';
+import { entityCode, limit, text, wholeNumber } from '../schemas.js';
 
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'expected a date YYYY-MM-DD or an ISO 8601 UTC time');
 const query = z
   .object({
     entity: entityCode.optional(),
-    from: instant.optional(),
-    to: instant.optional(),
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
     actor: text(200).optional(),
     kind: text(60).optional().meta({ example: 'entries.posted' }),
-    afterId: z.coerce.number().int().min(0).optional(),
+    afterId: wholeNumber(0).optional(),
     limit,
   })
   .strict();

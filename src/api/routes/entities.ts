@@ -18,7 +18,7 @@ import { entityJson, entitySummaryJson } from '../../export/entity-json.js';
 import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, fundOf, mayOn } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
-import { entityParams, isoDate, limit, text } from '../schemas.js';
+import { entityParams, isoDate, limit, text, wholeNumber } from '../schemas.js';
 import { COUNTERPARTY_KINDS } from '../../ledger/entry.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
@@ -36,7 +36,7 @@ const entityChanges = z
   .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change')
   .meta({ example: { address: 'Số 1 Phạm Thái Bường, Phường 4, TP Trà Vinh', seal: { name: 'ỦY BAN MTTQ VIỆT NAM TỈNH TRÀ VINH' } } });
 const counterpartyQuery = z
-  .object({ kind: z.enum(COUNTERPARTY_KINDS).optional(), name: text(300).optional(), afterId: z.coerce.number().int().positive().optional(), limit })
+  .object({ kind: z.enum(COUNTERPARTY_KINDS).optional(), name: text(300).optional(), afterId: wholeNumber(1).optional(), limit })
   .strict();
 const bankAccount = z.object({ ...profileShape.bankAccounts.unwrap().element.shape }).strict();
 const campaign = z

@@ -14,10 +14,10 @@ import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { PostedRef } from '../../app/posting-session.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
-import { accountCode, entityParams, entryInput, isoDate, limit, text } from '../schemas.js';
+import { accountCode, entityParams, entryInput, isoDate, limit, text, wholeNumber } from '../schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
-const seqParams = entityParams.extend({ seq: z.coerce.number().int().min(1).meta({ example: 3 }) }).strict();
+const seqParams = entityParams.extend({ seq: wholeNumber(1).meta({ example: 3 }) }).strict();
 
 const listQuery = z
   .object({
@@ -27,7 +27,7 @@ const listQuery = z
     account: accountCode.optional(),
     campaign: text(40).optional(),
     counterparty: text(300).optional(),
-    afterSeq: z.coerce.number().int().min(0).optional(),
+    afterSeq: wholeNumber(0).optional(),
     limit,
   })
   .strict();

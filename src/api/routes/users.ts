@@ -17,7 +17,7 @@ import type { Store } from '../../db/store.js';
 import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, mayOn, principalOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
-import { entityCode, text } from '../schemas.js';
+import { entityCode, text, wholeNumber } from '../schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const userName = z.string().regex(/^[\p{L}\p{N}._@-]{1,100}$/u, 'letters, digits, dot, dash, underscore or @, at most 100');
@@ -99,7 +99,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/users/:user/grants/:grantId',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Withdraw a role', params: userParams.extend({ grantId: z.coerce.number().int().min(1) }).strict() } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Withdraw a role', params: userParams.extend({ grantId: wholeNumber(1) }).strict() } },
       async (request, reply) => {
         const user = findUserByName(store.db, request.params.user);
         const held = user && listGrants(store.db, user.id).find((g) => g.id === request.params.grantId);
