@@ -1,19 +1,24 @@
 /** The fund-ledger command end to end, on a database file of its own. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/db/store.js';
+import { booksEndingInAVoucher, tamper } from './support/damaged-books.js';
 import { readPdf } from './support/pdf-text.js';
 
 let dir = '';
 let db = '';
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], { encoding: 'utf8' });
+function cliOn(database: string, ...args: string[]) {
+  // The timeout ends a server that starts when it should have refused to.
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', database], { encoding: 'utf8', timeout: 25_000 });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
+
+const cli = (...args: string[]) => cliOn(db, ...args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fund-ledger-cli-'));
@@ -71,11 +76,38 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     expect(cli('unlock', '--entity', 'HTH-VNN', '--month', '2025-02')).toMatchObject({ code: 2, err: expect.stringContaining('reason_required') });
   });
 
+  it('backs up the database, never over an earlier backup, and restores it, refusing a tampered copy', () => {
+    const copy = join(dir, 'backup.sqlite');
+    expect(cli('backup', '--out', copy)).toMatchObject({ code: 0, out: expect.stringContaining(`backup written to ${copy}`) });
+    expect(cli('backup', '--out', copy)).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
+    const atBackup = cli('verify').out;
+    const later = join(dir, 'after-backup.journal');
+    writeFileSync(later, '2025-01-07 Ủng hộ sau khi sao lưu\n  1111 Dr 500000\n  5111 Cr 500000\n');
+    expect(cli('post', '--entity', 'HTH-VNN', '--file', later).code).toBe(0);
+    const tampered = join(dir, 'tampered.sqlite');
+    copyFileSync(copy, tampered);
+    const raw = new Database(tampered);
+    raw.exec('DROP TRIGGER entries_no_update');
+    raw.prepare("UPDATE entries SET description = 'Khác' WHERE entity_id = 1 AND seq = 2").run();
+    raw.close();
+    const refused = cli('restore', tampered);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/fails verification\n.*\n  TVH-VNN: TAMPERED — hash_mismatch at entry \d+ \(sequence 2, [\d-]+\)/);
+    expect(refused.err).toContain(`${db} is unchanged`);
+    expect(cli('verify').out).not.toBe(atBackup);
+    expect(cli('restore')).toMatchObject({ code: 64 });
+    expect(cli('restore', copy)).toMatchObject({ code: 0, out: expect.stringContaining(`restored ${db} from ${copy}`) });
+    expect(cli('verify').out).toBe(atBackup);
+  });
+
   it('verifies the books, and names an entry edited behind the triggers’ back', () => {
     expect(cli('verify')).toMatchObject({ code: 0, out: expect.stringContaining('TVH-VNN: OK — 25 entries') });
     const raw = new Database(db);
+    const trigger = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'entry_lines_no_update'").pluck().get() as string;
     raw.exec('DROP TRIGGER entry_lines_no_update');
     raw.prepare("UPDATE entry_lines SET amount = amount - 1000000 WHERE entry_id = (SELECT id FROM entries WHERE entity_id = 1 AND seq = 5) AND line_no = 1").run();
+    // Put back, so that the database still opens for the commands after this one.
+    raw.exec(trigger);
     raw.close();
     const tampered = cli('verify', '--entity', 'TVH-VNN');
     expect(tampered.code).toBe(1);
@@ -132,5 +164,45 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     expect(cli('frobnicate')).toMatchObject({ code: 64, err: expect.stringContaining('unknown command') });
     expect(cli('add-voucher', '--entity', 'HTH-VNN', '--file', 'templates/entity-profile.json')).toMatchObject({ code: 64, err: expect.stringContaining('the voucher is malformed') });
     expect(cli('post-voucher', '--entity', 'HTH-VNN', '--id', 'abc')).toMatchObject({ code: 64, err: expect.stringContaining('--id must be a positive whole number') });
+  });
+});
+
+describe('fund-ledger on a damaged database', { timeout: 60_000 }, () => {
+  /** Books whose last entry was cut off, rows and all, while the voucher it was posted from stayed. */
+  function cutOffBooks(name: string): string {
+    const path = join(dir, name);
+    const store = booksEndingInAVoucher(openStore(path));
+    tamper(store, 'DELETE FROM entry_lines WHERE entry_id = (SELECT MAX(id) FROM entries); DELETE FROM entries WHERE id = (SELECT MAX(id) FROM entries)');
+    store.close();
+    return path;
+  }
+
+  const oneLine = (err: string) => err.trimEnd().split('\n');
+
+  it('verify names the voucher left behind and the entries cut off, and exits 1', () => {
+    const run = cliOn(cutOffBooks('cut-off-verify.sqlite'), 'verify');
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('F1: TAMPERED — foreign_key_broken at vouchers row 1: entry_id 4 names no row of entries');
+    expect(run.out).toContain('F1: TAMPERED — head_mismatch at entries missing after sequence 3');
+  });
+
+  it('serve, and every other command, refuse it with one line that says to run verify', () => {
+    const path = cutOffBooks('cut-off-serve.sqlite');
+    for (const args of [['serve', '--port', '0'], ['entities']]) {
+      const run = cliOn(path, ...args);
+      expect(run.code).toBe(65);
+      expect(oneLine(run.err)).toEqual([expect.stringContaining('foreign_key_broken at vouchers row 1')]);
+      expect(run.err).toContain(`fund-ledger verify --db ${path}`);
+      expect(run.out).toBe('');
+    }
+  });
+
+  it('names a file that is not a database, in verify and in one line for serve', () => {
+    const path = join(dir, 'not-a-database.sqlite');
+    writeFileSync(path, 'không phải cơ sở dữ liệu '.repeat(100));
+    expect(cliOn(path, 'verify')).toMatchObject({ code: 1, out: 'file: CORRUPT — file_corrupt at the database file: SQLite cannot read the file soundly: file is not a database\n' });
+    const serve = cliOn(path, 'serve', '--port', '0');
+    expect(serve.code).toBe(65);
+    expect(oneLine(serve.err)).toEqual([expect.stringContaining('file is not a database')]);
   });
 });

@@ -3,7 +3,6 @@
  * The fund-ledger command. Every command works on one SQLite database: --db, else the
  * FUND_LEDGER_DB environment variable, else data/fund-ledger.sqlite.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
 import { closeYear } from '../app/close-year.js';
@@ -18,7 +17,7 @@ import { reopenYear } from '../app/reopen-year.js';
 import { reverseEntry } from '../app/reverse-entry.js';
 import { DEMO_ADMIN, isEmpty, seedDemo } from '../app/seed-demo.js';
 import { getAccountBalance, getTrialBalance } from '../app/trial-balance.js';
-import { verifyFund } from '../app/verify-chain.js';
+import { verifyBooks } from '../app/verify-chain.js';
 import { buildServer } from '../api/server.js';
 import { ROLES } from '../app/permissions.js';
 import { issueToken, revokeToken } from '../app/tokens.js';
@@ -26,13 +25,18 @@ import { createUser, grantRole, type GrantRequest } from '../app/users.js';
 import { listGrants, listTokens, listUsers, type Role } from '../db/access-repo.js';
 import type { Actor } from '../db/audit-repo.js';
 import { findEntityByCode, listEntities } from '../db/entities-repo.js';
-import { DEFAULT_DATABASE, openStore, type Store } from '../db/store.js';
+import { DEFAULT_DATABASE, type Store } from '../db/store.js';
 import { formatVnd } from '../export/number-format.js';
 import { trialBalanceJson } from '../export/trial-balance-json.js';
 import { trialBalanceText } from '../export/trial-balance-text.js';
 import { parseJournal } from '../ledger/journal-text.js';
+import { authThrottleFromEnv } from './auth-throttle-env.js';
+import { cleanOptions, readJsonInput, readTextInput } from './input-file.js';
+import { backupCommand, BACKUP_USAGE, restoreCommand } from './backup-commands.js';
 import { monthOption, need, OPTIONS, report, UsageError, type Options } from './options.js';
 import { REPORT_USAGE, runReportCommand } from './report-commands.js';
+import { openCommandStore } from './open-store.js';
+import { problemLine } from './verify-lines.js';
 import { runVoucherCommand, VOUCHER_USAGE } from './voucher-commands.js';
 
 const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB selects the database)
@@ -53,7 +57,7 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   add-account --entity CODE --code CODE --parent CODE --name TEXT
   deactivate-account --entity CODE --code CODE
   import-chart --entity CODE --file chart.csv
-  verify [--entity CODE]                      recompute hash chains (all funds by default)
+  verify [--entity CODE]                      check the file and the funds' books (all funds by default)
   users                                       list users, their roles and tokens
   add-user --name NAME [--role ROLE [--entity CODE] [--inherit]]
   grant --user NAME --role ROLE [--entity CODE] [--inherit]
@@ -63,16 +67,18 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   revoke-token --id ID
 ${VOUCHER_USAGE}
 ${REPORT_USAGE}
+${BACKUP_USAGE}
   serve [--port 3000] [--host 127.0.0.1]      migrate, seed the demo if empty, serve HTTP`;
 
 async function serve(store: Store, options: Options): Promise<number> {
+  const authThrottle = authThrottleFromEnv(process.env);
   if (isEmpty(store)) {
     const seeded = seedDemo(store);
     if (!seeded.ok) return report(seeded, () => undefined);
     console.log('Đã nạp dữ liệu mẫu (demo): Quỹ tỉnh TVH-VNN và Quỹ xã HTH-VNN, năm 2024.');
     console.log(`Lấy mã truy cập quản trị (admin token): npm run cli -- issue-token --user ${DEMO_ADMIN}`);
   }
-  const app = await buildServer(store, { logger: true });
+  const app = await buildServer(store, { logger: true, authThrottle });
   const port = Number(options.port ?? process.env.PORT ?? 3000);
   await app.listen({ port, host: options.host ?? process.env.HOST ?? '127.0.0.1' });
   const closeAndExit = (): void => void app.close().then(() => { store.close(); process.exit(0); });
@@ -95,12 +101,12 @@ function run(command: string, store: Store, options: Options): number | Promise<
       for (const e of listEntities(store.db)) console.log(`${e.code}\t${e.level}\t${e.kind}\t${e.name}`);
       return 0;
     case 'create-entity': {
-      const profile = parseEntityProfile(JSON.parse(readFileSync(need(options, 'file'), 'utf8')));
+      const profile = parseEntityProfile(readJsonInput(need(options, 'file')));
       if (!profile.ok) throw new UsageError(`the profile is malformed at ${profile.field}: ${profile.message}`);
       return report(createEntity(store, profile.value, actor), (e) => console.log(`created ${e.code}`));
     }
     case 'post': {
-      const entries = parseJournal(readFileSync(need(options, 'file'), 'utf8'));
+      const entries = parseJournal(readTextInput(need(options, 'file')));
       if (!entries.ok) return report(entries, () => undefined);
       const kind = options.kind === 'opening' ? 'opening' : 'regular';
       return report(postEntries(store, { entity: entity(), entries: entries.value, actor, kind }), (posted) =>
@@ -148,11 +154,13 @@ function run(command: string, store: Store, options: Options): number | Promise<
     case 'deactivate-account':
       return report(deactivateAccount(store, { entity: entity(), code: need(options, 'code'), actor }), () => console.log(`deactivated ${options.code}`));
     case 'import-chart':
-      return report(importChart(store, { entity: entity(), csv: readFileSync(need(options, 'file'), 'utf8'), actor }), (rows) =>
+      return report(importChart(store, { entity: entity(), csv: readTextInput(need(options, 'file')), actor }), (rows) =>
         console.log(`chart replaced: ${rows.length} accounts`),
       );
     case 'verify':
       return verify(store, options.entity);
+    case 'backup':
+      return backupCommand(store, options);
     case 'serve':
       return serve(store, options);
     case 'users':
@@ -191,25 +199,18 @@ function listUsersCommand(store: Store): number {
   return 0;
 }
 
+/** Damage to the file as a whole is printed once, then each fund's own problems, or OK. */
 function verify(store: Store, only: string | undefined): number {
-  const codes = only ? [only] : listEntities(store.db).map((e) => e.code);
-  let failed = false;
-  for (const code of codes) {
-    const result = verifyFund(store, code);
-    if (!result.ok) return report(result, () => undefined);
-    const { chain, dayTotalMismatches } = result.value;
-    if (chain.ok && dayTotalMismatches === 0) {
-      console.log(`${code}: OK — ${chain.entries} entries, chain head ${chain.lastHash}`);
-      continue;
-    }
-    failed = true;
-    if (!chain.ok) {
-      const where = chain.entryId === null ? `entries missing after sequence ${chain.seq - 1}` : `entry ${chain.entryId} (sequence ${chain.seq}, ${chain.date})`;
-      console.log(`${code}: TAMPERED — ${chain.problem} at ${where}`);
-    }
-    if (dayTotalMismatches > 0) console.log(`${code}: ${dayTotalMismatches} day totals differ from the posted lines`);
+  const result = verifyBooks(store, only ? [only] : undefined);
+  if (!result.ok) return report(result, () => undefined);
+  const { file, funds } = result.value;
+  for (const problem of file) console.log(problemLine(problem));
+  for (const fund of funds) {
+    const own = fund.problems.filter((p) => p.entity !== null);
+    if (fund.chain.ok && own.length === 0) console.log(`${fund.entity}: OK — ${fund.chain.entries} entries, chain head ${fund.chain.lastHash}`);
+    for (const problem of own) console.log(problemLine(problem));
   }
-  return failed ? 1 : 0;
+  return file.length > 0 || funds.some((f) => !f.ok) ? 1 : 0;
 }
 
 async function main(): Promise<void> {
@@ -225,9 +226,19 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(command ? 0 : 64);
   }
-  const store = openStore(parsed.values.db ?? process.env.FUND_LEDGER_DB ?? DEFAULT_DATABASE);
+  let options: Options;
   try {
-    const code = await run(command, store, parsed.values);
+    options = cleanOptions(parsed.values);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(64);
+  }
+  const database = options.db ?? process.env.FUND_LEDGER_DB ?? DEFAULT_DATABASE;
+  // A restore replaces the database file, so it must not hold the file open.
+  if (command === 'restore') process.exit(await restoreCommand(parsed.positionals[1], database));
+  const store = openCommandStore(command, database);
+  try {
+    const code = await run(command, store, options);
     if (code >= 0) {
       store.close();
       process.exit(code);

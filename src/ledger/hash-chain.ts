@@ -79,7 +79,23 @@ export interface StoredChainEntry extends ChainEntry {
   readonly hash: string;
 }
 
-export type ChainProblem = 'sequence_gap' | 'hash_mismatch' | 'head_mismatch';
+export type ChainProblem = 'sequence_gap' | 'hash_mismatch' | 'head_mismatch' | 'entry_malformed';
+
+/** The first row of an entry (its own, a line's or a memo's) whose stored values have the wrong type. */
+export interface MalformedRow {
+  readonly table: 'entries' | 'entry_lines' | 'entry_memos';
+  readonly rowid: number;
+  /** Which column holds what, e.g. "amount holds real 1.25e+19". */
+  readonly detail: string;
+}
+
+/** An entry that cannot be hashed, because a value it is hashed over is not of its stored type. */
+export interface MalformedChainEntry {
+  readonly id: number;
+  readonly seq: number | null;
+  readonly date: string | null;
+  readonly malformed: MalformedRow;
+}
 
 /** The last sequence number and hash the fund recorded when it last posted. */
 export interface ChainHead {
@@ -89,28 +105,30 @@ export interface ChainHead {
 
 export type ChainReport =
   | { readonly ok: true; readonly entries: number; readonly lastHash: string }
-  | {
+  | ({
       readonly ok: false;
       readonly entries: number;
-      readonly problem: ChainProblem;
       /** The first entry that no longer matches; null when entries are missing at the end. */
       readonly entryId: number | null;
       readonly seq: number;
       readonly date: string | null;
-    };
+    } & (
+      | { readonly problem: Exclude<ChainProblem, 'entry_malformed'> }
+      | { readonly problem: 'entry_malformed'; readonly row: MalformedRow }
+    ));
 
 /**
  * Recomputes the chain over a fund's entries in sequence order and stops at the first
  * break. The recorded head catches entries cut off the end, which leave no break behind.
  */
-export function checkChain(entries: Iterable<StoredChainEntry>, head: ChainHead): ChainReport {
+export function checkChain(entries: Iterable<StoredChainEntry | MalformedChainEntry>, head: ChainHead): ChainReport {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
   for (const entry of entries) {
-    const broken = (problem: ChainProblem): ChainReport => ({
-      ok: false, entries: count, problem, entryId: entry.id, seq: entry.seq, date: entry.date,
-    });
+    const at = { ok: false, entries: count, entryId: entry.id, seq: entry.seq ?? expectedSeq, date: entry.date } as const;
+    if ('malformed' in entry) return { ...at, problem: 'entry_malformed', row: entry.malformed };
+    const broken = (problem: Exclude<ChainProblem, 'entry_malformed'>): ChainReport => ({ ...at, problem });
     if (entry.seq !== expectedSeq) return broken('sequence_gap');
     if (chainHash(prevHash, entry) !== entry.hash) return broken('hash_mismatch');
     prevHash = entry.hash;

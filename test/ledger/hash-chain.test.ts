@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalForm, chainHash, checkChain, GENESIS_HASH, type ChainEntry, type StoredChainEntry } from '../../src/ledger/hash-chain.js';
+import { canonicalForm, chainHash, checkChain, GENESIS_HASH, type ChainEntry, type MalformedChainEntry, type StoredChainEntry } from '../../src/ledger/hash-chain.js';
 
 const base = (seq: number): ChainEntry => ({
   entityId: 1, seq, kind: 'regular', date: '2024-03-01', description: `Bút toán ${seq}`, reversesId: null,
@@ -49,6 +49,15 @@ describe('the hash chain', () => {
     const entries = chain(5);
     const head = headOf(entries);
     expect(checkChain(entries.slice(0, 4), head)).toMatchObject({ ok: false, problem: 'head_mismatch', entryId: null, seq: 5 });
+  });
+
+  it('stops at an entry whose stored values could not be read, naming its row', () => {
+    const entries: (StoredChainEntry | MalformedChainEntry)[] = chain(3);
+    const head = headOf(entries as StoredChainEntry[]);
+    entries[1] = { id: 20, seq: 2, date: '2024-03-01', malformed: { table: 'entry_lines', rowid: 7, detail: 'amount holds real 1.25e+19' } };
+    expect(checkChain(entries, head)).toEqual({
+      ok: false, entries: 1, problem: 'entry_malformed', entryId: 20, seq: 2, date: '2024-03-01', row: { table: 'entry_lines', rowid: 7, detail: 'amount holds real 1.25e+19' },
+    });
   });
 
   it('notices a forged entry rehashed in place at the entry after it', () => {

@@ -1,6 +1,6 @@
 /**
  * Reading a fund's figures: balances as of a date (all accounts, or one), the trial balance
- * over a date range, and the verification of its hash chain.
+ * over a date range, and the verification of its books.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -47,7 +47,7 @@ export function reportRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/verify',
-      { config: read, schema: { tags: ['reports'], summary: 'Recompute the hash chain and the day totals', params: entityParams } },
+      { config: read, schema: { tags: ['reports'], summary: 'Check the fund’s books and the database file as `fund-ledger verify` does; 200 with ok and the problems named', params: entityParams } },
       async (request, reply) => {
         const report = verifyFund(store, fundOf(request).code);
         return report.ok ? report.value : sendRejection(reply, report);
