@@ -260,6 +260,12 @@ const CASES = {
       if (!sent.ok) throw new Error(sent.code);
       return confirmTransfer(store, { id: sent.value.transfer.id, actor: ACTOR });
     }),
+  voucher_in_transfer: () =>
+    withTwoFunds((store) => {
+      const sent = createTransfer(store, { from: FUND.code, to: 'F2', date: '2024-03-05', amount: '5', reason: 'Điều tiết', actor: ACTOR });
+      if (!sent.ok) throw new Error(sent.code);
+      return cancelVoucher(store, { ...voucherStep, id: sent.value.payment.id, date: '2024-03-06' });
+    }),
   period_invalid: () => withFund((store) => getStatement(store, { entity: FUND.code, statement: 'receipts-and-uses', period: '2024-Q5' })),
   book_subject_required: () => withFund((store) => getBook(store, { entity: FUND.code, book: 'ledger', period: '2024' })),
   counterparty_unknown: () => withFund((store) => getBook(store, { entity: FUND.code, book: 'counterparty', counterparty: 999, period: '2024' })),

@@ -5,15 +5,15 @@
  * with their codes after these shapes pass.
  */
 import { z } from 'zod';
-import { isoDate, text, wholeNumber } from '../app/input-schemas.js';
+import { FISCAL_YEARS, fiscalYear, isoDate, text, wholeNumber } from '../app/input-schemas.js';
 import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { MAX_LINES } from '../ledger/post-entry.js';
 
-export { isoDate, text, wholeNumber };
+export { fiscalYear, isoDate, text, wholeNumber };
 export const amount = z.string().regex(/^\d{1,18}(\.\d{1,6})?$/, 'expected a decimal string such as "1500000"').meta({ example: '1500000' });
 export const accountCode = z.string().regex(/^\d{3,12}$/, 'expected an account code of 3 to 12 digits').meta({ example: '1111' });
 export const entityCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected a fund code').meta({ example: 'TVH-VNN' });
-export const year = wholeNumber(1990, 2200).meta({ example: 2024 });
+export const year = wholeNumber(FISCAL_YEARS.first, FISCAL_YEARS.last).meta({ example: 2024 });
 export const month = wholeNumber(1, 12).meta({ example: 3 });
 export const limit = wholeNumber(1, 500).default(100);
 

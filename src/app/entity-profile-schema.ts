@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { EntityProfile } from './create-entity.js';
 import { cleanInput } from './clean-input.js';
-import { isoDate, text } from './input-schemas.js';
+import { fiscalYear, isoDate, text } from './input-schemas.js';
 
 export const entityProfileSchema = z
   .object({
@@ -33,7 +33,7 @@ export const entityProfileSchema = z
       .max(50)
       .optional(),
     policy: z.object({ managementCostsAllowed: z.boolean(), managementCostCap: z.string().regex(/^\d{1,15}$/).optional() }).strict().optional(),
-    firstYear: z.number().int().min(1990).max(2200),
+    firstYear: fiscalYear,
     regime: text(40).optional(),
   })
   .strict();

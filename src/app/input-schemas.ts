@@ -32,5 +32,9 @@ export const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** The fiscal years a fund may keep, as a JSON number in a body. */
+export const FISCAL_YEARS = { first: 1990, last: 2200 } as const;
+export const fiscalYear = z.number().int().min(FISCAL_YEARS.first).max(FISCAL_YEARS.last);
+
 /** Text that must say something, at most `max` characters once trimmed. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

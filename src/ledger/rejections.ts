@@ -102,6 +102,7 @@ export const REJECTIONS = {
   voucher_approval_required: 'This fund requires an approver to approve this kind of voucher before it is posted.',
   voucher_not_posted: 'Only a posted voucher can be cancelled.',
   voucher_already_cancelled: 'The voucher has already been cancelled.',
+  voucher_in_transfer: 'The voucher is one side of a transfer between funds: it is posted when the transfer is made or confirmed, and a transfer is corrected by a transfer back.',
   voucher_number_format_invalid: 'The number format needs {number}, knows {prefix}, {number:N}, {year} and {yy}, and must stay within 20 characters.',
   voucher_number_too_long: 'The voucher number would be longer than 20 characters.',
 

@@ -91,7 +91,27 @@ describe('a transfer in transit', () => {
     const sent = await world.call('provAdmin', { method: 'POST', url: '/api/transfers', payload: transfer({ inTransit: true }) });
     const receipt = sent.json().receipt.id;
     const deleted = await world.call('c1Accountant', { method: 'DELETE', url: `/api/entities/C1/vouchers/${receipt}` });
-    expect(deleted.json()).toMatchObject({ code: 'voucher_not_draft' });
+    expect(deleted.json()).toMatchObject({ code: 'voucher_in_transfer' });
+  });
+
+  it('refuses to post the receipt of a transfer on its own, so that confirming it still completes both sides', async () => {
+    const sent = await world.call('provAdmin', { method: 'POST', url: '/api/transfers', payload: transfer({ inTransit: true }) });
+    const { id, receipt } = sent.json();
+    const posted = await world.call('c1Approver', { method: 'POST', url: `/api/entities/C1/vouchers/${receipt.id}/post` });
+    expect(posted.statusCode).toBe(409);
+    expect(posted.json()).toMatchObject({ code: 'voucher_in_transfer' });
+    const confirmed = await world.call('c1Approver', { method: 'POST', url: `/api/transfers/${id}/confirm`, payload: { date: '2024-11-27' } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'received', receipt: { status: 'posted' }, settlement: { status: 'posted' } });
+  });
+
+  it('refuses to approve or cancel one side of a transfer alone', async () => {
+    const sent = await world.call('provAdmin', { method: 'POST', url: '/api/transfers', payload: transfer({ inTransit: true }) });
+    const { payment, receipt } = sent.json();
+    const approved = await world.call('c1Approver', { method: 'POST', url: `/api/entities/C1/vouchers/${receipt.id}/approve` });
+    expect(approved.json()).toMatchObject({ status: 409, code: 'voucher_in_transfer' });
+    const cancelled = await world.call('provAdmin', { method: 'POST', url: `/api/entities/PROV/vouchers/${payment.id}/cancel`, payload: { date: '2024-11-26' } });
+    expect(cancelled.json()).toMatchObject({ status: 409, code: 'voucher_in_transfer' });
   });
 
   it('answers transfer_not_found for a transfer that does not exist', async () => {

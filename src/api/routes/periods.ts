@@ -13,13 +13,15 @@ import type { Store } from '../../db/store.js';
 import { accept } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
-import { entityParams, month, text, year } from '../schemas.js';
+import { entityParams, fiscalYear, month, text, year } from '../schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const yearParams = entityParams.extend({ year }).strict();
 const monthParams = yearParams.extend({ month }).strict();
 const reason = z.object({ reason: text(1000) }).strict().meta({ example: { reason: 'Bổ sung chứng từ chi hỗ trợ nhà ở còn thiếu' } });
 const optionalReason = z.object({ reason: text(1000).optional() }).strict();
+/** The year to open, a JSON number in the body (`year` reads the digits of a path). */
+const yearToOpen = z.object({ year: fiscalYear }).strict().meta({ example: { year: 2025 } });
 
 export function periodRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,7 +48,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/periods',
       {
         config: manage,
-        schema: { tags: ['periods'], summary: 'Open the next fiscal year', params: entityParams, body: z.object({ year }).strict(), headers: idempotencyHeaders },
+        schema: { tags: ['periods'], summary: 'Open the next fiscal year', params: entityParams, body: yearToOpen, headers: idempotencyHeaders },
       },
       async (request, reply) => {
         const fund = fundOf(request);

@@ -4,7 +4,7 @@ import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { findVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
-import { checkApprovable } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { checkApprovable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { inTransaction } from '../in-transaction.js';
 
 export function approveVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
@@ -13,7 +13,7 @@ export function approveVoucher(store: Store, request: { entity: string; id: numb
     if (!entity) return reject('entity_unknown', 'entity', request.entity);
     const row = findVoucher(store.db, entity.id, request.id);
     if (!row) return reject('voucher_not_found', 'id', String(request.id));
-    const problem = checkApprovable(row.status);
+    const problem = checkOutsideTransfer(row.transferId) ?? checkApprovable(row.status);
     if (problem) return problem;
     const now = new Date().toISOString();
     const approved = updateVoucher(store.db, row.id, { status: 'approved', approvedBy: request.actor.name, approvedAt: now, updatedAt: now });

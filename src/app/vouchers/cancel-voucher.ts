@@ -12,7 +12,7 @@ import { accountingDateOf } from '../../ledger/calendar.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { planReversal } from '../../ledger/reverse-entry.js';
 import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
-import { checkCancellable } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { checkCancellable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { loadFund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { postVoucherWithin } from './post-voucher.js';
@@ -32,7 +32,7 @@ export function cancelVoucher(store: Store, request: CancelRequest): Result<Vouc
     if (!fund.ok) return fund;
     const original = findVoucher(store.db, fund.value.entity.id, request.id);
     if (!original) return reject('voucher_not_found', 'id', String(request.id));
-    const problem = checkCancellable(original.status);
+    const problem = checkOutsideTransfer(original.transferId) ?? checkCancellable(original.status);
     if (problem) return problem;
     const entry = original.entryId === null ? undefined : findEntry(store.sqlite, fund.value.entity.id, original.entryId);
     if (!entry) throw new Error(`posted voucher ${original.id} has no entry`);

@@ -10,7 +10,7 @@ import { findVoucher, nextVoucherNumber, updateVoucher, type VoucherRow } from '
 import { yearOf } from '../../ledger/calendar.js';
 import type { EntryKind } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
-import { checkPostable } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { checkOutsideTransfer, checkPostable } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { formatVoucherNumber } from '../../ledger/vouchers/voucher-number.js';
 import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
 import { loadFund, type Fund } from '../fund.js';
@@ -32,7 +32,8 @@ export function postVoucher(store: Store, request: { entity: string; id: number;
     if (!fund.ok) return fund;
     const row = findVoucher(store.db, fund.value.entity.id, request.id);
     if (!row) return reject('voucher_not_found', 'id', String(request.id));
-    return postVoucherWithin(store, fund.value, row, request);
+    // A transfer's receipt in transit is posted when the receiving fund confirms it, with the giver's side cleared at once.
+    return checkOutsideTransfer(row.transferId) ?? postVoucherWithin(store, fund.value, row, request);
   });
 }
 

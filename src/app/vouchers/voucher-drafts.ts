@@ -10,7 +10,7 @@ import type { Store } from '../../db/store.js';
 import { deleteVoucher, findVoucher, insertVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
-import { checkEditable } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { checkEditable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { inTransaction } from '../in-transaction.js';
 import { columnsOf, planFor } from './voucher-content.js';
 
@@ -68,7 +68,6 @@ function draftOf(store: Store, entityCode: string, id: number): Result<VoucherRo
   if (!entity) return reject('entity_unknown', 'entity', entityCode);
   const row = findVoucher(store.db, entity.id, id);
   if (!row) return reject('voucher_not_found', 'id', String(id));
-  if (row.transferId !== null) return reject('voucher_not_draft', 'id', 'a transfer’s vouchers change only through the transfer');
-  const problem = checkEditable(row.status);
+  const problem = checkOutsideTransfer(row.transferId) ?? checkEditable(row.status);
   return problem ?? accept(row);
 }

@@ -11,6 +11,14 @@ export function checkEditable(status: VoucherStatus): Rejection | null {
   return status === 'draft' || status === 'approved' ? null : reject('voucher_not_draft', 'status', status);
 }
 
+/**
+ * A transfer's vouchers are drafted, posted and dated by the transfer, never one by one:
+ * cancelling one side alone would leave the other fund holding money the giver took back.
+ */
+export function checkOutsideTransfer(transferId: number | null): Rejection | null {
+  return transferId === null ? null : reject('voucher_in_transfer', 'id', `transfer ${transferId}`);
+}
+
 export function checkApprovable(status: VoucherStatus): Rejection | null {
   if (status === 'approved') return reject('voucher_already_approved', 'status', status);
   return status === 'draft' ? null : reject('voucher_not_draft', 'status', status);
