@@ -148,7 +148,7 @@ describe('refusals', () => {
   });
 
   it.each([
-    ['/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024-Q5', 422, 'period_invalid'],
+    ['/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024-Q5', 400, 'invalid_request'],
     ['/api/entities/TVH-VNN/reports/financial-position?from=2024-12-31&to=2024-01-01', 422, 'date_range_invalid'],
     ['/api/entities/TVH-VNN/reports/trial-balance', 422, 'date_range_invalid'],
     ['/api/entities/TVH-VNN/books/ledger?period=2024', 422, 'book_subject_required'],
