@@ -6,6 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cleanInput } from '../app/clean-input.js';
+import { GroupCommit } from '../app/group-commit.js';
 import type { Store } from '../db/store.js';
 import { installAccess } from './access.js';
 import { authThrottle, type AuthThrottleOptions } from './auth-throttle.js';
@@ -25,6 +26,13 @@ import { transferRoutes } from './routes/transfers.js';
 import { voucherSettingRoutes } from './routes/voucher-settings.js';
 import { voucherRoutes } from './routes/vouchers.js';
 import { userRoutes } from './routes/users.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every write the routes make goes through the group commit. */
+    writes: GroupCommit;
+  }
+}
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -73,6 +81,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   });
   app.addHook('preValidation', async (request, reply) => cleanParts(request, reply, BODY_PART));
   installProblemHandlers(app);
+  app.decorate('writes', new GroupCommit(store));
   installAccess(app, store, authThrottle(options.authThrottle));
   await installOpenApi(app);
   for (const routes of [healthRoutes, entityRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {

@@ -1,6 +1,7 @@
 /**
- * Answering a write: runs it under the request's Idempotency-Key when one is given (keys are
- * kept per fund and per user, so two people never collide on a key), then
+ * Answering a write: runs it in the server's next group commit, under the request's
+ * Idempotency-Key when one is given (keys are kept per fund and per user, so two people
+ * never collide on a key), and once the batch is on disk
  * sends the new resource (or the stored answer of an earlier identical request, marked
  * with `Idempotency-Replayed: true`), or the rejection.
  */
@@ -32,22 +33,19 @@ export interface WriteScope {
   readonly locate?: (body: unknown) => string;
 }
 
-export function answerWrite(
+export async function answerWrite(
   store: Store,
   request: FastifyRequest,
   reply: FastifyReply,
   scope: WriteScope,
   write: () => Result<WriteAnswer>,
-): FastifyReply {
+): Promise<FastifyReply> {
   const key = request.headers['idempotency-key'];
   const fingerprint = createHash('sha256')
     .update(`${request.method} ${request.routeOptions.url ?? ''}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
-  const answer = idempotent(
-    store,
-    typeof key === 'string' ? { scope: `${scope.entity === null ? 'installation' : `entity:${scope.entity}`} user:${request.principal?.userId ?? '-'}`, key, fingerprint } : undefined,
-    write,
-  );
+  const idempotencyKey = typeof key === 'string' ? { scope: `${scope.entity === null ? 'installation' : `entity:${scope.entity}`} user:${request.principal?.userId ?? '-'}`, key, fingerprint } : undefined;
+  const answer = await request.server.writes.submit(() => idempotent(store, idempotencyKey, write));
   if (!answer.ok) return sendRejection(reply, answer);
   const { status, body, replayed } = answer.value;
   if (scope.locate) reply.header('location', scope.locate(body));

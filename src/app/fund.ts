@@ -1,8 +1,15 @@
 /**
  * Everything the rules need to know about one fund, loaded at the start of a use case:
  * its row, regime, chart (with the stored id of every account), calendar and dimensions.
+ *
+ * The row (with the head of the fund's chain) is read every time; the rest is a snapshot
+ * kept per connection while the catalog version is the one it was read at. Triggers raise
+ * that version on every change to the chart, years, periods, campaigns and bank accounts,
+ * in this process or another, and a transaction that rolls back forgets every snapshot,
+ * since it may have read what it undid.
  */
 import { listAccounts } from '../db/accounts-repo.js';
+import { catalogVersion } from '../db/catalog-repo.js';
 import { listFiscalYears, loadCalendar } from '../db/calendar-repo.js';
 import { bankAccountIds, listCampaigns } from '../db/dimensions-repo.js';
 import { findEntityByCode, type EntityRow } from '../db/entities-repo.js';
@@ -31,11 +38,34 @@ export function currentRegime(store: Store, entityId: number): Regime {
   return regime;
 }
 
+type Snapshot = Omit<Fund, 'entity'>;
+
+const snapshots = new WeakMap<Store, Map<number, { readonly version: number; readonly snapshot: Snapshot }>>();
+
+/** Forgets the snapshots read on the store's connection; after a rollback they may hold what it undid. */
+export function forgetFundSnapshots(store: Store): void {
+  snapshots.delete(store);
+}
+
 export function loadFund(store: Store, code: string): Result<Fund> {
   const entity = findEntityByCode(store.db, code);
   if (!entity) return reject('entity_unknown', 'entity', code);
-  const regime = currentRegime(store, entity.id);
-  const rows = listAccounts(store.db, entity.id);
+  const version = catalogVersion(store.sqlite);
+  let kept = snapshots.get(store);
+  if (!kept) {
+    kept = new Map();
+    snapshots.set(store, kept);
+  }
+  const cached = kept.get(entity.id);
+  if (cached?.version === version) return accept({ entity, ...cached.snapshot });
+  const snapshot = readSnapshot(store, entity.id);
+  kept.set(entity.id, { version, snapshot });
+  return accept({ entity, ...snapshot });
+}
+
+function readSnapshot(store: Store, entityId: number): Snapshot {
+  const regime = currentRegime(store, entityId);
+  const rows = listAccounts(store.db, entityId);
   const chart = buildChart(
     rows.map((r) => ({
       code: r.code, parent: r.parentCode, nameVi: r.nameVi, nameEn: r.nameEn, class: r.class,
@@ -43,15 +73,14 @@ export function loadFund(store: Store, code: string): Result<Fund> {
     })),
     regime,
   );
-  return accept({
-    entity,
+  return {
     regime,
     chart,
     accountIds: new Map(rows.map((r) => [r.code, r.id])),
-    calendar: loadCalendar(store.db, entity.id),
-    campaignIds: new Map(listCampaigns(store.db, entity.id).map((c) => [c.code, c.id])),
-    bankAccountIds: bankAccountIds(store.db, entity.id),
-  });
+    calendar: loadCalendar(store.db, entityId),
+    campaignIds: new Map(listCampaigns(store.db, entityId).map((c) => [c.code, c.id])),
+    bankAccountIds: bankAccountIds(store.db, entityId),
+  };
 }
 
 /** The account code of every stored account id of the fund. */

@@ -1,9 +1,11 @@
 /**
  * Runs a use case in one immediate SQLite transaction: load, decide and write together,
- * and a rejection anywhere rolls back everything the use case wrote.
+ * and a rejection anywhere rolls back everything the use case wrote (and the funds'
+ * snapshots read meanwhile are forgotten).
  */
 import type { Store } from '../db/store.js';
 import type { Rejection, Result } from '../ledger/rejections.js';
+import { forgetFundSnapshots } from './fund.js';
 
 class Rollback extends Error {
   constructor(readonly rejection: Rejection) {
@@ -21,6 +23,7 @@ export function inTransaction<T>(store: Store, work: () => Result<T>): Result<T>
       })
       .immediate();
   } catch (error) {
+    forgetFundSnapshots(store);
     if (error instanceof Rollback) return error.rejection;
     throw error;
   }

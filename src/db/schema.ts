@@ -441,3 +441,13 @@ export const transfers = sqliteTable(
   },
   (t) => [index('transfers_from').on(t.fromEntityId), index('transfers_to').on(t.toEntityId)],
 );
+
+/**
+ * One row whose version triggers raise on every change to what a fund's snapshot holds
+ * (chart, fiscal years, periods, campaigns, bank accounts), in this process or another;
+ * a connection keeps a fund's snapshot only while the version is the one it was read at.
+ */
+export const catalogVersion = sqliteTable('catalog_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});
