@@ -1,5 +1,6 @@
 /** Users, the roles they hold on funds, and their API tokens (secrets stored as hashes). */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from './prepared.js';
 import { apiTokens, roleGrants, users } from './schema.js';
 import type { Db } from './store.js';
 
@@ -12,8 +13,10 @@ export function findUserByName(db: Db, name: string): UserRow | undefined {
   return db.select().from(users).where(eq(users.name, name)).get();
 }
 
+const userById = prepared((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return userById(db).get({ id });
 }
 
 export function listUsers(db: Db): UserRow[] {
@@ -24,8 +27,10 @@ export function insertUser(db: Db, name: string): UserRow {
   return db.insert(users).values({ name }).returning().get();
 }
 
+const grantsOf = prepared((db) => db.select().from(roleGrants).where(eq(roleGrants.userId, sql.placeholder('userId'))).orderBy(asc(roleGrants.id)).prepare());
+
 export function listGrants(db: Db, userId: number): GrantRow[] {
-  return db.select().from(roleGrants).where(eq(roleGrants.userId, userId)).orderBy(asc(roleGrants.id)).all();
+  return grantsOf(db).all({ userId });
 }
 
 export function findGrant(db: Db, grant: { userId: number; entityId: number | null; role: Role }): GrantRow | undefined {
@@ -45,8 +50,10 @@ export function insertToken(db: Db, token: typeof apiTokens.$inferInsert): Token
   return db.insert(apiTokens).values(token).returning().get();
 }
 
+const tokenByPublicId = prepared((db) => db.select().from(apiTokens).where(eq(apiTokens.publicId, sql.placeholder('publicId'))).prepare());
+
 export function findTokenByPublicId(db: Db, publicId: string): TokenRow | undefined {
-  return db.select().from(apiTokens).where(eq(apiTokens.publicId, publicId)).get();
+  return tokenByPublicId(db).get({ publicId });
 }
 
 export function listTokens(db: Db, userId: number): TokenRow[] {

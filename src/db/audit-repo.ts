@@ -2,7 +2,8 @@
  * The audit trail (nhật ký thao tác): one row per state change, written in the same
  * transaction as the change, read back by auditors with filters and a cursor.
  */
-import { and, asc, eq, gt, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { prepared } from './prepared.js';
 import { auditEvents } from './schema.js';
 import type { Db } from './store.js';
 
@@ -23,18 +24,26 @@ export interface AuditFact {
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-export function recordAudit(db: Db, actor: Actor, fact: AuditFact): void {
-  db.insert(auditEvents)
+const insertEvent = prepared((db) =>
+  db
+    .insert(auditEvents)
     .values({
-      actor: actor.name,
-      origin: actor.origin,
-      requestId: actor.requestId ?? null,
-      entityId: fact.entityId,
-      kind: fact.kind,
-      subject: fact.subject,
-      detail: JSON.stringify(fact.detail ?? {}),
+      actor: sql.placeholder('actor'), origin: sql.placeholder('origin'), requestId: sql.placeholder('requestId'), entityId: sql.placeholder('entityId'),
+      kind: sql.placeholder('kind'), subject: sql.placeholder('subject'), detail: sql.placeholder('detail'),
     })
-    .run();
+    .prepare(),
+);
+
+export function recordAudit(db: Db, actor: Actor, fact: AuditFact): void {
+  insertEvent(db).run({
+    actor: actor.name,
+    origin: actor.origin,
+    requestId: actor.requestId ?? null,
+    entityId: fact.entityId,
+    kind: fact.kind,
+    subject: fact.subject,
+    detail: JSON.stringify(fact.detail ?? {}),
+  });
 }
 
 export interface AuditFilter {

@@ -2,7 +2,8 @@
  * Funds (entities) with their seal, signatories, bank accounts and policy, and the head
  * of each fund's hash chain.
  */
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { prepared } from './prepared.js';
 import type { Db } from './store.js';
 import { bankAccounts, entities, levels, signatories } from './schema.js';
 
@@ -11,8 +12,10 @@ export type NewEntityRow = typeof entities.$inferInsert;
 export type SignatoryRow = typeof signatories.$inferSelect;
 export type BankAccountRow = typeof bankAccounts.$inferSelect;
 
+const byCode = prepared((db) => db.select().from(entities).where(eq(entities.code, sql.placeholder('code'))).prepare());
+
 export function findEntityByCode(db: Db, code: string): EntityRow | undefined {
-  return db.select().from(entities).where(eq(entities.code, code)).get();
+  return byCode(db).get({ code });
 }
 
 export function findEntityById(db: Db, id: number): EntityRow | undefined {
