@@ -165,6 +165,20 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     expect(cli('add-voucher', '--entity', 'HTH-VNN', '--file', 'templates/entity-profile.json')).toMatchObject({ code: 64, err: expect.stringContaining('the voucher is malformed') });
     expect(cli('post-voucher', '--entity', 'HTH-VNN', '--id', 'abc')).toMatchObject({ code: 64, err: expect.stringContaining('--id must be a positive whole number') });
   });
+
+  it('prints its usage on stdout for help, --help and -h and exits 0; without a command, on stderr with 64', () => {
+    for (const args of [['help'], ['--help'], ['-h'], ['post', '--help']]) {
+      expect(cli(...args)).toMatchObject({ code: 0, out: expect.stringContaining('fund-ledger <command> [options]'), err: '' });
+    }
+    expect(cli()).toMatchObject({ code: 64, out: '', err: expect.stringContaining('fund-ledger <command> [options]') });
+  });
+
+  it('shows no progress line when stderr is not a terminal', () => {
+    const journal = join(dir, 'quiet.journal');
+    writeFileSync(journal, '2025-01-08 Ủng hộ\n  1111 Dr 1000\n  5111 Cr 1000\n');
+    expect(cli('post', '--entity', 'HTH-VNN', '--file', journal)).toMatchObject({ code: 0, err: '' });
+    expect(cli('backup', '--out', join(dir, 'quiet.sqlite'))).toMatchObject({ code: 0, err: '' });
+  });
 });
 
 describe('fund-ledger on a damaged database', { timeout: 60_000 }, () => {

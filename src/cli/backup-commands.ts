@@ -6,7 +6,9 @@
 import { backupDatabase } from '../app/backup-database.js';
 import { restoreDatabase, type RestoreProblem } from '../app/restore-database.js';
 import type { Store } from '../db/store.js';
+import { backupSteps } from './backup-progress.js';
 import { need, type Options } from './options.js';
+import { withProgress } from './progress.js';
 import { problemLine } from './verify-lines.js';
 
 export const BACKUP_USAGE = `  backup --out FILE                           copy the database, also while the server writes
@@ -15,7 +17,7 @@ export const BACKUP_USAGE = `  backup --out FILE                           copy 
 
 export async function backupCommand(store: Store, options: Options): Promise<number> {
   const out = need(options, 'out');
-  const done = await backupDatabase(store, { out });
+  const done = await withProgress((line) => backupDatabase(store, { out, ...backupSteps(line) }));
   if (!done.ok) {
     console.error(`refused: ${out} already exists; a backup never overwrites a file`);
     return 1;

@@ -36,11 +36,13 @@ import { backupCommand, BACKUP_USAGE, restoreCommand } from './backup-commands.j
 import { monthOption, need, OPTIONS, report, UsageError, type Options } from './options.js';
 import { REPORT_USAGE, runReportCommand } from './report-commands.js';
 import { openCommandStore } from './open-store.js';
+import { withProgress } from './progress.js';
 import { problemLine } from './verify-lines.js';
 import { runVoucherCommand, VOUCHER_USAGE } from './voucher-commands.js';
 
 const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB selects the database)
 
+  help, --help, -h                            print this text
   init                                        create or migrate the database
   seed-demo                                   load the demo funds into an empty database
   entities                                    list the funds
@@ -106,10 +108,16 @@ function run(command: string, store: Store, options: Options): number | Promise<
       return report(createEntity(store, profile.value, actor), (e) => console.log(`created ${e.code}`));
     }
     case 'post': {
-      const entries = parseJournal(readTextInput(need(options, 'file')));
-      if (!entries.ok) return report(entries, () => undefined);
+      const file = need(options, 'file');
       const kind = options.kind === 'opening' ? 'opening' : 'regular';
-      return report(postEntries(store, { entity: entity(), entries: entries.value, actor, kind }), (posted) =>
+      const done = withProgress((line) => {
+        line.show(`Đang đọc ${file}`);
+        const entries = parseJournal(readTextInput(file));
+        if (!entries.ok) return entries;
+        line.show(`Đang ghi sổ ${entries.value.length.toLocaleString('vi-VN')} bút toán`);
+        return postEntries(store, { entity: entity(), entries: entries.value, actor, kind });
+      });
+      return report(done, (posted) =>
         console.log(`posted ${posted.length} entries${posted.length ? `, sequence ${posted[0]?.seq}–${posted.at(-1)?.seq}` : ''}`),
       );
     }
@@ -222,9 +230,13 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const [command] = parsed.positionals;
-  if (!command || parsed.values.help) {
+  if (command === 'help' || parsed.values.help) {
     console.log(USAGE);
-    process.exit(command ? 0 : 64);
+    process.exit(0);
+  }
+  if (!command) {
+    console.error(USAGE);
+    process.exit(64);
   }
   let options: Options;
   try {

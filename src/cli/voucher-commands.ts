@@ -24,6 +24,7 @@ import { reject, type Result } from '../ledger/rejections.js';
 import { VOUCHER_STATUSES, type VoucherStatus } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPES, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { idOption, need, report, UsageError, type Options } from './options.js';
+import { counted, withProgress } from './progress.js';
 
 export const VOUCHER_USAGE = `  vouchers --entity CODE [--from D] [--to D] [--type T] [--status S]
   add-voucher --entity CODE --file voucher.json [--post]
@@ -121,7 +122,7 @@ async function printCommand(store: Store, options: Options): Promise<number> {
     documents = voucherDocuments(store, { entityId, filter: { from: options.from, to: options.to }, copies });
   }
   const out = need(options, 'out');
-  await writePdf(documents, createWriteStream(out));
+  await withProgress((line) => writePdf(counted(documents, line, 'Số chứng từ đã in'), createWriteStream(out)));
   console.log(`written ${out}`);
   return 0;
 }
