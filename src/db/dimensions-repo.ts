@@ -1,6 +1,7 @@
 /** The dimensions postings carry: counterparties, campaigns and bank accounts of a fund. */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CounterpartyRef } from '../ledger/entry.js';
+import { prepared } from './prepared.js';
 import type { Db } from './store.js';
 import { bankAccounts, campaigns, counterparties } from './schema.js';
 
@@ -18,26 +19,23 @@ export function insertCampaign(db: Db, row: typeof campaigns.$inferInsert): Camp
  * Finds a counterparty by kind, name and address, creating it on first use. A form given
  * later (organisation or individual) is recorded on the counterparty it names.
  */
+const upsertCounterparty = prepared((db) =>
+  db
+    .insert(counterparties)
+    .values({ entityId: sql.placeholder('entityId'), kind: sql.placeholder('kind'), name: sql.placeholder('name'), address: sql.placeholder('address'), form: sql.placeholder('form') })
+    .onConflictDoUpdate({
+      target: [counterparties.entityId, counterparties.kind, counterparties.name, counterparties.address],
+      set: { form: sql`coalesce(excluded.form, ${counterparties.form})` },
+    })
+    .returning({ id: counterparties.id })
+    .prepare(),
+);
+
+/** The id of a counterparty of the fund, recorded on first use; a form given later is kept. */
 export function counterpartyId(db: Db, entityId: number, ref: CounterpartyRef): number {
-  const address = ref.address ?? '';
-  const found = db
-    .select({ id: counterparties.id, form: counterparties.form })
-    .from(counterparties)
-    .where(
-      and(
-        eq(counterparties.entityId, entityId),
-        eq(counterparties.kind, ref.kind),
-        eq(counterparties.name, ref.name),
-        eq(counterparties.address, address),
-      ),
-    )
-    .get();
-  if (found) {
-    if (ref.form !== undefined && ref.form !== found.form) db.update(counterparties).set({ form: ref.form }).where(eq(counterparties.id, found.id)).run();
-    return found.id;
-  }
-  const row = { entityId, kind: ref.kind, name: ref.name, address, form: ref.form ?? null };
-  return db.insert(counterparties).values(row).returning({ id: counterparties.id }).get().id;
+  const row = upsertCounterparty(db).get({ entityId, kind: ref.kind, name: ref.name, address: ref.address ?? '', form: ref.form ?? null });
+  if (!row) throw new Error(`counterparty ${ref.name} was not recorded`);
+  return row.id;
 }
 
 export function bankAccountIds(db: Db, entityId: number): Map<string, number> {

@@ -2,7 +2,8 @@
  * Vouchers of a fund: drafts written and rewritten, numbers drawn from the per-type,
  * per-year counter, posted and cancelled states, and lists with filters a page at a time.
  */
-import { and, asc, eq, gt, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, like, lte, sql, type SQL } from 'drizzle-orm';
+import { prepared } from './prepared.js';
 import { voucherCounters, vouchers, voucherSettings } from './schema.js';
 import type { Db } from './store.js';
 
@@ -35,16 +36,24 @@ export function deleteVoucher(db: Db, id: number): void {
   db.delete(vouchers).where(eq(vouchers.id, id)).run();
 }
 
-/** Draws the next number of a fund's voucher type in a fiscal year; call inside the posting's transaction. */
+const drawNumber = prepared((db) =>
+  db
+    .insert(voucherCounters)
+    .values({ entityId: sql.placeholder('entityId'), type: sql.placeholder('type'), year: sql.placeholder('year'), last: 1 })
+    .onConflictDoUpdate({ target: [voucherCounters.entityId, voucherCounters.type, voucherCounters.year], set: { last: sql`${voucherCounters.last} + 1` } })
+    .returning({ last: voucherCounters.last })
+    .prepare(),
+);
+
+/**
+ * Draws the next number of a fund's voucher type in a fiscal year, in one statement (the
+ * counter's triggers let it start at one and move up by one only); call inside the posting's
+ * transaction.
+ */
 export function nextVoucherNumber(db: Db, entityId: number, type: string, year: number): number {
-  const key = and(eq(voucherCounters.entityId, entityId), eq(voucherCounters.type, type), eq(voucherCounters.year, year));
-  const current = db.select({ last: voucherCounters.last }).from(voucherCounters).where(key).get();
-  if (!current) {
-    db.insert(voucherCounters).values({ entityId, type, year, last: 1 }).run();
-    return 1;
-  }
-  db.update(voucherCounters).set({ last: current.last + 1 }).where(key).run();
-  return current.last + 1;
+  const drawn = drawNumber(db).get({ entityId, type, year });
+  if (!drawn) throw new Error(`no voucher number drawn for ${type} ${year}`);
+  return drawn.last;
 }
 
 export interface VoucherFilter {
