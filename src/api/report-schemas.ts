@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BOOK_IDS } from '../app/reports/get-book.js';
 import { REPORT_IDS } from '../app/reports/report-output.js';
 import { periodRange } from '../reports/period.js';
-import { accountCode, entityCode, isoDate, text, wholeNumber } from './schemas.js';
+import { accountCode, entityCode, flag, isoDate, text, wholeNumber } from './schemas.js';
 
 const range = {
   from: isoDate.optional(),
@@ -16,7 +16,6 @@ const range = {
     .meta({ description: 'A year (2024), half (2024-H1), quarter (2024-Q3) or month (2024-10), instead of from and to', example: '2024' }),
 };
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const reportParams = z.object({ entity: entityCode, report: z.enum(REPORT_IDS) }).strict();
 export const bookParams = z.object({ entity: entityCode, book: z.enum(BOOK_IDS) }).strict();

@@ -16,6 +16,8 @@ export const entityCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected a
 export const year = wholeNumber(FISCAL_YEARS.first, FISCAL_YEARS.last).meta({ example: 2024 });
 export const month = wholeNumber(1, 12).meta({ example: 3 });
 export const limit = wholeNumber(1, 500).default(100);
+/** A yes-or-no query parameter. */
+export const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const entityParams = z.object({ entity: entityCode }).strict();
 

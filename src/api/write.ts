@@ -42,7 +42,7 @@ export async function answerWrite(
 ): Promise<FastifyReply> {
   const key = request.headers['idempotency-key'];
   const fingerprint = createHash('sha256')
-    .update(`${request.method} ${request.routeOptions.url ?? ''}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`)
+    .update(`${request.method} ${request.routeOptions.url ?? ''}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.query)}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
   const idempotencyKey = typeof key === 'string' ? { scope: `${scope.entity === null ? 'installation' : `entity:${scope.entity}`} user:${request.principal?.userId ?? '-'}`, key, fingerprint } : undefined;
   const answer = await request.server.writes.submit(() => idempotent(store, idempotencyKey, write));

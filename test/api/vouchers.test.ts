@@ -40,6 +40,21 @@ describe('a cash receipt', () => {
     });
   });
 
+  it('is made and posted as one act with post=true, or refused leaving no draft behind', async () => {
+    const vouchers = () => (world.store.sqlite.prepare('SELECT count(*) FROM vouchers').pluck().get() as number);
+    const before = vouchers();
+    const posted = await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/vouchers?post=true', payload: cashReceipt() });
+    expect(posted.statusCode, posted.body).toBe(201);
+    expect(posted.json()).toMatchObject({ status: 'posted', number: 'PT0001/2024', entry: 2 });
+    const unapproved = await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/vouchers?post=true', payload: cashPayment() });
+    expect(unapproved.json()).toMatchObject({ status: 422, code: 'voucher_approval_required' });
+    expect(vouchers()).toBe(before + 1);
+    const replay = await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/vouchers', headers: { 'idempotency-key': 'same' }, payload: cashReceipt() });
+    const other = await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/vouchers?post=true', headers: { 'idempotency-key': 'same' }, payload: cashReceipt() });
+    expect(replay.statusCode).toBe(201);
+    expect(other.json()).toMatchObject({ code: 'idempotency_key_reused_with_different_body' });
+  });
+
   it('is edited and deleted while a draft, but never once posted', async () => {
     const made = await draft(cashReceipt());
     const edited = await world.call('c1Accountant', { method: 'PUT', url: `/api/entities/C1/vouchers/${made.id}`, payload: cashReceipt('1500000') });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { approveVoucher } from '../../app/vouchers/approve-voucher.js';
 import { cancelVoucher } from '../../app/vouchers/cancel-voucher.js';
 import { findVouchers, readVoucher } from '../../app/vouchers/find-vouchers.js';
-import { postVoucher } from '../../app/vouchers/post-voucher.js';
+import { postNewVoucher, postVoucher } from '../../app/vouchers/post-voucher.js';
 import { voucherDocument, voucherDocuments } from '../../app/vouchers/voucher-documents.js';
 import { createVoucher, discardVoucher, editVoucher } from '../../app/vouchers/voucher-drafts.js';
 import type { Store } from '../../db/store.js';
@@ -18,13 +18,16 @@ import { pdfBuffer } from '../../export/voucher-pdf.js';
 import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
-import { entityParams } from '../schemas.js';
+import { entityParams, flag } from '../schemas.js';
 import { batchPrintQuery, cancellation, printQuery, voucherContent, voucherParams, voucherQuery } from '../voucher-schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 import { streamPdf } from '../pdf-reply.js';
 
 const tags = ['vouchers'];
 const noBody = z.object({}).strict();
+const newVoucherQuery = z
+  .object({ post: flag.default(false).meta({ description: 'Post at once: numbered and written to the books, or refused with no draft left behind' }) })
+  .strict();
 
 export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,11 +40,15 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/vouchers',
-      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Make a draft voucher', params: entityParams, body: voucherContent, headers: idempotencyHeaders } },
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: { tags, summary: 'Make a draft voucher, or with post=true make and post it as one act', params: entityParams, querystring: newVoucherQuery, body: voucherContent, headers: idempotencyHeaders },
+      },
       async (request, reply) => {
         const fund = fundOf(request);
+        const make = request.query.post ? postNewVoucher : createVoucher;
         return answerWrite(store, request, reply, { entity: fund.code, locate: locate(fund.code) }, () =>
-          answer(createVoucher(store, { entity: fund.code, content: request.body, actor: actorOf(request) }), 201),
+          answer(make(store, { entity: fund.code, content: request.body, actor: actorOf(request) }), 201),
         );
       },
     );

@@ -12,11 +12,13 @@ import type { EntryKind } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { checkOutsideTransfer, checkPostable } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { formatVoucherNumber } from '../../ledger/vouchers/voucher-number.js';
+import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
 import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
 import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { PostingSession } from '../posting-session.js';
 import { contentOf, planFor } from './voucher-content.js';
+import { createVoucher } from './voucher-drafts.js';
 import { voucherSettingsOf } from './voucher-settings.js';
 
 export interface PostingOfVoucher {
@@ -34,6 +36,16 @@ export function postVoucher(store: Store, request: { entity: string; id: number;
     if (!row) return reject('voucher_not_found', 'id', String(request.id));
     // A transfer's receipt in transit is posted when the receiving fund confirms it, with the giver's side cleared at once.
     return checkOutsideTransfer(row.transferId) ?? postVoucherWithin(store, fund.value, row, request);
+  });
+}
+
+/** Makes a voucher and posts it at once, as one act: refused, it leaves no draft behind. */
+export function postNewVoucher(store: Store, request: { entity: string; content: VoucherContent; actor: Actor }): Result<VoucherRow> {
+  return inTransaction(store, () => {
+    const fund = loadFund(store, request.entity);
+    if (!fund.ok) return fund;
+    const made = createVoucher(store, request);
+    return made.ok ? postVoucherWithin(store, fund.value, made.value, request) : made;
   });
 }
 
