@@ -50,8 +50,10 @@ export function listSignatories(db: Db, entityId: number): SignatoryRow[] {
   return db.select().from(signatories).where(eq(signatories.entityId, entityId)).orderBy(asc(signatories.id)).all();
 }
 
+const bankAccountsOf = prepared((db) => db.select().from(bankAccounts).where(eq(bankAccounts.entityId, sql.placeholder('entityId'))).prepare());
+
 export function listBankAccounts(db: Db, entityId: number): BankAccountRow[] {
-  return db.select().from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
+  return bankAccountsOf(db).all({ entityId });
 }
 
 export function updateEntityRow(db: Db, id: number, patch: Partial<NewEntityRow>): EntityRow {

@@ -11,12 +11,30 @@ export type VoucherRow = typeof vouchers.$inferSelect;
 export type NewVoucherRow = typeof vouchers.$inferInsert;
 export type VoucherSettingRow = typeof voucherSettings.$inferSelect;
 
+/** Every column a new voucher may be given, as placeholders of one prepared insert. */
+const INSERTED = [
+  'entityId', 'type', 'status', 'content', 'date', 'accountingDate', 'counterparty', 'reason', 'amount', 'currency', 'campaign', 'fiscalYear',
+  'numberSeq', 'number', 'entryId', 'cancelsId', 'transferId', 'createdBy', 'updatedAt', 'approvedBy', 'approvedAt', 'postedBy', 'postedAt',
+] as const satisfies readonly (keyof NewVoucherRow)[];
+
+const insert = prepared((db) =>
+  db
+    .insert(vouchers)
+    .values(Object.fromEntries(INSERTED.map((column) => [column, sql.placeholder(column)])) as unknown as NewVoucherRow)
+    .returning()
+    .prepare(),
+);
+const byId = prepared((db) => db.select().from(vouchers).where(and(eq(vouchers.entityId, sql.placeholder('entityId')), eq(vouchers.id, sql.placeholder('id')))).prepare());
+
 export function insertVoucher(db: Db, row: NewVoucherRow): VoucherRow {
-  return db.insert(vouchers).values(row).returning().get();
+  const values = Object.fromEntries(INSERTED.map((column) => [column, row[column] ?? null]));
+  const inserted = insert(db).get({ ...values, currency: row.currency ?? 'VND' });
+  if (!inserted) throw new Error('the voucher was not inserted');
+  return inserted;
 }
 
 export function findVoucher(db: Db, entityId: number, id: number): VoucherRow | undefined {
-  return db.select().from(vouchers).where(and(eq(vouchers.entityId, entityId), eq(vouchers.id, id))).get();
+  return byId(db).get({ entityId, id });
 }
 
 /** The voucher whose posting wrote the entry, if a voucher did. */
@@ -26,6 +44,29 @@ export function findVoucherByEntry(db: Db, entityId: number, entryId: number): V
 
 export function findVoucherByCancels(db: Db, cancelsId: number): VoucherRow | undefined {
   return db.select().from(vouchers).where(eq(vouchers.cancelsId, cancelsId)).get();
+}
+
+const posted = prepared((db) =>
+  db
+    .update(vouchers)
+    .set({
+      status: 'posted', fiscalYear: sql.placeholder('fiscalYear'), numberSeq: sql.placeholder('numberSeq'), number: sql.placeholder('number'),
+      entryId: sql.placeholder('entryId'), postedBy: sql.placeholder('postedBy'), postedAt: sql.placeholder('postedAt'), updatedAt: sql.placeholder('postedAt'),
+    } as unknown as Partial<NewVoucherRow>)
+    .where(eq(vouchers.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+);
+
+/** Marks a voucher posted with its number and entry. */
+export function markVoucherPosted(
+  db: Db,
+  id: number,
+  posting: { readonly fiscalYear: number; readonly numberSeq: number; readonly number: string; readonly entryId: number; readonly postedBy: string; readonly postedAt: string },
+): VoucherRow {
+  const row = posted(db).get({ id, ...posting });
+  if (!row) throw new Error(`voucher ${id} was not marked posted`);
+  return row;
 }
 
 export function updateVoucher(db: Db, id: number, changes: Partial<NewVoucherRow>): VoucherRow {
@@ -79,8 +120,10 @@ export function listVouchers(db: Db, entityId: number, filter: VoucherFilter): V
   return db.select().from(vouchers).where(and(...where)).orderBy(asc(vouchers.id)).limit(filter.limit).all();
 }
 
+const settingsOf = prepared((db) => db.select().from(voucherSettings).where(eq(voucherSettings.entityId, sql.placeholder('entityId'))).prepare());
+
 export function listVoucherSettings(db: Db, entityId: number): VoucherSettingRow[] {
-  return db.select().from(voucherSettings).where(eq(voucherSettings.entityId, entityId)).all();
+  return settingsOf(db).all({ entityId });
 }
 
 export function saveVoucherSetting(db: Db, row: VoucherSettingRow): void {

@@ -1,8 +1,10 @@
 /**
- * Posting single entries over HTTP: the path a bookkeeping client takes, end to end. A real
- * server (the `serve` command, as deployed) runs in a child process on a fresh demo database;
- * autocannon posts one two-line entry per request from many concurrent connections, each
- * under its own Idempotency-Key, as a careful client would. This measures what the bulk
+ * Posting single entries, or vouchers made and posted in one call, over HTTP: the path a
+ * bookkeeping client takes, end to end. A real server (the `serve` command, as deployed) runs
+ * in a child process on a fresh demo database; autocannon posts one two-line entry or one
+ * cash receipt per request from many concurrent connections, each under its own
+ * Idempotency-Key, as a careful client would; then `/health` is loaded the same way, as the
+ * ceiling of the server's HTTP layer. This measures what the bulk
  * benchmark does not: authentication, validation, the idempotency record, one transaction
  * per entry, the answer and the request log.
  *
@@ -19,7 +21,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** What each request posts: a two-line entry, or a cash receipt voucher made and posted in one call. */
+export type PostingKind = 'entries' | 'vouchers';
+
 export interface HttpPostingOptions {
+  readonly kind: PostingKind;
   /** Length of the measured run. */
   readonly seconds: number;
   readonly connections: number;
@@ -28,6 +34,7 @@ export interface HttpPostingOptions {
 }
 
 export interface HttpPostingResult {
+  readonly kind: PostingKind;
   readonly connections: number;
   readonly seconds: number;
   /** 2xx answers per second of the measured run: each is one posted entry. */
@@ -42,6 +49,8 @@ export interface HttpPostingResult {
   readonly serverCpuPercent: number | null;
   /** Peak resident memory of the server process. */
   readonly serverPeakRssMb: number | null;
+  /** GET /health answered per second by the same server right after: the ceiling of its HTTP layer. */
+  readonly healthPerSecond: number;
   readonly check: {
     /** The fund's hash chain and day totals verify. */
     readonly chainOk: boolean;
@@ -57,6 +66,17 @@ export interface HttpPostingResult {
 }
 
 const FUND = 'HTH-VNN';
+
+const POSTS: Readonly<Record<PostingKind, { readonly path: string; readonly body: (n: number, date: string, amount: string) => unknown }>> = {
+  entries: {
+    path: `/api/entities/${FUND}/entries`,
+    body: (_n, date, amount) => ({ date, description: 'Thu ủng hộ', lines: [{ account: '1111', debit: amount }, { account: '5111', credit: amount }] }),
+  },
+  vouchers: {
+    path: `/api/entities/${FUND}/vouchers?post=true`,
+    body: (n, date, amount) => ({ type: 'cash-receipt', date, reason: 'Thu ủng hộ', amount, counterparty: { name: `Nhà hảo tâm ${n % 500}` } }),
+  },
+};
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 const LISTENING = /Server listening at (http:\/\/[\w.:[\]-]+)/;
 
@@ -72,23 +92,26 @@ export async function benchHttpPosting(options: HttpPostingOptions): Promise<Htt
     const api = new Api(started.url, token);
 
     const before = await api.verify();
-    const requests = new EntryRequests();
-    const load = { url: started.url, token, requests, connections: options.connections };
+    const requests = new EntryRequests(options.kind);
+    const load = { url: started.url, token, requests, connections: options.connections, path: POSTS[options.kind].path };
     const warmUp = await cannon({ ...load, seconds: options.warmUpSeconds ?? 2 });
     const cpuBefore = cpuSeconds(server.pid);
     const measured = await cannon({ ...load, seconds: options.seconds });
     const cpuAfter = cpuSeconds(server.pid);
 
+    const health = await autocannon({ url: `${started.url}/health`, connections: options.connections, pipelining: 1, duration: Math.min(options.seconds, 5) });
     const unanswered = requests.unanswered();
     let resentReplayed = 0;
     for (const request of unanswered) {
-      if (await api.resend(request)) resentReplayed++;
+      if (await api.resend(request, POSTS[options.kind].path)) resentReplayed++;
     }
     const after = await api.verify();
     const peakRss = peakRssMb(server.pid);
 
     const expectedAdded = warmUp['2xx'] + measured['2xx'] + unanswered.length;
     return {
+      kind: options.kind,
+      healthPerSecond: Math.round(health['2xx'] / health.duration),
       connections: options.connections,
       seconds: measured.duration,
       entriesPerSecond: Math.round(measured['2xx'] / measured.duration),
@@ -163,14 +186,13 @@ class EntryRequests {
   private next = 0;
   private readonly pending = new Map<string, EntryRequest>();
 
+  constructor(private readonly kind: PostingKind) {}
+
   create(): EntryRequest {
     const n = this.next++;
     const date = `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
     const amount = String(50_000 + (n % 100) * 1_000);
-    const body = JSON.stringify({
-      date, description: 'Thu ủng hộ',
-      lines: [{ account: '1111', debit: amount }, { account: '5111', credit: amount }],
-    });
+    const body = JSON.stringify(POSTS[this.kind].body(n, date, amount));
     const request = { key: `bench-${process.pid}-${n}`, body };
     this.pending.set(request.key, request);
     return request;
@@ -190,7 +212,7 @@ class EntryRequests {
  * hands to setupRequest is the one it hands back with that request's answer, which ties
  * each answer to its key.
  */
-function cannon(load: { url: string; token: string; requests: EntryRequests; connections: number; seconds: number }): Promise<CannonResult> {
+function cannon(load: { url: string; token: string; requests: EntryRequests; connections: number; seconds: number; path: string }): Promise<CannonResult> {
   const { requests } = load;
   return autocannon({
     url: load.url,
@@ -199,7 +221,7 @@ function cannon(load: { url: string; token: string; requests: EntryRequests; con
     duration: load.seconds,
     requests: [{
       method: 'POST',
-      path: `/api/entities/${FUND}/entries`,
+      path: load.path,
       setupRequest: (request, context) => {
         const entry = requests.create();
         (context as { key?: string }).key = entry.key;
@@ -230,8 +252,8 @@ class Api {
   }
 
   /** Sends a request again under its key; true when the server had already posted it. */
-  async resend(request: EntryRequest): Promise<boolean> {
-    const response = await fetch(`${this.url}/api/entities/${FUND}/entries`, {
+  async resend(request: EntryRequest, path: string): Promise<boolean> {
+    const response = await fetch(`${this.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json', 'idempotency-key': request.key },
       body: request.body,

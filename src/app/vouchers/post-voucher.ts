@@ -6,7 +6,7 @@
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, nextVoucherNumber, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { findVoucher, markVoucherPosted, nextVoucherNumber, type VoucherRow } from '../../db/vouchers-repo.js';
 import { yearOf } from '../../ledger/calendar.js';
 import type { EntryKind } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
@@ -69,9 +69,7 @@ export function postVoucherWithin(store: Store, fund: Fund, row: VoucherRow, pos
   const number = formatVoucherNumber(settings.numberFormat, { prefix: settings.types[type].prefix, number: numberSeq, year });
   if (!number.ok) return number;
   const now = new Date().toISOString();
-  const done = updateVoucher(store.db, row.id, {
-    status: 'posted', fiscalYear: year, numberSeq, number: number.value, entryId: posted.value.id, postedBy: posting.actor.name, postedAt: now, updatedAt: now,
-  });
+  const done = markVoucherPosted(store.db, row.id, { fiscalYear: year, numberSeq, number: number.value, entryId: posted.value.id, postedBy: posting.actor.name, postedAt: now });
   recordAudit(store.db, posting.actor, {
     entityId: fund.entity.id, kind: 'voucher.posted', subject: String(row.id), detail: { number: number.value, entry: posted.value.seq, amount: String(row.amount) },
   });
