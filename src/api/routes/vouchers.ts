@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approveVoucher } from '../../app/vouchers/approve-voucher.js';
 import { cancelVoucher } from '../../app/vouchers/cancel-voucher.js';
-import { findVouchers, readVoucher } from '../../app/vouchers/find-vouchers.js';
+import { findVouchers, linksOf, readVoucher } from '../../app/vouchers/find-vouchers.js';
 import { postNewVoucher, postVoucher } from '../../app/vouchers/post-voucher.js';
 import { voucherDocument, voucherDocuments } from '../../app/vouchers/voucher-documents.js';
 import { createVoucher, discardVoucher, editVoucher } from '../../app/vouchers/voucher-drafts.js';
@@ -31,11 +31,9 @@ const newVoucherQuery = z
 
 export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    const answer = (row: Result<VoucherRow>, status = 200): Result<WriteAnswer> => {
-      if (!row.ok) return row;
-      const read = readVoucher(store, row.value.entityId, row.value.id);
-      return read.ok ? accept({ status, body: voucherJson(read.value.row, read.value.links) }) : read;
-    };
+    /** Answers with the row just written, as the write returned it. */
+    const answer = (row: Result<VoucherRow>, status = 200): Result<WriteAnswer> =>
+      row.ok ? accept({ status, body: voucherJson(row.value, linksOf(store, row.value)) }) : row;
     const locate = (entity: string) => (body: unknown) => `/api/entities/${entity}/vouchers/${(body as { id: number }).id}`;
 
     app.post(
