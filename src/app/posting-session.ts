@@ -55,7 +55,7 @@ export class PostingSession {
     this.queries = new BalanceQueries(store.sqlite);
     this.head = { seq: fund.entity.chainSeq, hash: fund.entity.chainHash };
     this.totals = { debits: BigInt(fund.entity.debitTotal), quantities: BigInt(fund.entity.quantityTotal) };
-    this.clock = options.clock ?? (() => new Date().toISOString());
+    this.clock = options.clock ?? systemClock();
     this.context = {
       chart: fund.chart,
       calendar: fund.calendar,
@@ -84,7 +84,7 @@ export class PostingSession {
   }
 
   private seal(entry: Entry, reversesId: number | null): PostedRef {
-    const unsealed: Omit<EntryRecord, 'hash'> = {
+    const record: EntryRecord = {
       entityId: this.fund.entity.id,
       seq: this.head.seq + 1,
       kind: entry.kind,
@@ -111,13 +111,13 @@ export class PostingSession {
       })),
       memos: entry.memos.map((memo) => ({ ...memo, accountId: this.accountId(memo.account) })),
     };
-    const hash = chainHash(this.head.hash, unsealed);
+    const hash = chainHash(this.head.hash, record);
     const added = entryTotals(entry.lines, entry.memos);
-    const id = this.writer.insert({ ...unsealed, hash }, added);
-    this.head = { seq: unsealed.seq, hash };
+    const id = this.writer.insert(record, hash, added);
+    this.head = { seq: record.seq, hash };
     this.totals = { debits: this.totals.debits + added.debits, quantities: this.totals.quantities + added.quantities };
     for (const line of entry.lines) this.tally(line, entry.date);
-    return { id, seq: unsealed.seq, date: entry.date, hash };
+    return { id, seq: record.seq, date: entry.date, hash };
   }
 
   private accountId(code: string): number {
@@ -175,4 +175,18 @@ export class PostingSession {
     }
     return tally;
   }
+}
+
+/** The system time in ISO 8601, formatted once per millisecond: a bulk load stamps many entries in each. */
+function systemClock(): () => string {
+  let last = Number.NaN;
+  let text = '';
+  return () => {
+    const now = Date.now();
+    if (now !== last) {
+      last = now;
+      text = new Date(now).toISOString();
+    }
+    return text;
+  };
 }

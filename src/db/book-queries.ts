@@ -4,9 +4,11 @@
  * a designation, a bank account or a currency, with what a book prints beside each line
  * (voucher number and date, the entry's text, the accounts on the other side).
  *
- * Lines come in pages of PAGE_SIZE by keyset on (date, id), each page one short read. The
- * connection is shared with the API, and an open `.iterate()` would hold it for as long as
- * a slow download takes; pages keep memory bounded and let other requests in between.
+ * Lines come in pages of PAGE_SIZE by keyset on (date, id), each page one short read; the
+ * entries of a page, with their vouchers and the accounts on each of their sides, are read
+ * once per entry, not once per line. The connection is shared with the API, and an open
+ * `.iterate()` would hold it for as long as a slow download takes; pages keep memory
+ * bounded and let other requests in between.
  */
 import type Database from 'better-sqlite3';
 
@@ -63,18 +65,10 @@ interface Where {
   readonly params: Record<string, unknown>;
 }
 
-/** The filter as SQL over `l`, written so the narrowest index applies. */
-function whereOf(filter: LineFilter): Where {
-  const terms: string[] = ['l.entity_id = @entity'];
+/** The filter's terms other than its accounts, as SQL over `l`, each starting with AND. */
+function narrowingOf(filter: LineFilter): Where {
+  const terms: string[] = [];
   const params: Record<string, unknown> = {};
-  const accounts = filter.accountIds ?? [];
-  if (accounts.length === 1) {
-    terms.push('l.account_id = @account');
-    params.account = accounts[0];
-  } else if (accounts.length > 1) {
-    terms.push('l.account_id IN (SELECT value FROM json_each(@accounts))');
-    params.accounts = JSON.stringify(accounts);
-  }
   if (filter.counterpartyId !== undefined) {
     terms.push('l.counterparty_id = @counterparty');
     params.counterparty = filter.counterpartyId;
@@ -95,34 +89,95 @@ function whereOf(filter: LineFilter): Where {
     terms.push(filter.currency === 'VND' ? 'l.currency IS NULL' : 'l.currency = @currency');
     if (filter.currency !== 'VND') params.currency = filter.currency;
   }
-  return { sql: terms.join(' AND '), params };
+  return { sql: terms.map((term) => ` AND ${term}`).join(''), params };
 }
 
+/** The filter as SQL over `l`. */
+function whereOf(filter: LineFilter): Where {
+  const accounts = filter.accountIds ?? [];
+  const narrowing = narrowingOf(filter);
+  const account =
+    accounts.length === 1 ? ' AND l.account_id = @account' : accounts.length > 1 ? ' AND l.account_id IN (SELECT value FROM json_each(@accounts))' : '';
+  return {
+    sql: `l.entity_id = @entity${account}${narrowing.sql}`,
+    params: { ...narrowing.params, ...(accounts.length === 1 && { account: accounts[0] }), ...(accounts.length > 1 && { accounts: JSON.stringify(accounts) }) },
+  };
+}
+
+/**
+ * Whether the filter reads best through the covering (entity, account, date, id, amount)
+ * index: whenever it names no counterparty, campaign or designation, whose own indexes are
+ * narrower. Without statistics SQLite would take the journal's (entity, date, id) index for
+ * a date range instead and visit every line of the fund, so the queries name the index.
+ */
+function byAccountIndex(filter: LineFilter): boolean {
+  return filter.counterpartyId === undefined && filter.campaignId === undefined && filter.designation === undefined;
+}
+
+/**
+ * A line's rarely filled columns as one JSON array, null on most lines: reading one null
+ * costs as much as reading any value, and a book reads a million lines. The original
+ * amount travels as text, exact whatever its size.
+ */
+const DIMENSIONS = `CASE WHEN l.counterparty_id IS NULL AND l.campaign_id IS NULL AND l.designation IS NULL AND l.currency IS NULL
+                           AND l.original_amount IS NULL AND l.rate IS NULL THEN NULL
+                         ELSE json_array(l.counterparty_id, l.campaign_id, l.designation, l.currency, CAST(l.original_amount AS TEXT), l.rate) END`;
 
 /** Positions in a line row as read raw (an array is far cheaper to fetch than an object). */
-const L = { id: 0, date: 1, entry: 2, account: 3, amount: 4, counterparty: 5, campaign: 6, designation: 7, currency: 8, original: 9, rate: 10, contra: 11 } as const;
+const L = { id: 0, date: 1, entry: 2, account: 3, amount: 4, dimensions: 5 } as const;
 
-/** The accounts on the other side of a line's entry, found through the entry's own index. */
-const CONTRA = `(SELECT group_concat(code, ', ') FROM (SELECT DISTINCT a2.code FROM entry_lines l2 JOIN accounts a2 ON a2.id = l2.account_id
-                 WHERE l2.entry_id = l.entry_id AND (l2.amount < 0) <> (l.amount < 0) ORDER BY a2.code))`;
+type LineRow = [id: number, date: string, entryId: number, accountId: number, amount: number, dimensions: string | null];
 
-function linesSql(where: string, contra: boolean): string {
-  return `SELECT l.id, l.date, l.entry_id, l.account_id, l.amount, l.counterparty_id, l.campaign_id, l.designation, l.currency,
-                 l.original_amount, l.rate, ${contra ? CONTRA : 'NULL'}
-          FROM entry_lines l
-          WHERE ${where} AND (l.date, l.id) > (@afterDate, @afterId) AND l.date <= @to AND l.id <= @lastLine
-          ORDER BY l.date, l.id LIMIT ${PAGE_SIZE}`;
+type Dimensions = [counterpartyId: number | null, campaignId: number | null, designation: string | null, currency: string | null, originalAmount: string | null, rate: string | null];
+
+const LINE_COLUMNS = `l.id AS id, l.date AS date, l.entry_id, l.account_id, l.amount, ${DIMENSIONS}`;
+const AFTER = '(l.date, l.id) > (@afterDate, @afterId) AND l.date <= @to AND l.id <= @lastLine';
+
+/**
+ * A page of the filter's lines in (date, id) order. Lines of several accounts come one
+ * index range per account, which SQLite merges in order (a compound SELECT's ORDER BY).
+ */
+function linesQuery(filter: LineFilter): Where {
+  const accounts = filter.accountIds ?? [];
+  if (accounts.length === 0 || !byAccountIndex(filter)) {
+    const where = whereOf(filter);
+    return { sql: `SELECT ${LINE_COLUMNS} FROM entry_lines l WHERE ${where.sql} AND ${AFTER} ORDER BY l.date, l.id LIMIT ${PAGE_SIZE}`, params: where.params };
+  }
+  const narrowing = narrowingOf(filter);
+  const arms = accounts.map(
+    (_, i) => `SELECT ${LINE_COLUMNS} FROM entry_lines l INDEXED BY entry_lines_balance
+               WHERE l.entity_id = @entity AND l.account_id = @account${i}${narrowing.sql} AND ${AFTER}`,
+  );
+  return {
+    sql: `${arms.join(' UNION ALL ')} ORDER BY date, id LIMIT ${PAGE_SIZE}`,
+    params: { ...narrowing.params, ...Object.fromEntries(accounts.map((id, i) => [`account${i}`, id])) },
+  };
 }
 
-/** The entries of a page's lines with their vouchers, one lookup per entry rather than per line. */
-const ENTRIES_SQL = `SELECT e.id, e.seq, e.kind, e.description, v.number, v.date, v.type
-                     FROM entries e LEFT JOIN vouchers v ON v.entry_id = e.id
-                     WHERE e.id IN (SELECT value FROM json_each(@ids))`;
+/**
+ * The entries of a page's lines with their vouchers, one lookup per entry rather than per
+ * line; with `sides`, also the accounts of each entry's lines, credits negated ("40,-12"),
+ * from which the contra accounts of all its lines are found at once. When the page's
+ * entries are (nearly) all those between its first and last, as in the general journal,
+ * they are read as that range, which costs less than looking up each.
+ */
+function entriesSql(sides: boolean, range: boolean): string {
+  const accounts = sides ? ', (SELECT group_concat(IIF(l.amount < 0, -l.account_id, l.account_id)) FROM entry_lines l WHERE l.entry_id = e.id)' : '';
+  return `SELECT e.id, e.seq, e.kind, e.description, v.number, v.date, v.type${accounts}
+          FROM entries e LEFT JOIN vouchers v ON v.entry_id = e.id
+          WHERE ${range ? 'e.id BETWEEN @first AND @last' : 'e.id IN (SELECT value FROM json_each(@ids))'}`;
+}
 const COUNTERPARTIES_SQL = `SELECT id, name FROM counterparties WHERE id IN (SELECT value FROM json_each(@ids))`;
 const ACCOUNT_CODES_SQL = `SELECT id, code FROM accounts WHERE entity_id = @entity`;
 const CAMPAIGN_CODES_SQL = `SELECT id, code FROM campaigns WHERE entity_id = @entity`;
 
-type EntryInfo = readonly [seq: number, kind: BookLineRow['entryKind'], description: string, voucherNumber: string | null, voucherDate: string | null, voucherType: string | null];
+type EntryInfo = readonly [
+  id: number, seq: number, kind: BookLineRow['entryKind'], description: string,
+  voucherNumber: string | null, voucherDate: string | null, voucherType: string | null, accounts?: string | null,
+];
+
+/** The accounts on the debit side and on the credit side of an entry, as a book prints them. */
+type Sides = readonly [debit: string | null, credit: string | null];
 
 const SUMS = `COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.amount END), 0) AS debit,
               COALESCE(-SUM(CASE WHEN l.amount < 0 THEN l.amount END), 0) AS credit,
@@ -130,16 +185,23 @@ const SUMS = `COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.amount END), 0) AS debi
               COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.original_amount END), 0) AS originalDebit,
               COALESCE(SUM(CASE WHEN l.amount < 0 THEN l.original_amount END), 0) AS originalCredit`;
 
-/** Sums before the range and within it; one pass over the index the filter picks. */
-function rangeSumsSql(where: string): string {
-  return `SELECT COALESCE(SUM(CASE WHEN l.date < @from THEN l.amount END), 0) AS opening,
-                 COALESCE(SUM(CASE WHEN l.date < @from THEN SIGN(l.amount) * l.original_amount END), 0) AS originalOpening,
+/**
+ * Sums before the range and within it; one pass over the index the filter picks. Sums in
+ * the original currency only for a book of one foreign currency: without them the account
+ * index holds everything the sums read.
+ */
+function rangeSumsSql(filter: LineFilter, where: string, originals: boolean): string {
+  const original = originals
+    ? `COALESCE(SUM(CASE WHEN l.date < @from THEN SIGN(l.amount) * l.original_amount END), 0) AS originalOpening,
+       COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount > 0 THEN l.original_amount END), 0) AS originalDebit,
+       COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount < 0 THEN l.original_amount END), 0) AS originalCredit,`
+    : '';
+  return `SELECT ${original}
+                 COALESCE(SUM(CASE WHEN l.date < @from THEN l.amount END), 0) AS opening,
                  COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount > 0 THEN l.amount END), 0) AS debit,
                  COALESCE(-SUM(CASE WHEN l.date >= @from AND l.amount < 0 THEN l.amount END), 0) AS credit,
-                 COALESCE(SUM(CASE WHEN l.date >= @from THEN 1 END), 0) AS count,
-                 COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount > 0 THEN l.original_amount END), 0) AS originalDebit,
-                 COALESCE(SUM(CASE WHEN l.date >= @from AND l.amount < 0 THEN l.original_amount END), 0) AS originalCredit
-          FROM entry_lines l WHERE ${where} AND l.date <= @to AND l.id <= @lastLine`;
+                 COALESCE(SUM(CASE WHEN l.date >= @from THEN 1 END), 0) AS count
+          FROM entry_lines l${byAccountIndex(filter) ? ' INDEXED BY entry_lines_balance' : ''} WHERE ${where} AND l.date <= @to AND l.id <= @lastLine`;
 }
 
 /**
@@ -215,26 +277,34 @@ export class BookQueries {
     this.snapshot = last.get() as { lastLine: number; lastMemo: number };
   }
 
-  private statement(sql: string): Database.Statement {
+  /**
+   * A statement of this book, its rows as objects with integers as bigint, or as `arrays` with
+   * integers as numbers, the fastest form. The modes are set at each use: the connection may
+   * hand the same compiled statement to another reader in between.
+   */
+  private statement(sql: string, rows: 'objects' | 'arrays' = 'objects'): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.sqlite.prepare(sql).safeIntegers(true);
+      statement = this.sqlite.prepare(sql);
       this.statements.set(sql, statement);
     }
-    return statement;
+    return rows === 'arrays' ? statement.raw(true).safeIntegers(false) : statement.raw(false).safeIntegers(true);
   }
 
   /**
    * Opening balance (lines before `from`, and opening entries within the range, which
-   * carry balances rather than movements) and the debits and credits of the range.
+   * carry balances rather than movements) and the debits and credits of the range. The
+   * sums in the original currency are those of a book of one foreign currency, zero for
+   * any other filter.
    */
   totals(entity: number, filter: LineFilter, range: { from: string; to: string }): LineTotals {
     const where = whereOf(filter);
+    const originals = filter.currency !== undefined && filter.currency !== 'VND';
     const params = { entity, ...range, ...where.params, lastLine: this.snapshot.lastLine };
-    const all = this.statement(rangeSumsSql(where.sql)).get(params) as Record<string, bigint>;
+    const all = this.statement(rangeSumsSql(filter, where.sql, originals)).get(params) as Record<string, bigint>;
     const opening = this.statement(openingSumsSql(where.sql)).get(params) as Record<string, bigint>;
     const [debit, credit] = [opening.debit ?? 0n, opening.credit ?? 0n];
-    const [originalDebit, originalCredit] = [opening.originalDebit ?? 0n, opening.originalCredit ?? 0n];
+    const [originalDebit, originalCredit] = originals ? [opening.originalDebit ?? 0n, opening.originalCredit ?? 0n] : [0n, 0n];
     return {
       opening: (all.opening ?? 0n) + debit - credit,
       debit: (all.debit ?? 0n) - debit,
@@ -253,33 +323,41 @@ export class BookQueries {
   *lines(entity: number, filter: LineFilter, range: { from: string; to: string; contra?: boolean }): Generator<BookLineRow> {
     const accounts = this.codes(ACCOUNT_CODES_SQL, entity);
     const campaigns = this.codes(CAMPAIGN_CODES_SQL, entity);
-    const where = whereOf(filter);
-    const statement = this.statement(linesSql(where.sql, range.contra ?? false)).raw(true);
-    const key = (row: unknown[]) => [row[L.date], row[L.id]];
-    for (const page of pages(statement, { entity, to: range.to, ...where.params, lastLine: this.snapshot.lastLine }, range.from, key)) {
-      const entries = this.entriesOf(page);
-      const parties = this.lookup(COUNTERPARTIES_SQL, page.map((r) => r[L.counterparty]));
-      for (const row of page) {
-        const entry = entries.get(Number(row[L.entry]));
-        if (!entry || entry[1] === 'opening') continue;
+    const sides = sidesReader(accounts);
+    const query = linesQuery(filter);
+    const statement = this.statement(query.sql, 'arrays');
+    const key = (row: LineRow) => [row[L.date], row[L.id]];
+    for (const page of pages(statement, { entity, to: range.to, ...query.params, lastLine: this.snapshot.lastLine }, range.from, key)) {
+      const entries = this.entriesOf(page, range.contra ?? false);
+      const dimensions = page.map((row) => {
+        const text = row[L.dimensions];
+        return text === null ? null : (JSON.parse(text) as Dimensions);
+      });
+      const parties = this.lookup(COUNTERPARTIES_SQL, dimensions.map((d) => d?.[0] ?? null));
+      for (const [index, row] of page.entries()) {
+        const entry = entries.get(row[L.entry]);
+        if (!entry || entry[2] === 'opening') continue;
+        const amount = minor(row[L.amount], row[L.id]);
+        const [counterparty, campaign, designation, currency, original, rate] = dimensions[index] ?? NO_DIMENSIONS;
         yield {
-          id: Number(row[L.id]),
-          date: row[L.date] as string,
-          entrySeq: entry[0],
-          entryKind: entry[1],
-          description: entry[2],
-          voucherNumber: entry[3],
-          voucherDate: entry[4],
-          voucherType: entry[5],
-          account: accounts.get(Number(row[L.account])) ?? '',
-          amount: row[L.amount] as bigint,
-          counterparty: row[L.counterparty] === null ? null : (parties.get(Number(row[L.counterparty])) ?? null),
-          campaign: row[L.campaign] === null ? null : (campaigns.get(Number(row[L.campaign])) ?? null),
-          designation: row[L.designation] as string | null,
-          currency: row[L.currency] as string | null,
-          originalAmount: row[L.original] as bigint | null,
-          rate: row[L.rate] as string | null,
-          contra: row[L.contra] as string | null,
+          id: row[L.id],
+          date: row[L.date],
+          entrySeq: entry[1],
+          entryKind: entry[2],
+          description: entry[3],
+          voucherNumber: entry[4],
+          voucherDate: entry[5],
+          voucherType: entry[6],
+          account: accounts.get(row[L.account]) ?? '',
+          amount,
+          counterparty: counterparty === null ? null : (parties.get(counterparty) ?? null),
+          campaign: campaign === null ? null : (campaigns.get(campaign) ?? null),
+          designation,
+          currency,
+          originalAmount: original === null ? null : BigInt(original),
+          rate,
+          // A line's contra accounts are those on the other side of its entry.
+          contra: entry[7] ? sides(entry[7])[amount < 0n ? 0 : 1] : null,
         };
       }
     }
@@ -287,23 +365,27 @@ export class BookQueries {
 
   /** Id → code of a fund's accounts or campaigns: few, read once per book. */
   private codes(sql: string, entity: number): Map<number, string> {
-    const rows = this.statement(sql).raw(true).all({ entity }) as [bigint, string][];
-    return new Map(rows.map(([id, code]) => [Number(id), code]));
+    return new Map(this.statement(sql, 'arrays').all({ entity }) as [number, string][]);
   }
 
-  private lookup(sql: string, ids: readonly unknown[]): Map<number, string> {
-    const wanted = [...new Set(ids.filter((id) => id !== null).map(Number))];
+  private lookup(sql: string, ids: readonly (number | null)[]): Map<number, string> {
+    const wanted = [...new Set(ids.filter((id) => id !== null))];
     if (wanted.length === 0) return new Map();
-    const rows = this.statement(sql).raw(true).all({ ids: JSON.stringify(wanted) }) as [bigint, string][];
-    return new Map(rows.map(([id, name]) => [Number(id), name]));
+    return new Map(this.statement(sql, 'arrays').all({ ids: JSON.stringify(wanted) }) as [number, string][]);
   }
 
-  private entriesOf(page: readonly unknown[][]): Map<number, EntryInfo> {
-    const ids = [...new Set(page.map((r) => Number(r[L.entry])))];
-    const rows = this.statement(ENTRIES_SQL).raw(true).all({ ids: JSON.stringify(ids) }) as unknown[][];
-    return new Map(rows.map((r) => [Number(r[0]), [Number(r[1]), r[2], r[3], r[4], r[5], r[6]] as unknown as EntryInfo]));
+  private entriesOf(page: readonly LineRow[], sides: boolean): Map<number, EntryInfo> {
+    const ids = [...new Set(page.map((r) => r[L.entry]))];
+    let first = Infinity;
+    let last = 0;
+    for (const id of ids) {
+      if (id < first) first = id;
+      if (id > last) last = id;
+    }
+    const range = last - first < ids.length * 1.25;
+    const rows = this.statement(entriesSql(sides, range), 'arrays').all(range ? { first, last } : { ids: JSON.stringify(ids) }) as EntryInfo[];
+    return new Map(rows.map((r) => [r[0], r]));
   }
-
 
   /** Per item and unit on an off-balance account: held before the range, in and out within it. */
   memoSums(entity: number, account: number, range: { from: string; to: string }): MemoSums[] {
@@ -340,6 +422,35 @@ export class BookQueries {
     }
   }
 
+}
+
+const NO_DIMENSIONS: Dimensions = [null, null, null, null, null, null];
+
+/** An amount read as a number, which holds every amount the rules let in (at most 10^15) exactly. */
+function minor(amount: number, lineId: number): bigint {
+  if (!Number.isSafeInteger(amount)) throw new Error(`entry line ${lineId} holds ${amount}, which no posting can make`);
+  return BigInt(amount);
+}
+
+/**
+ * The sides of an entry from the accounts of its lines ("40,-12"): the codes on each side,
+ * distinct and in order, as "1111, 5111", null for a side without lines. Entries repeat the
+ * same few combinations, so each is worked out once per book.
+ */
+function sidesReader(codes: ReadonlyMap<number, string>): (accounts: string) => Sides {
+  const known = new Map<string, Sides>();
+  const listed = (ids: number[]): string | null => (ids.length === 0 ? null : [...new Set(ids.map((id) => codes.get(id) ?? ''))].sort().join(', '));
+  return (accounts) => {
+    let sides = known.get(accounts);
+    if (!sides) {
+      const ids = accounts.split(',').map(Number);
+      sides = [listed(ids.filter((id) => id > 0)), listed(ids.filter((id) => id < 0).map((id) => -id))];
+      // A fund whose entries rarely repeat must not fill memory.
+      if (known.size >= 10_000) known.clear();
+      known.set(accounts, sides);
+    }
+    return sides;
+  };
 }
 
 /** Pages of PAGE_SIZE rows of a statement ordered by (date, id), from `from` on; `key` reads a row's (date, id). */

@@ -1,115 +1,208 @@
 /**
  * Posted entries: appending them with their lines, memos and day totals, and reading them
  * back (src/db/chain-queries.ts streams a fund's whole chain for verification). Hot paths
- * use prepared statements directly; amounts travel as bigint.
+ * use prepared statements directly, appending in multi-row statements; amounts travel as
+ * bigint.
  */
 import type Database from 'better-sqlite3';
 import type { Entry, EntryKind, Line, Memo } from '../ledger/entry.js';
 import type { FundTotals } from '../ledger/post-entry.js';
 import type { ChainEntry, ChainLine, ChainMemo } from '../ledger/hash-chain.js';
 
-/** An entry as written: the chained form, the stored id of every account, and its hash. */
+/** An entry as written: the chained form, with the stored id of every account. */
 export interface EntryRecord extends ChainEntry {
-  /** Hex, as the ledger computes it; stored as 32 bytes. */
-  readonly hash: string;
   readonly lines: readonly (ChainLine & { readonly accountId: number })[];
   readonly memos: readonly (ChainMemo & { readonly accountId: number })[];
 }
 
-interface Statements {
-  readonly entry: Database.Statement;
-  readonly line: Database.Statement;
-  readonly plainLine: Database.Statement;
-  readonly memo: Database.Statement;
-  readonly dayTotal: Database.Statement;
-  readonly head: Database.Statement;
+/**
+ * Rows one multi-row INSERT writes at most: enough that a statement's fixed cost is spread
+ * thin, and far below SQLite's limit of 32,766 bound values (17 columns × 256 rows = 4,352).
+ */
+const BATCH_ROWS = 256;
+
+/**
+ * Rows of one table gathered in memory and written with multi-row INSERT statements: full
+ * batches first, then what remains in statements of halving size, so that any number of
+ * rows takes few statements and only nine statement shapes per table are ever compiled.
+ */
+class RowBuffer {
+  private values: unknown[] = [];
+  private readonly statements = new Map<number, Database.Statement>();
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    /** `INSERT INTO table (columns)`, to which the VALUES rows are appended. */
+    private readonly insert: string,
+    private readonly columns: number,
+    /** What follows the rows, such as an upsert clause. */
+    private readonly tail = '',
+  ) {}
+
+  get rows(): number {
+    return this.values.length / this.columns;
+  }
+
+  /** Gathers one row; `values` must hold exactly one value per column. */
+  add(values: readonly unknown[]): void {
+    for (const value of values) this.values.push(value);
+  }
+
+  write(): void {
+    const values = this.values;
+    this.values = [];
+    let offset = 0;
+    for (let size = BATCH_ROWS; size >= 1; size >>= 1) {
+      const length = size * this.columns;
+      while (values.length - offset >= length) {
+        this.statement(size).run(offset === 0 && length === values.length ? values : values.slice(offset, offset + length));
+        offset += length;
+      }
+    }
+  }
+
+  private statement(rows: number): Database.Statement {
+    let statement = this.statements.get(rows);
+    if (!statement) {
+      const row = `(${new Array<string>(this.columns).fill('?').join(', ')})`;
+      statement = this.sqlite.prepare(`${this.insert} VALUES ${new Array<string>(rows).fill(row).join(', ')}${this.tail}`);
+      this.statements.set(rows, statement);
+    }
+    return statement;
+  }
+}
+
+interface DayTotal {
+  debit: bigint;
+  credit: bigint;
 }
 
 /**
- * Appends entries of one fund. Day totals and the chain head are gathered in memory and
- * written by `flush`, which must run before anything reads balances and before the
+ * Appends entries of one fund. Entries, lines and memos are gathered and written in
+ * multi-row statements, entries before the lines and memos that refer to them. The writer
+ * numbers entries and lines itself, from the next ids the tables would give, so that posting
+ * answers with an entry's id before its row is written, and so that lines without dimensions
+ * take a shorter statement than the others and still keep their ids in posting order. Day
+ * totals and the chain head are gathered until `flush`, which writes everything gathered and
+ * must run before anything else reads or writes entries or balances, and before the
  * transaction ends.
  */
 export class EntryWriter {
-  private readonly statements: Statements;
-  private readonly pending = new Map<string, { accountId: number; date: string; debit: bigint; credit: bigint }>();
+  private readonly entries: RowBuffer;
+  private readonly plainLines: RowBuffer;
+  private readonly lines: RowBuffer;
+  private readonly memos: RowBuffer;
+  private readonly dayTotals: RowBuffer;
+  private readonly nextIdsQuery: Database.Statement;
+  private readonly headUpdate: Database.Statement;
+  /** Per account id, the totals of each day gathered since the last flush. */
+  private readonly pending = new Map<number, Map<string, DayTotal>>();
+  /** The ids the next entry and line take; read again after every flush, when others may have written. */
+  private next: { entry: number; line: number } | null = null;
   private head: { seq: number; hash: string } | null = null;
-  private added = { debits: 0n, quantities: 0n };
+  private addedDebits = 0n;
+  private addedQuantities = 0n;
 
   constructor(
     sqlite: Database.Database,
     private readonly entityId: number,
   ) {
-    this.statements = {
-      entry: sqlite.prepare(
-        `INSERT INTO entries (entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      line: sqlite.prepare(
-        `INSERT INTO entry_lines (entry_id, entity_id, line_no, account_id, date, amount, counterparty_id, campaign_id,
-           designation, bank_account_id, external_ref, currency, original_amount, rate, quantity, unit)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      plainLine: sqlite.prepare(
-        `INSERT INTO entry_lines (entry_id, entity_id, line_no, account_id, date, amount) VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
-      memo: sqlite.prepare(
-        `INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      dayTotal: sqlite.prepare(
-        `INSERT INTO account_days (entity_id, account_id, date, debit, credit) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit`,
-      ),
-      head: sqlite.prepare(
-        `UPDATE entities SET chain_seq = ?, chain_hash = ?, debit_total = debit_total + ?, quantity_total = quantity_total + ? WHERE id = ?`,
-      ),
-    };
+    this.entries = new RowBuffer(
+      sqlite, 'INSERT INTO entries (id, entity_id, seq, kind, date, description, reverses_id, recorded_at, recorded_by, hash)', 10,
+    );
+    this.plainLines = new RowBuffer(sqlite, 'INSERT INTO entry_lines (id, entry_id, entity_id, line_no, account_id, date, amount)', 7);
+    this.lines = new RowBuffer(
+      sqlite,
+      `INSERT INTO entry_lines (id, entry_id, entity_id, line_no, account_id, date, amount, counterparty_id, campaign_id,
+         designation, bank_account_id, external_ref, currency, original_amount, rate, quantity, unit)`,
+      17,
+    );
+    this.memos = new RowBuffer(sqlite, 'INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit, item)', 8);
+    this.dayTotals = new RowBuffer(
+      sqlite, 'INSERT INTO account_days (entity_id, account_id, date, debit, credit)', 5,
+      ' ON CONFLICT DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit',
+    );
+    // AUTOINCREMENT's rule: one past the largest id the table has ever held.
+    const nextId = (table: string): string =>
+      `max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), coalesce((SELECT max(id) FROM ${table}), 0)) + 1`;
+    this.nextIdsQuery = sqlite.prepare(`SELECT ${nextId('entries')} AS entry, ${nextId('entry_lines')} AS line`);
+    this.headUpdate = sqlite.prepare(
+      `UPDATE entities SET chain_seq = ?, chain_hash = ?, debit_total = debit_total + ?, quantity_total = quantity_total + ? WHERE id = ?`,
+    );
   }
 
-  /** Appends one entry; `totals` is what it adds to the fund's lifetime totals. */
-  insert(record: EntryRecord, totals: FundTotals): number {
-    const s = this.statements;
-    const id = Number(
-      s.entry.run(
-        record.entityId, record.seq, record.kind, record.date, record.description, record.reversesId,
-        record.recordedAt, record.recordedBy, Buffer.from(record.hash, 'hex'),
-      ).lastInsertRowid,
-    );
+  /**
+   * Appends one entry sealed with `hash` (hex, as the ledger computes it; stored as 32 bytes);
+   * `totals` is what it adds to the fund's lifetime totals. Returns the entry's id.
+   */
+  insert(record: EntryRecord, hash: string, totals: FundTotals): number {
+    const next = (this.next ??= this.nextIdsQuery.get() as { entry: number; line: number });
+    const id = next.entry++;
+    const { entityId, date } = record;
+    this.entries.add([id, entityId, record.seq, record.kind, date, record.description, record.reversesId, record.recordedAt, record.recordedBy, Buffer.from(hash, 'hex')]);
+    if (this.entries.rows === BATCH_ROWS) this.entries.write();
     for (const l of record.lines) {
+      const lineId = next.line++;
       if (hasDimensions(l)) {
-        s.line.run(
-          id, record.entityId, l.lineNo, l.accountId, record.date, l.amount, l.counterpartyId, l.campaignId, l.designation,
+        this.lines.add([
+          lineId, id, entityId, l.lineNo, l.accountId, date, l.amount, l.counterpartyId, l.campaignId, l.designation,
           l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit,
-        );
+        ]);
       } else {
-        s.plainLine.run(id, record.entityId, l.lineNo, l.accountId, record.date, l.amount);
+        this.plainLines.add([lineId, id, entityId, l.lineNo, l.accountId, date, l.amount]);
       }
-      this.addDayTotal(l.accountId, record.date, l.amount);
+      if (this.lines.rows === BATCH_ROWS || this.plainLines.rows === BATCH_ROWS) this.writeRows();
+      this.addDayTotal(l.accountId, date, l.amount);
     }
-    for (const m of record.memos) s.memo.run(id, record.entityId, m.lineNo, m.accountId, record.date, m.quantity, m.unit, m.item);
-    this.head = { seq: record.seq, hash: record.hash };
-    this.added = { debits: this.added.debits + totals.debits, quantities: this.added.quantities + totals.quantities };
+    for (const m of record.memos) {
+      this.memos.add([id, entityId, m.lineNo, m.accountId, date, m.quantity, m.unit, m.item]);
+      if (this.memos.rows === BATCH_ROWS) this.writeRows();
+    }
+    this.head = { seq: record.seq, hash };
+    this.addedDebits += totals.debits;
+    this.addedQuantities += totals.quantities;
     return id;
   }
 
   private addDayTotal(accountId: number, date: string, amount: bigint): void {
-    const key = `${accountId}|${date}`;
-    let total = this.pending.get(key);
+    let days = this.pending.get(accountId);
+    if (!days) {
+      days = new Map();
+      this.pending.set(accountId, days);
+    }
+    let total = days.get(date);
     if (!total) {
-      total = { accountId, date, debit: 0n, credit: 0n };
-      this.pending.set(key, total);
+      total = { debit: 0n, credit: 0n };
+      days.set(date, total);
     }
     if (amount > 0n) total.debit += amount;
     else total.credit -= amount;
   }
 
-  /** Writes the gathered day totals and the fund's chain head. */
+  /** Writes the gathered rows, entries first: lines and memos refer to them. */
+  private writeRows(): void {
+    this.entries.write();
+    this.plainLines.write();
+    this.lines.write();
+    this.memos.write();
+  }
+
+  /** Writes everything gathered: rows, day totals and the fund's chain head. */
   flush(): void {
-    for (const t of this.pending.values()) this.statements.dayTotal.run(this.entityId, t.accountId, t.date, t.debit, t.credit);
+    this.writeRows();
+    this.next = null;
+    for (const [accountId, days] of this.pending) {
+      for (const [date, t] of days) {
+        this.dayTotals.add([this.entityId, accountId, date, t.debit, t.credit]);
+        if (this.dayTotals.rows === BATCH_ROWS) this.dayTotals.write();
+      }
+    }
+    this.dayTotals.write();
     this.pending.clear();
-    if (this.head) this.statements.head.run(this.head.seq, this.head.hash, this.added.debits, this.added.quantities, this.entityId);
+    if (this.head) this.headUpdate.run(this.head.seq, this.head.hash, this.addedDebits, this.addedQuantities, this.entityId);
     this.head = null;
-    this.added = { debits: 0n, quantities: 0n };
+    this.addedDebits = 0n;
+    this.addedQuantities = 0n;
   }
 }
 

@@ -7,7 +7,7 @@
  * of the fund's state comes in the context, through a read-only balance view.
  */
 import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
-import type { Chart } from './chart.js';
+import type { Account, Chart } from './chart.js';
 import { ACCOUNTING_CURRENCY, currencyScale } from './currency.js';
 import type { Entry, EntryInput, EntryKind, Line, LineInput, Memo, MemoInput } from './entry.js';
 import { dimensionsOf, QUANTITY_SCALE } from './entry.js';
@@ -72,15 +72,14 @@ export function postEntry(input: EntryInput, context: PostingContext, options: P
   if (!memoQuantities.ok) return memoQuantities;
   const accounts = checkAccounts(input, context.chart);
   if (accounts) return accounts;
-  const signed = amounts.value.map((a) => a.amount);
-  const foreign = parseForeign(input.lines, signed);
+  const foreign = parseForeign(input.lines, amounts.value);
   if (!foreign.ok) return foreign;
   const dimensions = checkDimensions(input.lines, context);
   if (dimensions) return dimensions;
-  if (signed.reduce((sum, a) => sum + a, 0n) !== 0n) return reject('entry_must_balance', 'lines');
+  if (sumOf(amounts.value) !== 0n) return reject('entry_must_balance', 'lines');
   const calendar = checkCalendar(input.date, context.calendar, options.ignoreLocks ?? false);
   if (calendar) return calendar;
-  const lines = input.lines.map((line, index): Line => buildLine(line, index, amounts.value, foreign.value));
+  const lines = input.lines.map((line, index): Line => buildLine(line, index, amounts.value[index], foreign.value[index]));
   const memos = (input.memos ?? []).map((memo, index): Memo => ({
     lineNo: index + 1,
     account: memo.account,
@@ -102,7 +101,8 @@ function checkShape(input: EntryInput): Rejection | null {
   if (input.description.trim() === '') return reject('description_required', 'description');
   if (input.lines.length < 2) return reject('too_few_lines', 'lines');
   if (input.lines.length > MAX_LINES || (input.memos?.length ?? 0) > MAX_LINES) return reject('too_many_lines', 'lines');
-  for (const [index, line] of input.lines.entries()) {
+  for (let index = 0; index < input.lines.length; index++) {
+    const line = input.lines[index] as LineInput;
     if ((line.debit === undefined) === (line.credit === undefined)) return reject('line_side_invalid', `lines[${index}]`);
   }
   return null;
@@ -114,9 +114,16 @@ interface LineAmounts {
   readonly quantity: Minor | null;
 }
 
+function sumOf(amounts: readonly LineAmounts[]): Minor {
+  let sum = 0n;
+  for (const { amount } of amounts) sum += amount;
+  return sum;
+}
+
 function parseLineAmounts(lines: readonly LineInput[]): Result<LineAmounts[]> {
   const amounts: LineAmounts[] = [];
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as LineInput;
     const side = line.debit === undefined ? 'credit' : 'debit';
     const parsed = parsePositive(line[side] ?? '', 0, `lines[${index}].${side}`);
     if (!parsed.ok) return parsed;
@@ -133,7 +140,8 @@ function parseLineAmounts(lines: readonly LineInput[]): Result<LineAmounts[]> {
 
 function parseMemoQuantities(memos: readonly MemoInput[]): Result<Minor[]> {
   const quantities: Minor[] = [];
-  for (const [index, memo] of memos.entries()) {
+  for (let index = 0; index < memos.length; index++) {
+    const memo = memos[index] as MemoInput;
     const parsed = parseQuantity(memo.quantity, memo.unit, `memos[${index}].quantity`);
     if (!parsed.ok) return parsed;
     quantities.push(memo.direction === 'in' ? parsed.value : -parsed.value);
@@ -161,23 +169,25 @@ function parsePositive(text: string, scale: number, path: string): Result<Minor>
 }
 
 function checkAccounts(input: EntryInput, chart: Chart): Rejection | null {
-  for (const [index, line] of input.lines.entries()) {
-    const problem = checkPostable(chart, line.account, `lines[${index}].account`);
+  for (let index = 0; index < input.lines.length; index++) {
+    const { account: code } = input.lines[index] as LineInput;
+    const account = chart.accounts.get(code);
+    const problem = checkPostable(account, code, `lines[${index}].account`);
     if (problem) return problem;
-    if (chart.accounts.get(line.account)?.offBalance) return reject('account_off_balance', `lines[${index}].account`, line.account);
+    if (account?.offBalance) return reject('account_off_balance', `lines[${index}].account`, code);
   }
-  for (const [index, memo] of (input.memos ?? []).entries()) {
-    const problem = checkPostable(chart, memo.account, `memos[${index}].account`);
+  const memos = input.memos ?? [];
+  for (let index = 0; index < memos.length; index++) {
+    const { account: code } = memos[index] as MemoInput;
+    const account = chart.accounts.get(code);
+    const problem = checkPostable(account, code, `memos[${index}].account`);
     if (problem) return problem;
-    if (!chart.accounts.get(memo.account)?.offBalance) {
-      return reject('memo_account_not_off_balance', `memos[${index}].account`, memo.account);
-    }
+    if (!account?.offBalance) return reject('memo_account_not_off_balance', `memos[${index}].account`, code);
   }
   return null;
 }
 
-function checkPostable(chart: Chart, code: string, path: string): Rejection | null {
-  const account = chart.accounts.get(code);
+function checkPostable(account: Account | undefined, code: string, path: string): Rejection | null {
   if (!account) return reject('account_unknown', path, code);
   if (!account.active) return reject('account_inactive', path, code);
   if (!account.leaf) return reject('account_not_postable', path, code);
@@ -190,14 +200,15 @@ interface Foreign {
   readonly rate: string;
 }
 
-function parseForeign(lines: readonly LineInput[], amounts: readonly Minor[]): Result<(Foreign | null)[]> {
+function parseForeign(lines: readonly LineInput[], amounts: readonly LineAmounts[]): Result<(Foreign | null)[]> {
   const result: (Foreign | null)[] = [];
-  for (const [index, line] of lines.entries()) {
-    const path = `lines[${index}]`;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as LineInput;
     if (line.currency === undefined && line.originalAmount === undefined && line.rate === undefined) {
       result.push(null);
       continue;
     }
+    const path = `lines[${index}]`;
     const scale = line.currency === undefined ? undefined : currencyScale(line.currency);
     if (line.currency !== undefined && (scale === undefined || line.currency === ACCOUNTING_CURRENCY)) {
       return reject('currency_unknown', `${path}.currency`, line.currency);
@@ -208,7 +219,7 @@ function parseForeign(lines: readonly LineInput[], amounts: readonly Minor[]): R
     const original = parsePositive(line.originalAmount, scale, `${path}.originalAmount`);
     if (!original.ok) return original;
     if (!isValidRate(line.rate)) return reject('amount_malformed', `${path}.rate`, line.rate);
-    const amount = amounts[index] ?? 0n;
+    const amount = amounts[index]?.amount ?? 0n;
     if (convertToVnd(original.value, scale, line.rate) !== (amount < 0n ? -amount : amount)) {
       return reject('foreign_amount_mismatch', path);
     }
@@ -218,7 +229,8 @@ function parseForeign(lines: readonly LineInput[], amounts: readonly Minor[]): R
 }
 
 function checkDimensions(lines: readonly LineInput[], context: PostingContext): Rejection | null {
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as LineInput;
     if (line.campaign !== undefined && !context.campaigns.has(line.campaign)) {
       return reject('campaign_unknown', `lines[${index}].campaign`, line.campaign);
     }
@@ -261,25 +273,28 @@ function checkCalendar(date: string, calendar: Calendar, ignoreLocks: boolean): 
   return null;
 }
 
-function buildLine(line: LineInput, index: number, amounts: readonly LineAmounts[], foreign: readonly (Foreign | null)[]): Line {
-  const fx = foreign[index] ?? null;
-  return {
+function buildLine(line: LineInput, index: number, amounts: LineAmounts | undefined, fx: Foreign | null | undefined): Line {
+  const built: Line = {
     lineNo: index + 1,
     account: line.account,
-    amount: amounts[index]?.amount ?? 0n,
+    amount: amounts?.amount ?? 0n,
     currency: fx?.currency ?? null,
     originalAmount: fx?.originalAmount ?? null,
     rate: fx?.rate ?? null,
-    quantity: amounts[index]?.quantity ?? null,
+    quantity: amounts?.quantity ?? null,
     unit: line.unit ?? null,
-    ...dimensionsOf(line),
   };
+  // Most lines carry no dimension and need no second object.
+  const plain = line.counterparty === undefined && line.campaign === undefined && line.designation === undefined &&
+    line.bankAccount === undefined && line.externalRef === undefined;
+  return plain ? built : { ...built, ...dimensionsOf(line) };
 }
 
 function checkManagementCost(date: string, lines: readonly Line[], context: PostingContext): Rejection | null {
   let net = 0n;
   let firstIndex = -1;
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
     if (!context.chart.accounts.get(line.account)?.managementCost) continue;
     net += line.amount;
     if (firstIndex < 0 && line.amount > 0n) firstIndex = index;
@@ -296,7 +311,8 @@ function checkManagementCost(date: string, lines: readonly Line[], context: Post
 
 function checkNonNegative(date: string, lines: readonly Line[], memos: readonly Memo[], context: PostingContext): Rejection | null {
   const nets = new Map<string, { net: Minor; index: number }>();
-  for (const [index, line] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
     if (!context.chart.accounts.get(line.account)?.nonNegative) continue;
     const seen = nets.get(line.account);
     nets.set(line.account, { net: (seen?.net ?? 0n) + line.amount, index: seen?.index ?? index });
@@ -306,8 +322,10 @@ function checkNonNegative(date: string, lines: readonly Line[], memos: readonly 
       return reject('balance_would_go_negative', `lines[${index}]`, account);
     }
   }
+  if (memos.length === 0) return null;
   const holdings = new Map<string, { memo: Memo; net: Minor; index: number }>();
-  for (const [index, memo] of memos.entries()) {
+  for (let index = 0; index < memos.length; index++) {
+    const memo = memos[index] as Memo;
     const key = `${memo.account}\u0000${memo.unit}\u0000${memo.item ?? ''}`;
     const seen = holdings.get(key);
     holdings.set(key, { memo, net: (seen?.net ?? 0n) + memo.quantity, index: seen?.index ?? index });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalForm, chainHash, checkChain, GENESIS_HASH, type ChainEntry, type MalformedChainEntry, type StoredChainEntry } from '../../src/ledger/hash-chain.js';
 
@@ -76,6 +77,35 @@ describe('the hash chain', () => {
       entry.memos.map((m) => [m.lineNo, m.account, String(m.quantity), m.unit]),
     ]);
     expect(canonicalForm(entry)).toBe(asJson);
+  });
+
+  it('writes any string exactly as JSON.stringify does, escapes and unpaired surrogates included', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\ud800', '\udfff', '😀', 'ệ'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) });
+    fc.assert(
+      fc.property(text, text, text, (description, designation, unit) => {
+        const [line] = base(1).lines;
+        const entry = { ...base(1), description, lines: [{ ...line!, designation, unit }], memos: [{ lineNo: 1, account: '003', quantity: 1n, unit, item: description }] };
+        const asJson = JSON.stringify([
+          1, 1, 'regular', '2024-03-01', description, null, '2024-03-01T08:00:00.000Z', 'kt',
+          [[1, '1111', '5', null, null, designation, null, null, null, null, null, null, unit]],
+          [[1, '003', '1', unit, description]],
+        ]);
+        expect(canonicalForm(entry)).toBe(asJson);
+      }),
+    );
+  });
+
+  it('keeps the hash of an entry with every field filled', () => {
+    const entry: ChainEntry = {
+      ...base(1),
+      description: 'Quà "Tết" \\ Giáp Thìn\n\u0001 \ud800 😀',
+      lines: [
+        { lineNo: 1, account: '1122', amount: 254500n, counterpartyId: 4, campaignId: 2, designation: 'Hộ nghèo', bankAccountId: 1, externalRef: 'FT24061', currency: 'USD', originalAmount: 1000n, rate: '254.5', quantity: null, unit: null },
+        { ...base(1).lines[1]!, counterpartyId: null, amount: -254500n },
+      ],
+      memos: [{ lineNo: 1, account: '003', quantity: 500000n, unit: 'kg', item: null }, { lineNo: 2, account: '003', quantity: -2000n, unit: 'thùng', item: 'Mì tôm' }],
+    };
+    expect(chainHash(GENESIS_HASH, entry)).toBe('56d9171cb9708761496e4d36325b902229056203a3850484ef88400aef3cf436');
   });
 
   it('changes the hash when any field changes', () => {

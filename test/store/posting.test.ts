@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { postEntries } from '../../src/app/post-entries.js';
 import { reverseEntry } from '../../src/app/reverse-entry.js';
 import { getAccountBalance, getTrialBalance } from '../../src/app/trial-balance.js';
+import { verifyFund } from '../../src/app/verify-chain.js';
 import { findEntry } from '../../src/db/entries-repo.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
+import { parseJournal } from '../../src/ledger/journal-text.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, post, postOk } from '../support/store-fixture.js';
 
 const balance = (store: ReturnType<typeof freshStore>, account: string, asOf = '2024-12-31', entity = FUND.code) => {
@@ -60,6 +62,52 @@ describe('posting into the store', () => {
       { account: '5111', amount: -500n, counterparty: { kind: 'donor', name: 'Nguyễn Văn An', address: 'ấp 1' } },
     ]);
     expect(store.sqlite.prepare('SELECT COUNT(*) FROM counterparties').pluck().get()).toBe(1);
+  });
+
+  it('writes a bulk file exactly as the same entries posted one at a time, ids and order included', () => {
+    // 700 entries cross many full batches and every remainder size; the back-dated one in the middle
+    // makes the session write what it holds to read a balance; plain lines, lines with dimensions and
+    // goods memos interleave.
+    const journal = Array.from({ length: 700 }, (_, i) => {
+      const day = `2024-${String(2 + Math.floor(i / 70)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      if (i === 350) return '2024-01-20 Chi lùi ngày\n  6111 Dr 1000\n  1111 Cr 1000\n';
+      if (i % 3 === 0) return `${day} Ủng hộ ${i}\n  1121 Dr ${1000 + i} bank=111222333 ref=FT${i}\n  5111 Cr ${1000 + i} counterparty=donor:"Nhà hảo tâm ${i % 7}"\n`;
+      if (i % 3 === 1) return `${day} Nhận gạo ${i}\n  1111 Dr ${2000 + i}\n  5111 Cr ${2000 + i}\n  003 in ${i + 1} kg item="Gạo tẻ"\n`;
+      return `${day} Chi ${i}\n  6111 Dr ${500 + i}\n  1111 Cr ${500 + i}\n`;
+    });
+    const clock = () => '2024-12-31T00:00:00.000Z';
+    const load = (bulk: boolean) => {
+      const store = freshStore();
+      createFund(store);
+      const opening = parseJournal(OPENING);
+      if (!opening.ok || !postEntries(store, { entity: FUND.code, actor: ACTOR, clock, kind: 'opening', entries: opening.value }).ok) throw new Error('opening refused');
+      const entries = journal.flatMap((text) => {
+        const parsed = parseJournal(text);
+        if (!parsed.ok) throw new Error(parsed.code);
+        return parsed.value;
+      });
+      const batches = bulk ? [entries] : entries.map((entry) => [entry]);
+      const posted = batches.flatMap((batch) => {
+        const result = postEntries(store, { entity: FUND.code, actor: ACTOR, clock, entries: batch });
+        if (!result.ok) throw new Error(`${result.code} ${result.path}`);
+        return result.value;
+      });
+      return { store, posted };
+    };
+    const rows = (store: ReturnType<typeof freshStore>) =>
+      ['entries ORDER BY id', 'entry_lines ORDER BY id', 'entry_memos ORDER BY id', 'account_days ORDER BY account_id, date', 'counterparties ORDER BY id']
+        .map((from) => store.sqlite.prepare(`SELECT * FROM ${from}`).raw().all());
+    const bulk = load(true);
+    const single = load(false);
+    expect(bulk.posted).toEqual(single.posted);
+    expect(rows(bulk.store)).toEqual(rows(single.store));
+    expect(bulk.store.sqlite.prepare('SELECT chain_seq, chain_hash, debit_total, quantity_total FROM entities').get())
+      .toEqual(single.store.sqlite.prepare('SELECT chain_seq, chain_hash, debit_total, quantity_total FROM entities').get());
+    expect(bulk.store.sqlite.prepare('SELECT COUNT(*) FROM entry_lines').pluck().get()).toBe(3 + 700 * 2);
+    expect(bulk.store.sqlite.prepare('SELECT COUNT(*) FROM entry_memos').pluck().get()).toBe(233);
+    const last = bulk.posted.at(-1)!;
+    expect(findEntry(bulk.store.sqlite, 1, last.id)).toMatchObject({ seq: last.seq, hash: last.hash, description: 'Ủng hộ 699' });
+    expect(verifyFund(bulk.store, FUND.code)).toMatchObject({ ok: true, value: { ok: true } });
   });
 
   it('records the accounting date and the system time of every entry', () => {
