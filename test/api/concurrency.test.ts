@@ -4,7 +4,7 @@
  * as a serial order would allow. First within one server, then across two server
  * processes writing the same database file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { createUser } from '../../src/app/users.js';
 import { getAccountBalance } from '../../src/app/trial-balance.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import { apiWorld, CASH, payment } from '../support/api-fixture.js';
+import { startServerProcess } from '../support/server-process.js';
 import { ACTOR, createFund, postOk } from '../support/store-fixture.js';
 
 const PAYMENT = '150000';
@@ -51,18 +52,10 @@ describe('concurrent posting', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function startServer(db: string): Promise<string> {
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    servers.push(server);
-    return new Promise((resolve, reject) => {
-      let out = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-        if (address) resolve(address);
-      });
-      server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-    });
+  async function startServer(db: string): Promise<string> {
+    const server = await startServerProcess(db);
+    servers.push(server.process);
+    return server.url;
   }
 
   it('keeps sequence, chain and cash right when two server processes write the same file', async () => {

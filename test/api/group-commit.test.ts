@@ -2,7 +2,6 @@
  * Group commit: concurrent writes share one transaction and one sync to disk, each in its
  * own savepoint, and no answer is given before its batch is on disk.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { verifyFund } from '../../src/app/verify-chain.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import { parseJournal } from '../../src/ledger/journal-text.js';
 import { CASH, payment } from '../support/api-fixture.js';
+import { startServerProcess } from '../support/server-process.js';
 import { ACTOR, createFund, FUND, OPENING, postOk } from '../support/store-fixture.js';
 
 const dirs: string[] = [];
@@ -79,16 +79,7 @@ describe('group commit', () => {
     const token = issueToken(store, { user: 'ke-toan', label: 'test', actor: ACTOR });
     store.close();
     if (!token.ok) throw new Error(token.code);
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', path, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const found = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-        if (found) resolve(found);
-      });
-      server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
+    const { url: address, process: server } = await startServerProcess(path);
     const acknowledged: number[] = [];
     const client = async (): Promise<void> => {
       for (;;) {
