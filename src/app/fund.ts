@@ -4,15 +4,17 @@
  *
  * The row (with the head of the fund's chain) is read every time; the rest is a snapshot
  * kept per connection while the catalog version is the one it was read at. Triggers raise
- * that version on every change to the chart, years, periods, campaigns and bank accounts,
+ * that version on every change to the chart, years, periods, campaigns, bank accounts and
+ * voucher settings,
  * in this process or another, and a transaction that rolls back forgets every snapshot,
  * since it may have read what it undid.
  */
 import { listAccounts } from '../db/accounts-repo.js';
 import { catalogVersion } from '../db/catalog-repo.js';
 import { listFiscalYears, loadCalendar } from '../db/calendar-repo.js';
-import { bankAccountIds, listCampaigns } from '../db/dimensions-repo.js';
-import { findEntityByCode, type EntityRow } from '../db/entities-repo.js';
+import { listCampaigns } from '../db/dimensions-repo.js';
+import { findEntityByCode, listBankAccounts, type BankAccountRow, type EntityRow } from '../db/entities-repo.js';
+import { listVoucherSettings, type VoucherSettingRow } from '../db/vouchers-repo.js';
 import type { Store } from '../db/store.js';
 import type { Calendar } from '../ledger/calendar.js';
 import { buildChart, type Chart } from '../ledger/chart.js';
@@ -26,7 +28,10 @@ export interface Fund {
   readonly accountIds: ReadonlyMap<string, number>;
   readonly calendar: Calendar;
   readonly campaignIds: ReadonlyMap<string, number>;
+  readonly bankAccounts: readonly BankAccountRow[];
   readonly bankAccountIds: ReadonlyMap<string, number>;
+  /** The voucher types whose prefix or approval the fund has set. */
+  readonly voucherSettings: readonly VoucherSettingRow[];
 }
 
 /** The regime of the fund's latest fiscal year: the one new postings and sub-accounts follow. */
@@ -66,6 +71,7 @@ export function loadFund(store: Store, code: string): Result<Fund> {
 function readSnapshot(store: Store, entityId: number): Snapshot {
   const regime = currentRegime(store, entityId);
   const rows = listAccounts(store.db, entityId);
+  const bankAccounts = listBankAccounts(store.db, entityId);
   const chart = buildChart(
     rows.map((r) => ({
       code: r.code, parent: r.parentCode, nameVi: r.nameVi, nameEn: r.nameEn, class: r.class,
@@ -79,7 +85,9 @@ function readSnapshot(store: Store, entityId: number): Snapshot {
     accountIds: new Map(rows.map((r) => [r.code, r.id])),
     calendar: loadCalendar(store.db, entityId),
     campaignIds: new Map(listCampaigns(store.db, entityId).map((c) => [c.code, c.id])),
-    bankAccountIds: bankAccountIds(store.db, entityId),
+    bankAccounts,
+    bankAccountIds: new Map(bankAccounts.map((b) => [b.number, b.id])),
+    voucherSettings: listVoucherSettings(store.db, entityId),
   };
 }
 

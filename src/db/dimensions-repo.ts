@@ -3,7 +3,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CounterpartyRef } from '../ledger/entry.js';
 import { prepared } from './prepared.js';
 import type { Db } from './store.js';
-import { bankAccounts, campaigns, counterparties } from './schema.js';
+import { campaigns, counterparties } from './schema.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -36,11 +36,6 @@ export function counterpartyId(db: Db, entityId: number, ref: CounterpartyRef): 
   const row = upsertCounterparty(db).get({ entityId, kind: ref.kind, name: ref.name, address: ref.address ?? '', form: ref.form ?? null });
   if (!row) throw new Error(`counterparty ${ref.name} was not recorded`);
   return row.id;
-}
-
-export function bankAccountIds(db: Db, entityId: number): Map<string, number> {
-  const rows = db.select({ id: bankAccounts.id, number: bankAccounts.number }).from(bankAccounts).where(eq(bankAccounts.entityId, entityId)).all();
-  return new Map(rows.map((r) => [r.number, r.id]));
 }
 
 export function findCounterparty(db: Db, entityId: number, id: number): typeof counterparties.$inferSelect | undefined {

@@ -444,7 +444,8 @@ export const transfers = sqliteTable(
 
 /**
  * One row whose version triggers raise on every change to what a fund's snapshot holds
- * (chart, fiscal years, periods, campaigns, bank accounts), in this process or another;
+ * (chart, fiscal years, periods, campaigns, bank accounts, voucher settings), in this
+ * process or another;
  * a connection keeps a fund's snapshot only while the version is the one it was read at.
  */
 export const catalogVersion = sqliteTable('catalog_version', {

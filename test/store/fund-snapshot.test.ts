@@ -11,6 +11,7 @@ import { addSubAccount } from '../../src/app/add-sub-account.js';
 import { loadFund } from '../../src/app/fund.js';
 import { inTransaction } from '../../src/app/in-transaction.js';
 import { lockPeriod } from '../../src/app/period-locks.js';
+import { setVoucherSettings } from '../../src/app/vouchers/voucher-settings.js';
 import { openStore } from '../../src/db/store.js';
 import { reject } from '../../src/ledger/rejections.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, post, postOk } from '../support/store-fixture.js';
@@ -27,7 +28,7 @@ const payment = `
 `;
 
 describe('the snapshot of a fund', () => {
-  it('follows a month locked and an account added by another connection to the same file', () => {
+  it('follows a month locked, an account added and a voucher setting changed by another connection to the same file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fund-ledger-snapshot-'));
     dirs.push(dir);
     const path = join(dir, 'books.sqlite');
@@ -39,8 +40,10 @@ describe('the snapshot of a fund', () => {
     expect(lockPeriod(second, { entity: FUND.code, year: 2024, month: 3, actor: ACTOR }).ok).toBe(true);
     expect(addSubAccount(second, { entity: FUND.code, code: '61129', parent: '6112', nameVi: 'Hỗ trợ khác', actor: ACTOR }).ok).toBe(true);
     expect(post(first, payment)).toMatchObject({ ok: false, code: 'period_locked' });
+    expect(setVoucherSettings(second, { entity: FUND.code, change: { types: { 'cash-receipt': { approvalRequired: true } } }, actor: ACTOR }).ok).toBe(true);
     const fund = loadFund(first, FUND.code);
     expect(fund.ok && fund.value.chart.accounts.has('61129')).toBe(true);
+    expect(fund.ok && fund.value.voucherSettings.find((s) => s.type === 'cash-receipt')?.approvalRequired).toBe(true);
     second.close();
     first.close();
   });

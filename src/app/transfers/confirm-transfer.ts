@@ -28,7 +28,7 @@ export function confirmTransfer(store: Store, request: { id: number; date?: stri
     const draft = findVoucher(store.db, receiver.value.entity.id, transfer.receiptVoucherId ?? 0);
     if (!draft) throw new Error(`transfer ${transfer.id} has no receipt voucher`);
     const content = { ...contentOf(draft), date, accountingDate: date };
-    const plan = planFor(store, receiver.value.entity.id, content);
+    const plan = planFor(receiver.value.bankAccounts, content);
     if (!plan.ok) return plan;
     const now = new Date().toISOString();
     const dated = updateVoucher(store.db, draft.id, { ...columnsOf(content, plan.value), status: 'approved', approvedBy: request.actor.name, approvedAt: now, updatedAt: now });

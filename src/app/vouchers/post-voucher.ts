@@ -19,7 +19,7 @@ import { inTransaction } from '../in-transaction.js';
 import { PostingSession } from '../posting-session.js';
 import { contentOf, planFor } from './voucher-content.js';
 import { createVoucher } from './voucher-drafts.js';
-import { voucherSettingsOf } from './voucher-settings.js';
+import { settingsFrom } from './voucher-settings.js';
 
 export interface PostingOfVoucher {
   readonly actor: Actor;
@@ -52,10 +52,10 @@ export function postNewVoucher(store: Store, request: { entity: string; content:
 /** Posts a voucher inside the caller's transaction, which must roll back on a refusal. */
 export function postVoucherWithin(store: Store, fund: Fund, row: VoucherRow, posting: PostingOfVoucher): Result<VoucherRow> {
   const type = row.type as VoucherType;
-  const settings = voucherSettingsOf(store, fund.entity);
+  const settings = settingsFrom(fund.entity, fund.voucherSettings);
   const problem = checkPostable(row.status, settings.types[type].approvalRequired);
   if (problem) return problem;
-  const plan = planFor(store, fund.entity.id, contentOf(row));
+  const plan = planFor(fund.bankAccounts, contentOf(row));
   if (!plan.ok) return plan;
   const session = new PostingSession(store, fund, { actor: posting.actor });
   const posted = session.post(plan.value.entry, {

@@ -2,8 +2,7 @@
  * A stored voucher's content and the columns derived from it for lists: the counterparty
  * shown, the VND total planned from it, the currency.
  */
-import { listBankAccounts } from '../../db/entities-repo.js';
-import type { Store } from '../../db/store.js';
+import type { BankAccountRow } from '../../db/entities-repo.js';
 import type { NewVoucherRow, VoucherRow } from '../../db/vouchers-repo.js';
 import type { Result } from '../../ledger/rejections.js';
 import { planVoucherEntry, type PlannedEntry } from '../../ledger/vouchers/plan-voucher-entry.js';
@@ -13,9 +12,9 @@ export function contentOf(row: VoucherRow): VoucherContent {
   return JSON.parse(row.content) as VoucherContent;
 }
 
-export function planFor(store: Store, entityId: number, content: VoucherContent): Result<PlannedEntry> {
-  const bankAccounts = listBankAccounts(store.db, entityId).map((b) => ({ number: b.number, currency: b.currency, accountCode: b.accountCode }));
-  return planVoucherEntry(content, { bankAccounts });
+/** The entry a voucher's content makes, with the fund's bank and treasury accounts to place its money. */
+export function planFor(bankAccounts: readonly BankAccountRow[], content: VoucherContent): Result<PlannedEntry> {
+  return planVoucherEntry(content, { bankAccounts: bankAccounts.map((b) => ({ number: b.number, currency: b.currency, accountCode: b.accountCode })) });
 }
 
 /** The columns a list filters and shows, for a content whose plan came out as `plan`. */

@@ -3,7 +3,7 @@
  * page of rows at a time, so a batch of thousands prints with bounded memory.
  */
 import { findEntry } from '../../db/entries-repo.js';
-import { findEntityById, listSignatories } from '../../db/entities-repo.js';
+import { findEntityById, listBankAccounts, listSignatories } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { findVoucher, listVouchers, type VoucherFilter, type VoucherRow } from '../../db/vouchers-repo.js';
 import type { PrintDocument } from '../../export/print-model.js';
@@ -44,6 +44,6 @@ function linesOf(store: Store, row: VoucherRow): readonly LineInput[] {
     const entry = findEntry(store.sqlite, row.entityId, row.entryId);
     return (entry?.lines ?? []).map((l) => (l.amount >= 0n ? { account: l.account, debit: String(l.amount) } : { account: l.account, credit: String(-l.amount) }));
   }
-  const plan = planFor(store, row.entityId, contentOf(row));
+  const plan = planFor(listBankAccounts(store.db, row.entityId), contentOf(row));
   return plan.ok ? plan.value.entry.lines : [];
 }

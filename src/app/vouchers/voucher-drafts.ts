@@ -5,7 +5,7 @@
  * depend on the books at the time, run again when it is posted.
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
-import { findEntityByCode } from '../../db/entities-repo.js';
+import { findEntityByCode, listBankAccounts } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { deleteVoucher, findVoucher, insertVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
@@ -24,7 +24,7 @@ export function createVoucher(store: Store, request: DraftRequest): Result<Vouch
   return inTransaction(store, () => {
     const entity = findEntityByCode(store.db, request.entity);
     if (!entity) return reject('entity_unknown', 'entity', request.entity);
-    const plan = planFor(store, entity.id, request.content);
+    const plan = planFor(listBankAccounts(store.db, entity.id), request.content);
     if (!plan.ok) return plan;
     const now = new Date().toISOString();
     const row = insertVoucher(store.db, {
@@ -40,7 +40,7 @@ export function editVoucher(store: Store, request: DraftRequest & { readonly id:
   return inTransaction(store, () => {
     const found = draftOf(store, request.entity, request.id);
     if (!found.ok) return found;
-    const plan = planFor(store, found.value.entityId, request.content);
+    const plan = planFor(listBankAccounts(store.db, found.value.entityId), request.content);
     if (!plan.ok) return plan;
     const row = updateVoucher(store.db, found.value.id, {
       ...columnsOf(request.content, plan.value), status: 'draft', approvedBy: null, approvedAt: null, updatedAt: new Date().toISOString(),

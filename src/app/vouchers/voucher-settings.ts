@@ -6,7 +6,7 @@
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import { findEntityByCode, updateEntityRow, type EntityRow } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { listVoucherSettings, saveVoucherSetting } from '../../db/vouchers-repo.js';
+import { listVoucherSettings, saveVoucherSetting, type VoucherSettingRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { checkNumberFormat } from '../../ledger/vouchers/voucher-number.js';
 import { VOUCHER_TYPE_SPECS, VOUCHER_TYPES, type VoucherType } from '../../ledger/vouchers/voucher-types.js';
@@ -23,7 +23,12 @@ export interface VoucherSettings {
 }
 
 export function voucherSettingsOf(store: Store, entity: EntityRow): VoucherSettings {
-  const saved = new Map(listVoucherSettings(store.db, entity.id).map((s) => [s.type, s]));
+  return settingsFrom(entity, listVoucherSettings(store.db, entity.id));
+}
+
+/** The fund's settings from the types it has set, the others following the voucher type data. */
+export function settingsFrom(entity: EntityRow, rows: readonly VoucherSettingRow[]): VoucherSettings {
+  const saved = new Map(rows.map((s) => [s.type, s]));
   const types = Object.fromEntries(
     VOUCHER_TYPES.map((type) => {
       const own = saved.get(type);
