@@ -10,13 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyFund } from '../../src/app/verify-chain.js';
-import { issueToken } from '../../src/app/tokens.js';
-import { createUser } from '../../src/app/users.js';
 import { getAccountBalance } from '../../src/app/trial-balance.js';
 import { openStore, type Store } from '../../src/db/store.js';
-import { apiWorld, CASH, payment } from '../support/api-fixture.js';
-import { startServerProcess } from '../support/server-process.js';
-import { ACTOR, createFund, postOk } from '../support/store-fixture.js';
+import { apiWorld, payment } from '../support/api-fixture.js';
+import { communeOnFile, startServerProcess } from '../support/server-process.js';
 
 const PAYMENT = '150000';
 /** 10,000,000 đồng of cash pays 66 payments of 150,000 and not a 67th. */
@@ -60,19 +57,13 @@ describe('concurrent posting', () => {
 
   it('keeps sequence, chain and cash right when two server processes write the same file', async () => {
     const db = join(dir, 'shared.sqlite');
-    const store = openStore(db);
-    createFund(store, { code: 'C1', bankAccounts: [] });
-    postOk(store, CASH, { entity: 'C1', kind: 'opening' });
-    createUser(store, { name: 'ke-toan', grants: [{ entity: 'C1', role: 'accountant' }], actor: ACTOR });
-    const token = issueToken(store, { user: 'ke-toan', label: 'test', actor: ACTOR });
-    store.close();
-    if (!token.ok) throw new Error(token.code);
+    const token = communeOnFile(db);
     const addresses = await Promise.all([startServer(db), startServer(db)]);
     const codes = await Promise.all(
       Array.from({ length: REQUESTS }, async (_, i) => {
         const response = await fetch(`${addresses[i % 2]}/api/entities/C1/entries`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token.value.token}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(payment(PAYMENT)),
         });
         return response.status;

@@ -8,13 +8,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../src/app/group-commit.js';
 import { postEntries } from '../../src/app/post-entries.js';
-import { issueToken } from '../../src/app/tokens.js';
-import { createUser } from '../../src/app/users.js';
 import { verifyFund } from '../../src/app/verify-chain.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import { parseJournal } from '../../src/ledger/journal-text.js';
-import { CASH, payment } from '../support/api-fixture.js';
-import { startServerProcess } from '../support/server-process.js';
+import { payment } from '../support/api-fixture.js';
+import { communeOnFile, startServerProcess } from '../support/server-process.js';
 import { ACTOR, createFund, FUND, OPENING, postOk } from '../support/store-fixture.js';
 
 const dirs: string[] = [];
@@ -73,19 +71,15 @@ describe('group commit', () => {
 
   it('loses no acknowledged write when the server is killed under load', async () => {
     const { store, path } = fileStore();
-    createFund(store, { code: 'C1', bankAccounts: [] });
-    postOk(store, CASH, { entity: 'C1', kind: 'opening' });
-    createUser(store, { name: 'ke-toan', grants: [{ entity: 'C1', role: 'accountant' }], actor: ACTOR });
-    const token = issueToken(store, { user: 'ke-toan', label: 'test', actor: ACTOR });
     store.close();
-    if (!token.ok) throw new Error(token.code);
+    const token = communeOnFile(path);
     const { url: address, process: server } = await startServerProcess(path);
     const acknowledged: number[] = [];
     const client = async (): Promise<void> => {
       for (;;) {
         try {
           const response = await fetch(`${address}/api/entities/C1/entries`, {
-            method: 'POST', headers: { authorization: `Bearer ${token.value.token}`, 'content-type': 'application/json' }, body: JSON.stringify(payment('1000')),
+            method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(payment('1000')),
           });
           if (response.status !== 201) return;
           acknowledged.push((await response.json() as { seq: number }).seq);
