@@ -18,7 +18,7 @@ import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { PostingSession } from '../posting-session.js';
 import { contentOf, planFor } from './voucher-content.js';
-import { createVoucher } from './voucher-drafts.js';
+import { draftWithin } from './voucher-drafts.js';
 import { settingsFrom } from './voucher-settings.js';
 
 export interface PostingOfVoucher {
@@ -44,7 +44,7 @@ export function postNewVoucher(store: Store, request: { entity: string; content:
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
-    const made = createVoucher(store, request);
+    const made = draftWithin(store, fund.value, request);
     return made.ok ? postVoucherWithin(store, fund.value, made.value, request) : made;
   });
 }

@@ -11,6 +11,7 @@ import { deleteVoucher, findVoucher, insertVoucher, updateVoucher, type VoucherR
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { checkEditable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
+import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { columnsOf, planFor } from './voucher-content.js';
 
@@ -22,17 +23,21 @@ export interface DraftRequest {
 
 export function createVoucher(store: Store, request: DraftRequest): Result<VoucherRow> {
   return inTransaction(store, () => {
-    const entity = findEntityByCode(store.db, request.entity);
-    if (!entity) return reject('entity_unknown', 'entity', request.entity);
-    const plan = planFor(listBankAccounts(store.db, entity.id), request.content);
-    if (!plan.ok) return plan;
-    const now = new Date().toISOString();
-    const row = insertVoucher(store.db, {
-      entityId: entity.id, status: 'draft', ...columnsOf(request.content, plan.value), createdBy: request.actor.name, updatedAt: now,
-    });
-    recordAudit(store.db, request.actor, { entityId: entity.id, kind: 'voucher.created', subject: String(row.id), detail: { type: row.type, amount: String(row.amount) } });
-    return accept(row);
+    const fund = loadFund(store, request.entity);
+    return fund.ok ? draftWithin(store, fund.value, request) : fund;
   });
+}
+
+/** Makes a draft of the loaded fund inside the caller's transaction, which must roll back on a refusal. */
+export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest, 'entity'>): Result<VoucherRow> {
+  const plan = planFor(fund.bankAccounts, request.content);
+  if (!plan.ok) return plan;
+  const now = new Date().toISOString();
+  const row = insertVoucher(store.db, {
+    entityId: fund.entity.id, status: 'draft', ...columnsOf(request.content, plan.value), createdBy: request.actor.name, updatedAt: now,
+  });
+  recordAudit(store.db, request.actor, { entityId: fund.entity.id, kind: 'voucher.created', subject: String(row.id), detail: { type: row.type, amount: String(row.amount) } });
+  return accept(row);
 }
 
 /** Replaces a draft's content; an approved voucher edited goes back to draft and needs approving again. */
