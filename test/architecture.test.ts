@@ -1,4 +1,4 @@
-/** The ledger core and the reports stay pure: no database, server, file or document library. */
+/** The ledger core, the reports and the regime bundles stay pure: no database, server, file or document library. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
-describe.each(['src/ledger', 'src/reports'])('%s', (dir) => {
+describe.each(['src/ledger', 'src/reports', 'src/regimes'])('%s', (dir) => {
   it('imports no I/O library', () => {
     const offenders = sources(dir).filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);

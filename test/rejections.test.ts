@@ -38,7 +38,7 @@ import type { Store } from '../src/db/store.js';
 import { planVoucherEntry } from '../src/ledger/vouchers/plan-voucher-entry.js';
 import type { VoucherContent } from '../src/ledger/vouchers/voucher.js';
 import { checkNumberFormat, formatVoucherNumber } from '../src/ledger/vouchers/voucher-number.js';
-import { entry, postingContext } from './support/posting-context.js';
+import { entry, postingContext, REGIME as TT103_2018 } from './support/posting-context.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
 const donation = (amount = '1000000'): LineInput[] => [
@@ -63,7 +63,7 @@ function closedYear2024<T>(work: (store: ReturnType<typeof freshStore>) => Resul
 }
 
 const receipt = (extra: Partial<VoucherContent> = {}): VoucherContent => ({ type: 'cash-receipt', date: '2024-03-05', reason: 'Ủng hộ', amount: '500000', ...extra });
-const plan = (content: VoucherContent, bankAccounts = [{ number: '111222333', currency: 'VND', accountCode: '1121' }]) => planVoucherEntry(content, { bankAccounts });
+const plan = (content: VoucherContent, bankAccounts = [{ number: '111222333', currency: 'VND', accountCode: '1121' }]) => planVoucherEntry(content, { regime: TT103_2018, bankAccounts });
 
 /** A fund with cash and bank, and a voucher in it made and taken through the given steps. */
 function withVoucher(content: VoucherContent, steps: (store: Store, id: number) => Result<unknown>): Result<unknown> {

@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { FISCAL_YEARS, fiscalYear, isoDate, text, wholeNumber } from '../app/input-schemas.js';
 import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { MAX_LINES } from '../ledger/post-entry.js';
+import { EXAMPLE_ACCOUNTS } from './examples.js';
 
 export { fiscalYear, isoDate, text, wholeNumber };
 export const amount = z.string().regex(/^\d{1,18}(\.\d{1,6})?$/, 'expected a decimal string such as "1500000"').meta({ example: '1500000' });
-export const accountCode = z.string().regex(/^\d{3,12}$/, 'expected an account code of 3 to 12 digits').meta({ example: '1111' });
+export const accountCode = z.string().regex(/^\d{3,12}$/, 'expected an account code of 3 to 12 digits').meta({ example: EXAMPLE_ACCOUNTS.cash });
 export const entityCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected a fund code').meta({ example: 'TVH-VNN' });
 export const year = wholeNumber(FISCAL_YEARS.first, FISCAL_YEARS.last).meta({ example: 2024 });
 export const month = wholeNumber(1, 12).meta({ example: 3 });
@@ -61,8 +62,8 @@ export const entryInput = z
       date: '2025-01-15',
       description: 'Thu ủng hộ Quỹ Vì người nghèo của Công ty An Phú',
       lines: [
-        { account: '1111', debit: '5000000' },
-        { account: '5111', credit: '5000000', counterparty: { kind: 'donor', name: 'Công ty TNHH An Phú' } },
+        { account: EXAMPLE_ACCOUNTS.cash, debit: '5000000' },
+        { account: EXAMPLE_ACCOUNTS.donations, credit: '5000000', counterparty: { kind: 'donor', name: 'Công ty TNHH An Phú' } },
       ],
     },
   });

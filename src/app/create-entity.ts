@@ -17,7 +17,7 @@ import {
 } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { buildChart, type ChartRow } from '../ledger/chart.js';
-import { DEFAULT_REGIME, findRegime } from '../ledger/regimes.js';
+import { DEFAULT_REGIME, findRegime } from '../regimes/regimes.js';
 import { MAX_FUNDS, parseAmount } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import { inTransaction } from './in-transaction.js';

@@ -18,7 +18,7 @@ import { listVoucherSettings, type VoucherSettingRow } from '../db/vouchers-repo
 import type { Store } from '../db/store.js';
 import type { Calendar } from '../ledger/calendar.js';
 import { buildChart, type Chart } from '../ledger/chart.js';
-import { DEFAULT_REGIME, findRegime, type Regime } from '../ledger/regimes.js';
+import { DEFAULT_REGIME, findRegime, type Regime } from '../regimes/regimes.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 
 export interface Fund {

@@ -5,7 +5,6 @@
  */
 import { amountInWords } from '../ledger/amount-in-words.js';
 import { parseAmount } from '../ledger/money.js';
-import { VOUCHER_TYPE_SPECS, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { shortDate } from './date-format.js';
 import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
 import type { PrintColumn, PrintSignature, PrintTable } from './print-model.js';
@@ -21,7 +20,7 @@ const vnd = (text: string): bigint => {
 export function voucherAttachments(options: { input: VoucherToPrint; signatures: readonly PrintSignature[] }): PrintTable[] {
   const { input, signatures } = options;
   const { content, voucher } = input;
-  const title = VOUCHER_TYPE_SPECS[voucher.type as VoucherType].title;
+  const { title } = input;
   const under = `(Kèm theo ${title.charAt(0)}${title.slice(1).toLowerCase()} số ${voucher.number ?? '(chưa ghi sổ)'} ngày ${shortDate(voucher.date)})`;
   const tables: PrintTable[] = [];
   if (content.beneficiaries && content.beneficiaries.length > 0) tables.push(beneficiaryList(input, under, signatures));

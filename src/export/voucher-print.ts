@@ -11,7 +11,7 @@ import { currencyScale } from '../ledger/currency.js';
 import type { LineInput } from '../ledger/entry.js';
 import { parseAmount } from '../ledger/money.js';
 import type { VoucherContent } from '../ledger/vouchers/voucher.js';
-import { VOUCHER_TYPE_SPECS, type VoucherType } from '../ledger/vouchers/voucher-types.js';
+import type { VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { longDate, shortDate } from './date-format.js';
 import { issuerLines, reportSignatures } from './issuer.js';
 import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
@@ -21,6 +21,8 @@ import { voucherAttachments } from './voucher-attachments.js';
 
 export interface VoucherToPrint {
   readonly voucher: VoucherRow;
+  /** The form's title for the voucher's type, as the fund's regime names it. */
+  readonly title: string;
   readonly content: VoucherContent;
   /** The entry's lines (posted) or the planned ones (draft): the accounts printed as Nợ and Có. */
   readonly lines: readonly LineInput[];
@@ -44,7 +46,7 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
     watermark: voucher.status === 'posted' ? null : voucher.status === 'cancelled' ? 'ĐÃ HỦY' : 'BẢN NHÁP',
     issuer: issuerLines(input.entity),
     form: layout.form,
-    title: VOUCHER_TYPE_SPECS[type].title,
+    title: input.title,
     dateLine: longDate(voucher.date),
     references: [
       `Quyển số: ${voucher.fiscalYear ?? DOTS.slice(0, 6)}`,

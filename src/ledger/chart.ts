@@ -6,7 +6,7 @@
  * Off-balance accounts (003, 007) record quantities and original-currency amounts in
  * single entry. Roles (never below zero, management cost) come from the regime.
  */
-import type { Regime } from './regimes.js';
+import type { Regime } from '../regimes/regimes.js';
 import { accept, reject, type Rejection, type Result } from './rejections.js';
 
 export type NormalSide = 'debit' | 'credit' | 'none';

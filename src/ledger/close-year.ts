@@ -8,7 +8,7 @@ import { lastDayOfYear } from './calendar.js';
 import type { Chart } from './chart.js';
 import type { EntryInput, LineInput } from './entry.js';
 import { formatAmount, type Minor } from './money.js';
-import type { Regime } from './regimes.js';
+import type { Regime } from '../regimes/regimes.js';
 
 export interface YearCloseInput {
   readonly year: number;

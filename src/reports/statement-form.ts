@@ -40,8 +40,12 @@ export interface StatementColumnDefinition {
   readonly at: 'start' | 'end';
 }
 
+/** The statements every regime publishes, each in its own form. */
+export const STATEMENT_IDS = ['financial-position', 'receipts-and-uses'] as const;
+export type StatementId = (typeof STATEMENT_IDS)[number];
+
 export interface StatementForm {
-  readonly id: string;
+  readonly id: StatementId;
   readonly title: string;
   /** Top right of the printed statement. */
   readonly formCode: readonly string[];

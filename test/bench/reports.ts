@@ -22,7 +22,7 @@ import { bookOutput, type BookFormat, type Output } from '../../src/app/reports/
 import { getTrialBalance } from '../../src/app/trial-balance.js';
 import { findEntityByCode, listBankAccounts, type EntityRow } from '../../src/db/entities-repo.js';
 import type { Store } from '../../src/db/store.js';
-import { STATEMENT_IDS, type StatementId } from '../../src/reports/forms/regime-statements.js';
+import { STATEMENT_IDS, type StatementId } from '../../src/reports/statement-form.js';
 import type { TrialBalance } from '../../src/reports/trial-balance.js';
 
 const BOOK_RUNS = 5;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildChart, planSubAccount } from '../../src/ledger/chart.js';
 import { parseChartCsv } from '../../src/ledger/chart-csv.js';
-import { TT103_2018_CHART } from '../../src/ledger/charts/tt103-2018.js';
+import { TT103_2018 } from '../../src/regimes/tt103-2018/regime.js';
 import { postingContext, REGIME } from '../support/posting-context.js';
 
 const HEADER = 'code,parent,name_vi,name_en,class,normal_side,off_balance,note';
@@ -10,19 +10,19 @@ const HEADER = 'code,parent,name_vi,name_en,class,normal_side,off_balance,note';
 /** The reference chart sits beside the checkout in the project's workspace, not in the repository. */
 const REFERENCE_CHART = new URL('../../../shared/domain/chart-tt103.csv', import.meta.url);
 
-function toCsv(rows: typeof TT103_2018_CHART): string {
+function toCsv(rows: typeof TT103_2018.chart): string {
   const quote = (text: string) => (/[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return [HEADER, ...rows.map((r) => [r.code, r.parent ?? '', quote(r.nameVi), quote(r.nameEn), r.class, r.normalSide, r.offBalance ? '1' : '0', quote(r.note ?? '')].join(','))].join('\n');
 }
 
 describe('the default chart', () => {
   it('is a valid chart that survives a CSV round trip', () => {
-    expect(parseChartCsv(toCsv(TT103_2018_CHART))).toEqual({ ok: true, value: TT103_2018_CHART });
+    expect(parseChartCsv(toCsv(TT103_2018.chart))).toEqual({ ok: true, value: TT103_2018.chart });
   });
 
   it.runIf(existsSync(REFERENCE_CHART))('carries every account of the reference chart file, fact for fact', () => {
     const parsed = parseChartCsv(readFileSync(REFERENCE_CHART, 'utf8'));
-    expect(parsed).toEqual({ ok: true, value: TT103_2018_CHART });
+    expect(parsed).toEqual({ ok: true, value: TT103_2018.chart });
   });
 
   it('makes only accounts without children postable', () => {
@@ -41,7 +41,7 @@ describe('the default chart', () => {
   });
 
   it('keeps 003 and 007 off balance', () => {
-    const offBalance = TT103_2018_CHART.filter((r) => r.offBalance).map((r) => r.code);
+    const offBalance = TT103_2018.chart.filter((r) => r.offBalance).map((r) => r.code);
     expect(offBalance).toEqual(['003', '007']);
   });
 });
@@ -52,7 +52,7 @@ describe('sub-accounts', () => {
     const planned = planSubAccount(chart, { code: '11211', parent: '1121', nameVi: 'Vietcombank Trà Vinh' }, false);
     expect(planned).toMatchObject({ ok: true, value: { parent: '1121', class: '1', normalSide: 'debit', offBalance: false } });
     if (!planned.ok) return;
-    const grown = buildChart([...TT103_2018_CHART, planned.value].map((r) => ({ ...r, active: true })), REGIME);
+    const grown = buildChart([...TT103_2018.chart, planned.value].map((r) => ({ ...r, active: true })), REGIME);
     expect(grown.accounts.get('1121')?.leaf).toBe(false);
     expect(grown.accounts.get('11211')).toMatchObject({ leaf: true, nonNegative: true });
   });

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { postEntry } from '../../src/ledger/post-entry.js';
 import { planVoucherEntry } from '../../src/ledger/vouchers/plan-voucher-entry.js';
 import type { VoucherContent } from '../../src/ledger/vouchers/voucher.js';
-import { postingContext } from '../support/posting-context.js';
+import { postingContext, REGIME } from '../support/posting-context.js';
 
 const BANKS = [
   { number: '0071000123456', currency: 'VND', accountCode: '1121' },
   { number: '0071370999888', currency: 'USD', accountCode: '1122' },
 ];
-const plan = (content: VoucherContent) => planVoucherEntry(content, { bankAccounts: BANKS });
+const plan = (content: VoucherContent) => planVoucherEntry(content, { regime: REGIME, bankAccounts: BANKS });
 const base = { date: '2024-03-05', reason: 'Ủng hộ Quỹ' };
 
 describe('planVoucherEntry', () => {

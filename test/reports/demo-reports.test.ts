@@ -13,7 +13,7 @@ import type { Store } from '../../src/db/store.js';
 import type { AccountBook } from '../../src/reports/account-book.js';
 import type { Book } from '../../src/reports/book.js';
 import type { HoldingBook } from '../../src/reports/holding-book.js';
-import type { StatementId } from '../../src/reports/forms/regime-statements.js';
+import type { StatementId } from '../../src/reports/statement-form.js';
 import { freshStore } from '../support/store-fixture.js';
 
 function expected(file: string): Map<string, bigint[]> {

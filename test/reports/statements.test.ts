@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { getStatement } from '../../src/app/reports/get-statement.js';
 import { reconcileTransfers, type GroupTransfer } from '../../src/reports/consolidation.js';
 import { periodRange } from '../../src/reports/period.js';
-import { REGIMES } from '../../src/ledger/regimes.js';
-import { regimeStatements, STATEMENT_IDS } from '../../src/reports/forms/regime-statements.js';
+import { REGIMES } from '../../src/regimes/regimes.js';
+import { STATEMENT_IDS } from '../../src/reports/statement-form.js';
 import { createFund, FUND, freshStore, OPENING, post, postOk } from '../support/store-fixture.js';
 
 describe('periods by name', () => {
@@ -73,7 +73,7 @@ describe('statement forms', () => {
     const regime = REGIMES.get(code);
     const codes = new Set(regime?.chart.map((a) => a.code));
     for (const id of STATEMENT_IDS) {
-      const form = regimeStatements(code).forms[id];
+      const form = regime!.statements[id];
       const lines = new Set(form.lines.map((l) => l.code));
       for (const term of form.lines.flatMap((l) => l.terms)) expect('line' in term ? lines.has(term.line) : codes.has(term.account), JSON.stringify(term)).toBe(true);
       for (const check of form.checks) expect([lines.has(check.left), lines.has(check.right)]).toEqual([true, true]);

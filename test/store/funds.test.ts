@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { TT103_2018_CHART } from '../../src/ledger/charts/tt103-2018.js';
+import { TT103_2018 } from '../../src/regimes/tt103-2018/regime.js';
 import { addSubAccount } from '../../src/app/add-sub-account.js';
 import { createEntity } from '../../src/app/create-entity.js';
 import { deactivateAccount } from '../../src/app/deactivate-account.js';
@@ -25,7 +25,7 @@ describe('funds as separate accounting entities', () => {
     expect(fund).toMatchObject({ sealName: 'BAN VẬN ĐỘNG', sealReference: 'GCN 12', sealDate: '2019-05-01', budgetUnitCode: '1234567', managementCostsAllowed: true, managementCostCap: 5000000 });
     expect(listSignatories(store.db, fund!.id).map((s) => s.role)).toEqual(['head', 'cashier']);
     expect(listBankAccounts(store.db, fund!.id)).toMatchObject([{ number: '111222333', accountCode: '1121' }]);
-    expect(listAccounts(store.db, fund!.id)).toHaveLength(TT103_2018_CHART.length);
+    expect(listAccounts(store.db, fund!.id)).toHaveLength(TT103_2018.chart.length);
   });
 
   it('shows nothing of one fund in another: accounts, numbering, balances, entries', () => {
@@ -96,7 +96,7 @@ describe('the chart of a fund', () => {
     createFund(store);
     const csv = 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền mặt,Cash,1,debit,0,\n';
     expect(importChart(store, { actor: ACTOR,  entity: FUND.code, csv })).toMatchObject({ code: 'chart_malformed', detail: 'bank account 111222333 needs leaf account 1121' });
-    expect(listAccounts(store.db, 1)).toHaveLength(TT103_2018_CHART.length);
+    expect(listAccounts(store.db, 1)).toHaveLength(TT103_2018.chart.length);
   });
 });
 

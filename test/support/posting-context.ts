@@ -3,7 +3,7 @@ import type { Calendar } from '../../src/ledger/calendar.js';
 import { buildChart, type ChartRow } from '../../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
 import type { FundTotals, PostingContext } from '../../src/ledger/post-entry.js';
-import { REGIMES } from '../../src/ledger/regimes.js';
+import { REGIMES } from '../../src/regimes/regimes.js';
 
 export const REGIME = REGIMES.get('TT103/2018')!;
 

@@ -9,6 +9,7 @@ import type { Store } from '../../db/store.js';
 import type { Account } from '../../ledger/chart.js';
 import { accept } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
+import { EXAMPLE_ACCOUNTS } from '../examples.js';
 import { sendRejection } from '../problem.js';
 import { accountCode, entityParams, text } from '../schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
@@ -21,7 +22,7 @@ const accountJson = (a: Account) => ({
 const subAccount = z
   .object({ code: accountCode, parent: accountCode, nameVi: text(300), nameEn: z.string().max(300).optional() })
   .strict()
-  .meta({ example: { code: '11211', parent: '1121', nameVi: 'Tiền gửi Vietcombank - tài khoản vận động' } });
+  .meta({ example: { code: `${EXAMPLE_ACCOUNTS.bank}1`, parent: EXAMPLE_ACCOUNTS.bank, nameVi: 'Tiền gửi Vietcombank - tài khoản vận động' } });
 
 export function accountRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {

@@ -13,7 +13,6 @@ import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { accountBook, type AccountBook, type AccountBookKind, type BookPosting } from '../../reports/account-book.js';
 import type { Book } from '../../reports/book.js';
 import { leavesUnder } from '../../reports/figures.js';
-import { regimeStatements } from '../../reports/forms/regime-statements.js';
 import { generalJournal, type GeneralJournal } from '../../reports/general-journal.js';
 import { holdingBook, type HoldingBook } from '../../reports/holding-book.js';
 import type { DateRange } from '../../reports/period.js';
@@ -57,7 +56,7 @@ function narrowedToAccount(fund: Fund, account: string | undefined): Result<Line
 function cashSubject(fund: Fund, request: BookRequest): Result<Subject> {
   const currency = request.currency ?? 'VND';
   if (currency !== 'VND' && currencyScale(currency) === undefined) return reject('currency_unknown', 'currency', currency);
-  const { cash } = regimeStatements(fund.regime.code).bookAccounts;
+  const { cash } = fund.regime.bookAccounts;
   return accept({ kind: 'cash', currency, filter: { accountIds: accountIdsUnder(fund, cash), currency }, subject: [{ label: 'Loại quỹ', value: currency }] });
 }
 
@@ -149,7 +148,7 @@ function journalOf(store: Store, fund: Fund, range: DateRange): GeneralJournal {
 }
 
 function holdingBookOf(store: Store, fund: Fund, kind: 'goods' | 'currency', range: DateRange): HoldingBook {
-  const accounts = regimeStatements(fund.regime.code).bookAccounts;
+  const accounts = fund.regime.bookAccounts;
   const account = kind === 'goods' ? accounts.goods : accounts.currency;
   const id = fund.accountIds.get(account) ?? 0;
   const queries = new BookQueries(store.sqlite);

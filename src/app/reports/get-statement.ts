@@ -9,10 +9,9 @@ import { transfersWithin } from '../../db/transfers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { reconcileTransfers, type Reconciliation } from '../../reports/consolidation.js';
 import { adjust, type Figures } from '../../reports/figures.js';
-import { regimeStatements, type StatementId } from '../../reports/forms/regime-statements.js';
 import type { DateRange } from '../../reports/period.js';
 import { addStatements, statement, type Statement } from '../../reports/statement.js';
-import type { StatementForm } from '../../reports/statement-form.js';
+import type { StatementForm, StatementId } from '../../reports/statement-form.js';
 import { loadFund, type Fund } from '../fund.js';
 import { loadFigures } from './load-figures.js';
 import { reportRange, type RangeRequest } from './report-range.js';
@@ -30,7 +29,7 @@ export interface StatementRequest extends RangeRequest {
   readonly consolidated?: boolean;
 }
 
-const formOf = (fund: Fund, id: StatementId): StatementForm => regimeStatements(fund.regime.code).forms[id];
+const formOf = (fund: Fund, id: StatementId): StatementForm => fund.regime.statements[id];
 
 /** Accounts some line splits by counterparty form. */
 function splitAccounts(form: StatementForm): string[] {
@@ -72,7 +71,7 @@ export function getStatement(store: Store, request: StatementRequest): Result<St
     range.value,
   );
   const parts = funds.value.map((fund) => {
-    const accounts = regimeStatements(fund.regime.code).transferAccounts;
+    const accounts = fund.regime.transferAccounts;
     const own = reconciliation.eliminations.filter((e) => e.fund === fund.entity.code);
     const eliminate = (figures: Figures) =>
       own.reduce(

@@ -15,7 +15,7 @@ import { trialBalanceJson } from '../../export/trial-balance-json.js';
 import { FILE_FORMATS, writeReport, type FileFormat } from '../../export/write-report.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
 import { accept, type Result } from '../../ledger/rejections.js';
-import { STATEMENT_IDS } from '../../reports/forms/regime-statements.js';
+import { STATEMENT_IDS } from '../../reports/statement-form.js';
 import { getTrialBalanceReport } from '../trial-balance.js';
 import { fundJournal } from './export-journal.js';
 import { checkBookFormat, getBook, type BookRequest } from './get-book.js';

@@ -28,19 +28,20 @@ export function confirmTransfer(store: Store, request: { id: number; date?: stri
     const draft = findVoucher(store.db, receiver.value.entity.id, transfer.receiptVoucherId ?? 0);
     if (!draft) throw new Error(`transfer ${transfer.id} has no receipt voucher`);
     const content = { ...contentOf(draft), date, accountingDate: date };
-    const plan = planFor(receiver.value.bankAccounts, content);
+    const plan = planFor(receiver.value, content);
     if (!plan.ok) return plan;
     const now = new Date().toISOString();
     const dated = updateVoucher(store.db, draft.id, { ...columnsOf(content, plan.value), status: 'approved', approvedBy: request.actor.name, approvedAt: now, updatedAt: now });
     const receipt = postVoucherWithin(store, receiver.value, dated, { actor: request.actor });
     if (!receipt.ok) return receipt;
     const amount = String(transfer.amount);
+    const { sent, inTransit } = giver.value.regime.transferAccounts;
     const settlement = addVoucher(store, {
       fund: giver.value, transferId: transfer.id, actor: request.actor,
       content: {
         type: 'general', date, reason: `Kết chuyển tiền điều tiết đã đến ${receiver.value.entity.name}: ${transfer.reason}`,
         counterparty: { kind: 'fund', name: receiver.value.entity.name },
-        lines: [{ account: '612', debit: amount, counterparty: { kind: 'fund', name: receiver.value.entity.name } }, { account: '113', credit: amount }],
+        lines: [{ account: sent, debit: amount, counterparty: { kind: 'fund', name: receiver.value.entity.name } }, { account: inTransit, credit: amount }],
       },
     });
     if (!settlement.ok) return settlement;

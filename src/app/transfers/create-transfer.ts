@@ -104,7 +104,7 @@ export interface TransferVoucher {
 /** A transfer's voucher, approved by the person who made the transfer (the API checks they may). */
 export function addVoucher(store: Store, voucher: TransferVoucher): Result<VoucherRow> {
   const { fund, transferId, actor, content, status = 'approved' } = voucher;
-  const plan = planFor(fund.bankAccounts, content);
+  const plan = planFor(fund, content);
   if (!plan.ok) return plan;
   const now = new Date().toISOString();
   return accept(

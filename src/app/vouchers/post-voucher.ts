@@ -52,10 +52,10 @@ export function postNewVoucher(store: Store, request: { entity: string; content:
 /** Posts a voucher inside the caller's transaction, which must roll back on a refusal. */
 export function postVoucherWithin(store: Store, fund: Fund, row: VoucherRow, posting: PostingOfVoucher): Result<VoucherRow> {
   const type = row.type as VoucherType;
-  const settings = settingsFrom(fund.entity, fund.voucherSettings);
+  const settings = settingsFrom(fund.entity, fund.voucherSettings, fund.regime);
   const problem = checkPostable(row.status, settings.types[type].approvalRequired);
   if (problem) return problem;
-  const plan = planFor(fund.bankAccounts, contentOf(row));
+  const plan = planFor(fund, contentOf(row));
   if (!plan.ok) return plan;
   const session = new PostingSession(store, fund, { actor: posting.actor });
   const posted = session.post(plan.value.entry, {

@@ -5,7 +5,7 @@
  * depend on the books at the time, run again when it is posted.
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
-import { findEntityByCode, listBankAccounts } from '../../db/entities-repo.js';
+import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { deleteVoucher, findVoucher, insertVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
@@ -30,7 +30,7 @@ export function createVoucher(store: Store, request: DraftRequest): Result<Vouch
 
 /** Makes a draft of the loaded fund inside the caller's transaction, which must roll back on a refusal. */
 export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest, 'entity'>): Result<VoucherRow> {
-  const plan = planFor(fund.bankAccounts, request.content);
+  const plan = planFor(fund, request.content);
   if (!plan.ok) return plan;
   const now = new Date().toISOString();
   const row = insertVoucher(store.db, {
@@ -43,9 +43,11 @@ export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest
 /** Replaces a draft's content; an approved voucher edited goes back to draft and needs approving again. */
 export function editVoucher(store: Store, request: DraftRequest & { readonly id: number }): Result<VoucherRow> {
   return inTransaction(store, () => {
-    const found = draftOf(store, request.entity, request.id);
+    const fund = loadFund(store, request.entity);
+    if (!fund.ok) return fund;
+    const found = draftOf(store, fund.value.entity.id, request.id);
     if (!found.ok) return found;
-    const plan = planFor(listBankAccounts(store.db, found.value.entityId), request.content);
+    const plan = planFor(fund.value, request.content);
     if (!plan.ok) return plan;
     const row = updateVoucher(store.db, found.value.id, {
       ...columnsOf(request.content, plan.value), status: 'draft', approvedBy: null, approvedAt: null, updatedAt: new Date().toISOString(),
@@ -60,7 +62,9 @@ export function editVoucher(store: Store, request: DraftRequest & { readonly id:
 
 export function discardVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
   return inTransaction(store, () => {
-    const found = draftOf(store, request.entity, request.id);
+    const entity = findEntityByCode(store.db, request.entity);
+    if (!entity) return reject('entity_unknown', 'entity', request.entity);
+    const found = draftOf(store, entity.id, request.id);
     if (!found.ok) return found;
     deleteVoucher(store.db, found.value.id);
     recordAudit(store.db, request.actor, { entityId: found.value.entityId, kind: 'voucher.deleted', subject: String(found.value.id), detail: { type: found.value.type, amount: String(found.value.amount) } });
@@ -68,10 +72,8 @@ export function discardVoucher(store: Store, request: { entity: string; id: numb
   });
 }
 
-function draftOf(store: Store, entityCode: string, id: number): Result<VoucherRow> {
-  const entity = findEntityByCode(store.db, entityCode);
-  if (!entity) return reject('entity_unknown', 'entity', entityCode);
-  const row = findVoucher(store.db, entity.id, id);
+function draftOf(store: Store, entityId: number, id: number): Result<VoucherRow> {
+  const row = findVoucher(store.db, entityId, id);
   if (!row) return reject('voucher_not_found', 'id', String(id));
   const problem = checkOutsideTransfer(row.transferId) ?? checkEditable(row.status);
   return problem ?? accept(row);

@@ -1,7 +1,7 @@
 /**
  * A fund's voucher settings: the number format, and per voucher type the number prefix and
  * whether an approver must approve before posting. Types the fund never set follow the
- * defaults in the voucher type data.
+ * defaults of the fund's regime.
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import { findEntityByCode, updateEntityRow, type EntityRow } from '../../db/entities-repo.js';
@@ -9,7 +9,9 @@ import type { Store } from '../../db/store.js';
 import { listVoucherSettings, saveVoucherSetting, type VoucherSettingRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { checkNumberFormat } from '../../ledger/vouchers/voucher-number.js';
-import { VOUCHER_TYPE_SPECS, VOUCHER_TYPES, type VoucherType } from '../../ledger/vouchers/voucher-types.js';
+import { VOUCHER_TYPES, type VoucherType } from '../../ledger/vouchers/voucher-types.js';
+import type { Regime } from '../../regimes/regimes.js';
+import { currentRegime } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 
 export interface TypeSetting {
@@ -23,16 +25,16 @@ export interface VoucherSettings {
 }
 
 export function voucherSettingsOf(store: Store, entity: EntityRow): VoucherSettings {
-  return settingsFrom(entity, listVoucherSettings(store.db, entity.id));
+  return settingsFrom(entity, listVoucherSettings(store.db, entity.id), currentRegime(store, entity.id));
 }
 
-/** The fund's settings from the types it has set, the others following the voucher type data. */
-export function settingsFrom(entity: EntityRow, rows: readonly VoucherSettingRow[]): VoucherSettings {
+/** The fund's settings from the types it has set, the others following its regime's voucher types. */
+export function settingsFrom(entity: EntityRow, rows: readonly VoucherSettingRow[], regime: Pick<Regime, 'voucherTypes'>): VoucherSettings {
   const saved = new Map(rows.map((s) => [s.type, s]));
   const types = Object.fromEntries(
     VOUCHER_TYPES.map((type) => {
       const own = saved.get(type);
-      const spec = VOUCHER_TYPE_SPECS[type];
+      const spec = regime.voucherTypes[type];
       return [type, { prefix: own?.prefix ?? spec.prefix, approvalRequired: own?.approvalRequired ?? spec.approvalByDefault }];
     }),
   ) as Record<VoucherType, TypeSetting>;

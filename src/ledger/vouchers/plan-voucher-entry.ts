@@ -9,9 +9,10 @@ import { currencyScale } from '../currency.js';
 import type { CounterpartyRef, EntryInput, LineInput, MemoInput } from '../entry.js';
 import { convertToVnd, formatAmount, isValidRate, parseAmount, type Minor } from '../money.js';
 import { accept, reject, type Result } from '../rejections.js';
-import { PURPOSES, type Purpose } from './purposes.js';
+import type { Regime } from '../../regimes/regimes.js';
+import type { Purpose } from './purposes.js';
 import type { VoucherBankAccount, VoucherContent } from './voucher.js';
-import { FOREIGN_CURRENCY_ACCOUNT, GOODS_QUANTITY_ACCOUNT, VOUCHER_TYPE_SPECS, type VoucherTypeSpec } from './voucher-types.js';
+import type { VoucherTypeSpec } from './voucher-types.js';
 
 export interface PlannedEntry {
   readonly entry: EntryInput;
@@ -20,6 +21,8 @@ export interface PlannedEntry {
 }
 
 export interface PlanContext {
+  /** The regime's kinds of voucher, purposes and the off-balance accounts of quantities. */
+  readonly regime: Pick<Regime, 'voucherTypes' | 'purposes' | 'goodsQuantityAccount' | 'foreignCurrencyAccount'>;
   readonly bankAccounts: readonly VoucherBankAccount[];
 }
 
@@ -35,12 +38,12 @@ interface Holding {
 
 export function planVoucherEntry(content: VoucherContent, context: PlanContext): Result<PlannedEntry> {
   if (content.reason.trim() === '') return reject('description_required', 'reason');
-  const spec = VOUCHER_TYPE_SPECS[content.type];
+  const spec = context.regime.voucherTypes[content.type];
   if (content.lines !== undefined) return planFromLines(content);
   if (spec.flow === 'lines') return reject('voucher_lines_required', 'lines');
-  const purpose = purposeOf(content, spec);
+  const purpose = purposeOf(content, spec, context);
   if (!purpose.ok) return purpose;
-  const holding = spec.goods ? goodsHolding(content, spec) : moneyHolding(content, spec, context);
+  const holding = spec.goods ? goodsHolding(content, spec, context) : moneyHolding(content, spec, context);
   if (!holding.ok) return holding;
   const side = purposeLines(content, purpose.value, holding.value.total);
   if (!side.ok) return side;
@@ -70,10 +73,10 @@ function planFromLines(content: VoucherContent): Result<PlannedEntry> {
   return accept({ entry: { date, description: content.reason, lines, ...(memos.length > 0 && { memos }) }, total });
 }
 
-function purposeOf(content: VoucherContent, spec: VoucherTypeSpec): Result<Purpose> {
+function purposeOf(content: VoucherContent, spec: VoucherTypeSpec, context: PlanContext): Result<Purpose> {
   const code = content.purpose ?? spec.defaultPurpose;
   if (code === null) return reject('voucher_purpose_required', 'purpose');
-  const purpose = PURPOSES.get(code);
+  const purpose = context.regime.purposes.get(code);
   if (!purpose || purpose.flow !== spec.flow) return reject('voucher_purpose_invalid', 'purpose', `${code} for ${spec.type}`);
   return accept(purpose);
 }
@@ -95,7 +98,7 @@ function moneyHolding(content: VoucherContent, spec: VoucherTypeSpec, context: P
   if (foreign) {
     Object.assign(extra, { currency: content.currency, originalAmount: content.originalAmount, rate: content.rate });
     const direction = spec.flow === 'in' ? 'in' : 'out';
-    memos.push({ account: FOREIGN_CURRENCY_ACCOUNT, direction, quantity: content.originalAmount ?? '', unit: content.currency ?? '' });
+    memos.push({ account: context.regime.foreignCurrencyAccount, direction, quantity: content.originalAmount ?? '', unit: content.currency ?? '' });
   }
   return accept({ account, total: amount.value, extra, memos, goodsLines: null });
 }
@@ -130,7 +133,7 @@ function bankAccountOf(content: VoucherContent, context: PlanContext, currency: 
   return only ? accept(only) : reject('voucher_bank_account_required', 'bankAccount', `${candidates.length} accounts in ${currency}`);
 }
 
-function goodsHolding(content: VoucherContent, spec: VoucherTypeSpec): Result<Holding> {
+function goodsHolding(content: VoucherContent, spec: VoucherTypeSpec, context: PlanContext): Result<Holding> {
   if (content.currency !== undefined || content.amount !== undefined) return reject('voucher_goods_amount_not_allowed', content.currency !== undefined ? 'currency' : 'amount');
   const goods = content.goods ?? [];
   if (goods.length === 0) return reject('voucher_goods_required', 'goods');
@@ -144,7 +147,7 @@ function goodsHolding(content: VoucherContent, spec: VoucherTypeSpec): Result<Ho
     if (!value.ok || value.value <= 0n) return reject('amount_malformed', `goods[${index}].value`, item.value);
     total += value.value;
     goodsLines.push({ account, debit: item.value, quantity: item.quantity, unit: item.unit });
-    memos.push({ account: GOODS_QUANTITY_ACCOUNT, direction, quantity: item.quantity, unit: item.unit, item: item.item });
+    memos.push({ account: context.regime.goodsQuantityAccount, direction, quantity: item.quantity, unit: item.unit, item: item.item });
   }
   return accept({ account, total, extra: {}, memos, goodsLines });
 }
@@ -160,7 +163,7 @@ function purposeLines(content: VoucherContent, purpose: Purpose, total: Minor): 
   const named = content.counterparty;
   const party = named && counterparty({ kind: named.kind ?? purpose.counterparty, name: named.name, address: named.address, form: named.form });
   // Moving cash to or from the bank names the bank account on the bank side.
-  const bank = purpose.account.startsWith('112') && content.bankAccount !== undefined ? { bankAccount: content.bankAccount } : {};
+  const bank = purpose.namesBankAccount && content.bankAccount !== undefined ? { bankAccount: content.bankAccount } : {};
   return accept([{ account: purpose.account, debit: formatAmount(total, 0), ...(party && { counterparty: party }), ...bank }]);
 }
 

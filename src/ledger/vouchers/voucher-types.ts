@@ -1,7 +1,8 @@
 /**
- * The kinds of voucher (chứng từ) a fund makes, as data: what each is called, where its
- * money or goods sit, which side of the entry they take, its default number prefix and
- * whether a payment of this kind waits for an approver unless the fund says otherwise.
+ * The kinds of voucher (chứng từ) a fund makes, and what a regime says of each: what it is
+ * called, where its money or goods sit, which side of the entry they take, its default
+ * number prefix and whether it waits for an approver unless the fund says otherwise. The
+ * values are each regime's data (src/regimes/).
  */
 
 export const VOUCHER_TYPES = [
@@ -34,38 +35,3 @@ export interface VoucherTypeSpec {
   /** Payments and goods issues wait for an approver unless the fund decides otherwise. */
   readonly approvalByDefault: boolean;
 }
-
-export const VOUCHER_TYPE_SPECS: Readonly<Record<VoucherType, VoucherTypeSpec>> = {
-  'cash-receipt': {
-    type: 'cash-receipt', title: 'PHIẾU THU', prefix: 'PT', flow: 'in', holding: { vnd: '1111', foreign: '1112' },
-    bank: false, goods: false, defaultPurpose: 'donation', approvalByDefault: false,
-  },
-  'cash-payment': {
-    type: 'cash-payment', title: 'PHIẾU CHI', prefix: 'PC', flow: 'out', holding: { vnd: '1111', foreign: '1112' },
-    bank: false, goods: false, defaultPurpose: null, approvalByDefault: true,
-  },
-  'bank-receipt': {
-    type: 'bank-receipt', title: 'GIẤY BÁO CÓ', prefix: 'BC', flow: 'in', holding: { vnd: '1121', foreign: '1122' },
-    bank: true, goods: false, defaultPurpose: 'donation', approvalByDefault: false,
-  },
-  'bank-payment': {
-    type: 'bank-payment', title: 'ỦY NHIỆM CHI', prefix: 'UNC', flow: 'out', holding: { vnd: '1121', foreign: '1122' },
-    bank: true, goods: false, defaultPurpose: null, approvalByDefault: true,
-  },
-  'goods-receipt': {
-    type: 'goods-receipt', title: 'BIÊN NHẬN HIỆN VẬT', prefix: 'NK', flow: 'in', holding: { vnd: '152', foreign: null },
-    bank: false, goods: true, defaultPurpose: 'goods-donation', approvalByDefault: false,
-  },
-  'goods-issue': {
-    type: 'goods-issue', title: 'PHIẾU XUẤT HIỆN VẬT', prefix: 'XK', flow: 'out', holding: { vnd: '152', foreign: null },
-    bank: false, goods: true, defaultPurpose: 'relief', approvalByDefault: true,
-  },
-  general: {
-    type: 'general', title: 'CHỨNG TỪ KẾ TOÁN', prefix: 'CTK', flow: 'lines', holding: null,
-    bank: false, goods: false, defaultPurpose: null, approvalByDefault: false,
-  },
-};
-
-/** The off-balance accounts that count goods by quantity and foreign money by amount. */
-export const GOODS_QUANTITY_ACCOUNT = '003';
-export const FOREIGN_CURRENCY_ACCOUNT = '007';

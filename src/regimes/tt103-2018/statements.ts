@@ -4,7 +4,7 @@
  * publish every year. Line codes, labels, accounts and signs are data; another regime's
  * forms are another module like this one.
  */
-import type { StatementForm, Term } from '../statement-form.js';
+import type { StatementForm, StatementId, Term } from '../../reports/statement-form.js';
 
 /** Everything that makes up the fund's own balance: 421, the result account, and receipts and uses not yet closed. */
 const FUND_BALANCE_ACCOUNTS = ['421', '911', '511', '515', '611', '612', '614', '615'];
@@ -23,7 +23,7 @@ const use = (code: string, label: string, account: string) => ({ code, label, le
 
 const sumOf = (...lines: string[]): Term[] => lines.map((line) => ({ line }));
 
-export const FINANCIAL_POSITION: StatementForm = {
+const FINANCIAL_POSITION: StatementForm = {
   id: 'financial-position',
   title: 'BÁO CÁO TÌNH HÌNH TÀI CHÍNH',
   formCode: [],
@@ -49,7 +49,7 @@ export const FINANCIAL_POSITION: StatementForm = {
   checks: [{ label: 'Tổng tài sản bằng tổng nguồn', left: '10', right: '20' }],
 };
 
-export const RECEIPTS_AND_USES: StatementForm = {
+const RECEIPTS_AND_USES: StatementForm = {
   id: 'receipts-and-uses',
   title: 'BÁO CÁO TÌNH HÌNH THU, CHI QUỸ',
   formCode: [],
@@ -81,8 +81,7 @@ export const RECEIPTS_AND_USES: StatementForm = {
   checks: [{ label: 'Số dư cuối kỳ bằng số dư TK 421', left: '21', right: '22' }],
 };
 
-/** The accounts a transfer between fund levels passes through, which consolidation eliminates. */
-export const TRANSFER_ACCOUNTS = { sent: '612', received: '5113', inTransit: '113' } as const;
-
-/** The accounts the cash book, the goods book and the foreign-currency book are kept on. */
-export const BOOK_ACCOUNTS = { cash: '111', goods: '003', currency: '007' } as const;
+export const STATEMENTS: Readonly<Record<StatementId, StatementForm>> = {
+  'financial-position': FINANCIAL_POSITION,
+  'receipts-and-uses': RECEIPTS_AND_USES,
+};

@@ -3,9 +3,9 @@
  * numbers of the public-sector chart family (TT 107/2017) that fund accountants and MISA
  * users know. Data only; a whole chart can replace it by CSV import.
  */
-import type { ChartRow } from '../chart.js';
+import type { ChartRow } from '../../ledger/chart.js';
 
-export const TT103_2018_CHART: readonly ChartRow[] = [
+export const CHART: readonly ChartRow[] = [
   { code: '111', parent: null, nameVi: 'Tiền mặt', nameEn: 'Cash on hand', class: '1', normalSide: 'debit', offBalance: false, note: null },
   { code: '1111', parent: '111', nameVi: 'Tiền Việt Nam', nameEn: 'Cash in VND', class: '1', normalSide: 'debit', offBalance: false, note: null },
   { code: '1112', parent: '111', nameVi: 'Ngoại tệ', nameEn: 'Cash in foreign currency', class: '1', normalSide: 'debit', offBalance: false, note: 'original amount also tracked on 007' },
