@@ -24,3 +24,10 @@ describe('src/db', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('src/export', () => {
+  it('renders domain values and never reaches into the database layer', () => {
+    const offenders = sources('src/export').filter((file) => /from ['"]\.\.\/db\//.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -17,18 +17,16 @@ import {
 } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { buildChart, type ChartRow } from '../ledger/chart.js';
-import { DEFAULT_REGIME, findRegime } from '../regimes/regimes.js';
+import type { FundKind, SignatoryRole } from '../ledger/fund-profile.js';
 import { MAX_FUNDS, parseAmount } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
+import { DEFAULT_REGIME, findRegime } from '../regimes/regimes.js';
 import { inTransaction } from './in-transaction.js';
-
-export type EntityKind = EntityRow['kind'];
-export type SignatoryRole = 'head' | 'chief-accountant' | 'cashier' | 'preparer';
 
 export interface EntityProfile {
   readonly code: string;
   readonly name: string;
-  readonly kind: EntityKind;
+  readonly kind: FundKind;
   readonly level: string;
   readonly parent?: string;
   readonly address?: string;

@@ -1,5 +1,6 @@
 /** The shape of a fund profile as it arrives from a file or a request, checked before use. */
 import { z } from 'zod';
+import { FUND_KINDS, SIGNATORY_ROLES } from '../ledger/fund-profile.js';
 import type { EntityProfile } from './create-entity.js';
 import { cleanInput } from './clean-input.js';
 import { fiscalYear, isoDate, text } from './input-schemas.js';
@@ -8,14 +9,14 @@ export const entityProfileSchema = z
   .object({
     code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore, at most 40'),
     name: text(300),
-    kind: z.enum(['poor-fund', 'relief', 'other']),
+    kind: z.enum(FUND_KINDS),
     level: text(40),
     parent: text(40).optional(),
     address: z.string().max(500).optional(),
     budgetUnitCode: z.string().max(20).optional(),
     seal: z.object({ name: text(300), reference: z.string().max(200).optional(), date: isoDate.optional() }).strict(),
     signatories: z
-      .array(z.object({ role: z.enum(['head', 'chief-accountant', 'cashier', 'preparer']), name: text(200), title: z.string().max(200).optional() }).strict())
+      .array(z.object({ role: z.enum(SIGNATORY_ROLES), name: text(200), title: z.string().max(200).optional() }).strict())
       .max(20)
       .optional(),
     bankAccounts: z

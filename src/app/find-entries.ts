@@ -1,5 +1,6 @@
 /** Reading a fund's posted entries: one by its sequence number, or a filtered page of them. */
-import { findEntry, findEntryIdBySeq, listEntryIds, type EntryFilter, type StoredEntry } from '../db/entries-repo.js';
+import { findEntry, findEntryIdBySeq, listEntryIds, type EntryFilter } from '../db/entries-repo.js';
+import type { StoredEntry } from '../ledger/entry.js';
 import type { Store } from '../db/store.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 

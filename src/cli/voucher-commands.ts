@@ -16,12 +16,11 @@ import { voucherContent } from '../api/voucher-schemas.js';
 import type { Actor } from '../db/audit-repo.js';
 import { findEntityByCode } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
-import type { VoucherRow } from '../db/vouchers-repo.js';
 import { formatVnd } from '../export/number-format.js';
 import type { PrintDocument } from '../export/print-model.js';
 import { writePdf } from '../export/voucher-pdf.js';
 import { reject, type Result } from '../ledger/rejections.js';
-import { VOUCHER_STATUSES, type VoucherStatus } from '../ledger/vouchers/voucher.js';
+import { VOUCHER_STATUSES, type VoucherStatus, type Voucher } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPES, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { idOption, need, report, UsageError, type Options } from './options.js';
 import { counted, withProgress } from './progress.js';
@@ -36,7 +35,7 @@ export const VOUCHER_USAGE = `  vouchers --entity CODE [--from D] [--to D] [--ty
   transfer --from CODE --to CODE --date D --amount VND --reason TEXT [--in-transit]
   confirm-transfer --id ID [--date D]         the receiving fund confirms the money arrived`;
 
-const line = (v: VoucherRow) => `${v.id}\t${v.number ?? '-'}\t${v.type}\t${v.status}\t${v.accountingDate}\t${formatVnd(BigInt(v.amount))}\t${v.reason}`;
+const line = (v: Voucher) => `${v.id}\t${v.number ?? '-'}\t${v.type}\t${v.status}\t${v.accountingDate}\t${formatVnd(v.amount)}\t${v.reason}`;
 
 export function runVoucherCommand(command: string, store: Store, options: Options, actor: Actor): number | Promise<number> | undefined {
   const entity = (): string => need(options, 'entity');
@@ -104,7 +103,7 @@ function addCommand(store: Store, options: Options, actor: Actor): number {
   }
   const code = need(options, 'entity');
   const made = createVoucher(store, { entity: code, content: parsed.data, actor });
-  const done: Result<VoucherRow> = made.ok && options.post ? postVoucher(store, { entity: code, id: made.value.id, actor }) : made;
+  const done: Result<Voucher> = made.ok && options.post ? postVoucher(store, { entity: code, id: made.value.id, actor }) : made;
   return report(done, (v) => console.log(line(v)));
 }
 

@@ -5,7 +5,7 @@
  * bigint.
  */
 import type Database from 'better-sqlite3';
-import type { Entry, EntryKind, Line, Memo } from '../ledger/entry.js';
+import type { EntryKind, Line, Memo, StoredEntry } from '../ledger/entry.js';
 import type { FundTotals } from '../ledger/post-entry.js';
 import type { ChainEntry, ChainLine, ChainMemo } from '../ledger/hash-chain.js';
 
@@ -212,20 +212,6 @@ function hasDimensions(l: ChainLine): boolean {
     l.counterpartyId !== null || l.campaignId !== null || l.designation !== null || l.bankAccountId !== null ||
     l.externalRef !== null || l.currency !== null || l.quantity !== null || l.unit !== null
   );
-}
-
-/** An entry read back, with its lines' dimensions named as a user gave them. */
-export interface StoredEntry extends Entry {
-  readonly id: number;
-  readonly seq: number;
-  readonly reversesId: number | null;
-  readonly reversedById: number | null;
-  /** The sequence numbers of the entry this one reverses, and of the entry reversing it. */
-  readonly reversesSeq: number | null;
-  readonly reversedBySeq: number | null;
-  readonly recordedAt: string;
-  readonly recordedBy: string;
-  readonly hash: string;
 }
 
 interface EntryHeaderRow {

@@ -1,26 +1,32 @@
 /** Transfers between fund levels: the pair of vouchers they link and whether the money has arrived. */
 import type Database from 'better-sqlite3';
 import { eq, or, desc } from 'drizzle-orm';
+import type { Transfer } from '../ledger/transfer.js';
 import { transfers } from './schema.js';
 import type { Db } from './store.js';
 
-export type TransferRow = typeof transfers.$inferSelect;
-
-export function insertTransfer(db: Db, row: typeof transfers.$inferInsert): TransferRow {
-  return db.insert(transfers).values(row).returning().get();
+/** A stored row as a transfer, its amount a whole number of đồng. */
+function transferOf(row: typeof transfers.$inferSelect): Transfer {
+  if (!Number.isSafeInteger(row.amount)) throw new Error(`transfer ${row.id} has an amount that is not a whole number of đồng`);
+  return { ...row, amount: BigInt(row.amount) };
 }
 
-export function findTransfer(db: Db, id: number): TransferRow | undefined {
-  return db.select().from(transfers).where(eq(transfers.id, id)).get();
+export function insertTransfer(db: Db, row: typeof transfers.$inferInsert): Transfer {
+  return transferOf(db.insert(transfers).values(row).returning().get());
 }
 
-export function updateTransfer(db: Db, id: number, changes: Partial<typeof transfers.$inferInsert>): TransferRow {
-  return db.update(transfers).set(changes).where(eq(transfers.id, id)).returning().get();
+export function findTransfer(db: Db, id: number): Transfer | undefined {
+  const row = db.select().from(transfers).where(eq(transfers.id, id)).get();
+  return row === undefined ? undefined : transferOf(row);
+}
+
+export function updateTransfer(db: Db, id: number, changes: Partial<typeof transfers.$inferInsert>): Transfer {
+  return transferOf(db.update(transfers).set(changes).where(eq(transfers.id, id)).returning().get());
 }
 
 /** Transfers a fund gave or received, newest first. */
-export function listTransfersOf(db: Db, entityId: number, limit: number): TransferRow[] {
-  return db.select().from(transfers).where(or(eq(transfers.fromEntityId, entityId), eq(transfers.toEntityId, entityId))).orderBy(desc(transfers.id)).limit(limit).all();
+export function listTransfersOf(db: Db, entityId: number, limit: number): Transfer[] {
+  return db.select().from(transfers).where(or(eq(transfers.fromEntityId, entityId), eq(transfers.toEntityId, entityId))).orderBy(desc(transfers.id)).limit(limit).all().map(transferOf);
 }
 
 export interface GroupTransferRow {

@@ -3,11 +3,13 @@
  * per-year counter, posted and cancelled states, and lists with filters a page at a time.
  */
 import { and, asc, eq, gt, gte, like, lte, sql, type SQL } from 'drizzle-orm';
+import type { Voucher, VoucherContent } from '../ledger/vouchers/voucher.js';
+import { VOUCHER_TYPES, type VoucherType } from '../ledger/vouchers/voucher-types.js';
 import { prepared } from './prepared.js';
 import { voucherCounters, vouchers, voucherSettings } from './schema.js';
 import type { Db } from './store.js';
 
-export type VoucherRow = typeof vouchers.$inferSelect;
+type VoucherRow = typeof vouchers.$inferSelect;
 export type NewVoucherRow = typeof vouchers.$inferInsert;
 export type VoucherSettingRow = typeof voucherSettings.$inferSelect;
 
@@ -26,24 +28,37 @@ const insert = prepared((db) =>
 );
 const byId = prepared((db) => db.select().from(vouchers).where(and(eq(vouchers.entityId, sql.placeholder('entityId')), eq(vouchers.id, sql.placeholder('id')))).prepare());
 
-export function insertVoucher(db: Db, row: NewVoucherRow): VoucherRow {
+const KNOWN_TYPES: ReadonlySet<string> = new Set(VOUCHER_TYPES);
+
+/** A stored row as a voucher: its type known, its total a whole number of đồng, its content the JSON it was written with. */
+function voucherOf(row: VoucherRow): Voucher {
+  if (!KNOWN_TYPES.has(row.type)) throw new Error(`voucher ${row.id} has an unknown type ${row.type}`);
+  if (!Number.isSafeInteger(row.amount)) throw new Error(`voucher ${row.id} has a total that is not a whole number of đồng`);
+  const content = JSON.parse(row.content) as VoucherContent;
+  if (content.type !== row.type) throw new Error(`voucher ${row.id} is a ${row.type} whose content says ${content.type}`);
+  return { ...row, type: row.type as VoucherType, amount: BigInt(row.amount), content };
+}
+
+const voucherOrNothing = (row: VoucherRow | undefined): Voucher | undefined => (row === undefined ? undefined : voucherOf(row));
+
+export function insertVoucher(db: Db, row: NewVoucherRow): Voucher {
   const values = Object.fromEntries(INSERTED.map((column) => [column, row[column] ?? null]));
   const inserted = insert(db).get({ ...values, currency: row.currency ?? 'VND' });
   if (!inserted) throw new Error('the voucher was not inserted');
-  return inserted;
+  return voucherOf(inserted);
 }
 
-export function findVoucher(db: Db, entityId: number, id: number): VoucherRow | undefined {
-  return byId(db).get({ entityId, id });
+export function findVoucher(db: Db, entityId: number, id: number): Voucher | undefined {
+  return voucherOrNothing(byId(db).get({ entityId, id }));
 }
 
 /** The voucher whose posting wrote the entry, if a voucher did. */
-export function findVoucherByEntry(db: Db, entityId: number, entryId: number): VoucherRow | undefined {
-  return db.select().from(vouchers).where(and(eq(vouchers.entityId, entityId), eq(vouchers.entryId, entryId))).get();
+export function findVoucherByEntry(db: Db, entityId: number, entryId: number): Voucher | undefined {
+  return voucherOrNothing(db.select().from(vouchers).where(and(eq(vouchers.entityId, entityId), eq(vouchers.entryId, entryId))).get());
 }
 
-export function findVoucherByCancels(db: Db, cancelsId: number): VoucherRow | undefined {
-  return db.select().from(vouchers).where(eq(vouchers.cancelsId, cancelsId)).get();
+export function findVoucherByCancels(db: Db, cancelsId: number): Voucher | undefined {
+  return voucherOrNothing(db.select().from(vouchers).where(eq(vouchers.cancelsId, cancelsId)).get());
 }
 
 const posted = prepared((db) =>
@@ -63,14 +78,14 @@ export function markVoucherPosted(
   db: Db,
   id: number,
   posting: { readonly fiscalYear: number; readonly numberSeq: number; readonly number: string; readonly entryId: number; readonly postedBy: string; readonly postedAt: string },
-): VoucherRow {
+): Voucher {
   const row = posted(db).get({ id, ...posting });
   if (!row) throw new Error(`voucher ${id} was not marked posted`);
-  return row;
+  return voucherOf(row);
 }
 
-export function updateVoucher(db: Db, id: number, changes: Partial<NewVoucherRow>): VoucherRow {
-  return db.update(vouchers).set(changes).where(eq(vouchers.id, id)).returning().get();
+export function updateVoucher(db: Db, id: number, changes: Partial<NewVoucherRow>): Voucher {
+  return voucherOf(db.update(vouchers).set(changes).where(eq(vouchers.id, id)).returning().get());
 }
 
 export function deleteVoucher(db: Db, id: number): void {
@@ -108,7 +123,7 @@ export interface VoucherFilter {
   readonly limit: number;
 }
 
-export function listVouchers(db: Db, entityId: number, filter: VoucherFilter): VoucherRow[] {
+export function listVouchers(db: Db, entityId: number, filter: VoucherFilter): Voucher[] {
   const where: SQL[] = [eq(vouchers.entityId, entityId)];
   if (filter.type !== undefined) where.push(eq(vouchers.type, filter.type));
   if (filter.status !== undefined) where.push(eq(vouchers.status, filter.status as VoucherRow['status']));
@@ -117,7 +132,7 @@ export function listVouchers(db: Db, entityId: number, filter: VoucherFilter): V
   if (filter.counterparty !== undefined) where.push(like(vouchers.counterparty, `%${filter.counterparty.replace(/[%_]/g, '')}%`));
   if (filter.campaign !== undefined) where.push(eq(vouchers.campaign, filter.campaign));
   if (filter.afterId !== undefined) where.push(gt(vouchers.id, filter.afterId));
-  return db.select().from(vouchers).where(and(...where)).orderBy(asc(vouchers.id)).limit(filter.limit).all();
+  return db.select().from(vouchers).where(and(...where)).orderBy(asc(vouchers.id)).limit(filter.limit).all().map(voucherOf);
 }
 
 const settingsOf = prepared((db) => db.select().from(voucherSettings).where(eq(voucherSettings.entityId, sql.placeholder('entityId'))).prepare());

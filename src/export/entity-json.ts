@@ -1,16 +1,15 @@
 /** A fund's profile as JSON: seal, signatories, bank accounts, policy and fiscal years. */
-import type { FiscalYearRow } from '../db/calendar-repo.js';
-import type { BankAccountRow, EntityRow, SignatoryRow } from '../db/entities-repo.js';
+import type { FiscalYear, FundBankAccount, FundProfile, Signatory } from '../ledger/fund-profile.js';
 
 export interface EntityDetails {
-  readonly entity: EntityRow;
+  readonly entity: FundProfile;
   readonly parent: string | null;
-  readonly signatories: readonly SignatoryRow[];
-  readonly bankAccounts: readonly BankAccountRow[];
-  readonly years: readonly FiscalYearRow[];
+  readonly signatories: readonly Signatory[];
+  readonly bankAccounts: readonly FundBankAccount[];
+  readonly years: readonly FiscalYear[];
 }
 
-export function entitySummaryJson(entity: EntityRow) {
+export function entitySummaryJson(entity: Pick<FundProfile, 'code' | 'name' | 'kind' | 'level'>) {
   return { code: entity.code, name: entity.name, kind: entity.kind, level: entity.level };
 }
 

@@ -2,9 +2,8 @@
  * A posted entry as JSON: amounts as decimal strings of VND on their debit or credit side,
  * original-currency amounts and quantities as decimals of their unit.
  */
-import type { StoredEntry } from '../db/entries-repo.js';
 import { currencyScale } from '../ledger/currency.js';
-import { dimensionsOf, QUANTITY_SCALE, type Line, type Memo } from '../ledger/entry.js';
+import { dimensionsOf, QUANTITY_SCALE, type Line, type Memo, type StoredEntry } from '../ledger/entry.js';
 import { formatAmount } from '../ledger/money.js';
 
 function lineJson(line: Line) {

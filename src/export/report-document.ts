@@ -3,7 +3,7 @@
  * line and the signatures of the preparer, the chief accountant and the head, with the
  * fund's own seal.
  */
-import type { EntityRow, SignatoryRow } from '../db/entities-repo.js';
+import type { FundProfile, Signatory } from '../ledger/fund-profile.js';
 import { longDate } from './date-format.js';
 import { issuerLines, reportSignatures } from './issuer.js';
 import type { Book } from '../reports/book.js';
@@ -13,7 +13,7 @@ import { accountBookSheet, holdingBookSheet, journalSheet } from './book-sheets.
 import type { Sheet, SheetDocument } from './sheet.js';
 import { reconciliationSheet, statementSheet } from './statement-sheets.js';
 
-export function reportDocument(input: { entity: EntityRow; signatories: readonly SignatoryRow[]; sheets: readonly Sheet[]; signedOn: string }): SheetDocument {
+export function reportDocument(input: { entity: FundProfile; signatories: readonly Signatory[]; sheets: readonly Sheet[]; signedOn: string }): SheetDocument {
   return {
     issuer: issuerLines(input.entity),
     sheets: input.sheets,
@@ -36,7 +36,7 @@ export function bookSheet(book: Book): Sheet {
 }
 
 /** A statement's sheet, and for a group the funds it covers and the reconciliation of their transfers. */
-export function statementSheets(input: { statement: Statement; funds: readonly EntityRow[]; reconciliation: Reconciliation | null }): Sheet[] {
+export function statementSheets(input: { statement: Statement; funds: readonly Pick<FundProfile, 'code' | 'name'>[]; reconciliation: Reconciliation | null }): Sheet[] {
   if (!input.reconciliation) return [statementSheet(input.statement)];
   const subtitle = [`Hợp nhất ${input.funds.length} Quỹ: ${input.funds.map((f) => f.code).join(', ')}`, 'Đã loại trừ các khoản điều tiết giữa các Quỹ trong nhóm'];
   return [statementSheet(input.statement, subtitle), reconciliationSheet(input.reconciliation, input.statement)];

@@ -50,14 +50,14 @@ function beneficiaryList(input: VoucherToPrint, under: string, signatures: reado
 
 function currencySchedule(input: VoucherToPrint, under: string, signatures: readonly PrintSignature[]): PrintTable {
   const { content, voucher } = input;
-  const converted = formatVnd(BigInt(voucher.amount));
+  const converted = formatVnd(voucher.amount);
   return {
     title: 'BẢNG KÊ NGOẠI TỆ',
     subtitle: [under],
     columns: [col('STT', 0.08, 'center'), col('Loại ngoại tệ', 0.22), col('Số lượng', 0.22, 'right'), col('Tỷ giá (đồng)', 0.2, 'right'), col('Quy ra đồng Việt Nam', 0.28, 'right')],
     rows: [['1', content.currency ?? '', formatDecimal(content.originalAmount ?? ''), formatDecimal(content.rate ?? ''), converted]],
     totals: ['', 'Cộng', '', '', converted],
-    footer: [`Số tiền quy đổi (viết bằng chữ): ${amountInWords(BigInt(voucher.amount))}`],
+    footer: [`Số tiền quy đổi (viết bằng chữ): ${amountInWords(voucher.amount)}`],
     signatures,
   };
 }

@@ -1,7 +1,6 @@
 /** A voucher as the API shows it: its state, number, content, total in figures and in words. */
-import type { VoucherRow } from '../db/vouchers-repo.js';
 import { amountInWords } from '../ledger/amount-in-words.js';
-import type { VoucherContent } from '../ledger/vouchers/voucher.js';
+import type { Voucher } from '../ledger/vouchers/voucher.js';
 
 export interface VoucherLinks {
   /** The sequence number of its entry, once posted. */
@@ -11,8 +10,8 @@ export interface VoucherLinks {
   readonly cancels: { readonly id: number; readonly number: string | null } | null;
 }
 
-export function voucherJson(row: VoucherRow, links: VoucherLinks) {
-  const content = JSON.parse(row.content) as VoucherContent;
+export function voucherJson(row: Voucher, links: VoucherLinks) {
+  const { content } = row;
   return {
     id: row.id,
     type: row.type,
@@ -24,7 +23,7 @@ export function voucherJson(row: VoucherRow, links: VoucherLinks) {
     reason: row.reason,
     counterparty: content.counterparty ?? null,
     amount: String(row.amount),
-    amountInWords: amountInWords(BigInt(row.amount)),
+    amountInWords: amountInWords(row.amount),
     currency: row.currency,
     content,
     entry: links.entrySeq,

@@ -4,14 +4,12 @@
  * fund's named signatories and its seal, and the lists it carries (beneficiaries, foreign
  * cash, goods, the entry of a general voucher). Pure: figures come from the voucher.
  */
-import type { EntityRow, SignatoryRow } from '../db/entities-repo.js';
-import type { VoucherRow } from '../db/vouchers-repo.js';
 import { amountInWords } from '../ledger/amount-in-words.js';
 import { currencyScale } from '../ledger/currency.js';
 import type { LineInput } from '../ledger/entry.js';
+import type { FundProfile, Signatory } from '../ledger/fund-profile.js';
 import { parseAmount } from '../ledger/money.js';
-import type { VoucherContent } from '../ledger/vouchers/voucher.js';
-import type { VoucherType } from '../ledger/vouchers/voucher-types.js';
+import type { Voucher, VoucherContent } from '../ledger/vouchers/voucher.js';
 import { longDate, shortDate } from './date-format.js';
 import { issuerLines, reportSignatures } from './issuer.js';
 import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
@@ -20,14 +18,14 @@ import { VOUCHER_LAYOUTS, type SignatureRole } from './voucher-layouts.js';
 import { voucherAttachments } from './voucher-attachments.js';
 
 export interface VoucherToPrint {
-  readonly voucher: VoucherRow;
+  readonly voucher: Voucher;
   /** The form's title for the voucher's type, as the fund's regime names it. */
   readonly title: string;
   readonly content: VoucherContent;
   /** The entry's lines (posted) or the planned ones (draft): the accounts printed as Nợ and Có. */
   readonly lines: readonly LineInput[];
-  readonly entity: EntityRow;
-  readonly signatories: readonly SignatoryRow[];
+  readonly entity: FundProfile;
+  readonly signatories: readonly Signatory[];
   /** How many numbered copies (liên) to print; 1 prints one unmarked copy. */
   readonly copies?: number;
 }
@@ -36,9 +34,9 @@ const DOTS = '……………………………………';
 
 export function printVoucher(input: VoucherToPrint): PrintDocument {
   const { voucher, content } = input;
-  const type = voucher.type as VoucherType;
+  const { type } = voucher;
   const layout = VOUCHER_LAYOUTS[type];
-  const total = BigInt(voucher.amount);
+  const total = voucher.amount;
   const copies = input.copies ?? 1;
   const signatures = layout.signatures.map(({ role, title }) => signatureOf(input, role, title));
   return {

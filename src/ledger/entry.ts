@@ -108,3 +108,17 @@ export interface Entry {
   readonly lines: readonly Line[];
   readonly memos: readonly Memo[];
 }
+
+/** An entry read back, with its lines' dimensions named as a user gave them. */
+export interface StoredEntry extends Entry {
+  readonly id: number;
+  readonly seq: number;
+  readonly reversesId: number | null;
+  readonly reversedById: number | null;
+  /** The sequence numbers of the entry this one reverses, and of the entry reversing it. */
+  readonly reversesSeq: number | null;
+  readonly reversedBySeq: number | null;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly hash: string;
+}

@@ -47,7 +47,7 @@ describe('foreign currency', () => {
     const usd = (type: 'cash-receipt' | 'cash-payment', original: string): VoucherContent => ({
       type, date: '2024-03-05', reason: 'Ngoại tệ', currency: 'USD', originalAmount: original, rate: '25400', ...(type === 'cash-payment' && { purpose: 'relief' }),
     });
-    expect(postNow(store, usd('cash-receipt', '1000'))).toMatchObject({ ok: true, value: { amount: 25400000 } });
+    expect(postNow(store, usd('cash-receipt', '1000'))).toMatchObject({ ok: true, value: { amount: 25400000n } });
     expect(postNow(store, usd('cash-payment', '1200'))).toMatchObject({ ok: false });
     const tb = getTrialBalance(store, { entity: FUND.code, from: '2024-01-01', to: '2024-12-31' });
     if (!tb.ok) throw new Error(tb.code);

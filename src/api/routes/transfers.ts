@@ -10,7 +10,8 @@ import { createTransfer, type TransferPair } from '../../app/transfers/create-tr
 import { voucherSettingsOf } from '../../app/vouchers/voucher-settings.js';
 import { findEntityByCode, findEntityById, type EntityRow } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { findTransfer, type TransferRow } from '../../db/transfers-repo.js';
+import { findTransfer } from '../../db/transfers-repo.js';
+import type { Transfer } from '../../ledger/transfer.js';
 import { findVoucher } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
@@ -30,7 +31,7 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
       const approval = voucherSettingsOf(store, fund).types[type].approvalRequired;
       return approval && !mayOn(store, principal, 'voucher.approve', fund.id) ? `needs voucher.approve on ${fund.code}` : null;
     };
-    const json = (transfer: TransferRow) => transferJson(store, transfer);
+    const json = (transfer: Transfer) => transferJson(store, transfer);
     const pairAnswer = (pair: Result<TransferPair>, status: number): Result<WriteAnswer> => (pair.ok ? accept({ status, body: json(pair.value.transfer) }) : pair);
 
     app.post(
@@ -77,7 +78,7 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
   };
 }
 
-type Found = { ok: true; value: TransferRow } | { ok: false; refusal: 'missing' | 'forbidden' };
+type Found = { ok: true; value: Transfer } | { ok: false; refusal: 'missing' | 'forbidden' };
 
 /** The transfer, if it exists and the user may read the books of either fund. */
 function readable(store: Store, request: FastifyRequest, id: number): Found {
@@ -92,7 +93,7 @@ function answerRefusal(reply: FastifyReply, refusal: 'missing' | 'forbidden'): F
   return refusal === 'missing' ? sendRejection(reply, reject('transfer_not_found', 'params.id')) : sendApiProblem(reply, 'forbidden', 'needs ledger.read on one of its funds');
 }
 
-function transferJson(store: Store, transfer: TransferRow) {
+function transferJson(store: Store, transfer: Transfer) {
   const side = (entityId: number, voucherId: number | null) => {
     const voucher = voucherId === null ? undefined : findVoucher(store.db, entityId, voucherId);
     return voucher ? { id: voucher.id, type: voucher.type, status: voucher.status, number: voucher.number, date: voucher.accountingDate } : null;

@@ -12,7 +12,6 @@ import { postNewVoucher, postVoucher } from '../../app/vouchers/post-voucher.js'
 import { voucherDocument, voucherDocuments } from '../../app/vouchers/voucher-documents.js';
 import { createVoucher, discardVoucher, editVoucher } from '../../app/vouchers/voucher-drafts.js';
 import type { Store } from '../../db/store.js';
-import type { VoucherRow } from '../../db/vouchers-repo.js';
 import { voucherJson } from '../../export/voucher-json.js';
 import { pdfBuffer } from '../../export/voucher-pdf.js';
 import { accept, type Result } from '../../ledger/rejections.js';
@@ -22,6 +21,7 @@ import { entityParams, flag } from '../schemas.js';
 import { batchPrintQuery, cancellation, printQuery, voucherContent, voucherParams, voucherQuery } from '../voucher-schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 import { streamPdf } from '../pdf-reply.js';
+import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
 const tags = ['vouchers'];
 const noBody = z.object({}).strict();
@@ -32,7 +32,7 @@ const newVoucherQuery = z
 export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     /** Answers with the row just written, as the write returned it. */
-    const answer = (row: Result<VoucherRow>, status = 200): Result<WriteAnswer> =>
+    const answer = (row: Result<Voucher>, status = 200): Result<WriteAnswer> =>
       row.ok ? accept({ status, body: voucherJson(row.value, linksOf(store, row.value)) }) : row;
     const locate = (entity: string) => (body: unknown) => `/api/entities/${entity}/vouchers/${(body as { id: number }).id}`;
 
@@ -114,7 +114,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
     );
 
     /** Approve and post take no body; cancel takes an optional date and reason. */
-    const act = (path: 'approve' | 'post' | 'cancel', summary: string, permission: 'ledger.post' | 'voucher.approve', run: (entity: string, id: number, actor: ReturnType<typeof actorOf>, body: { date?: string; reason?: string }) => Result<VoucherRow>) =>
+    const act = (path: 'approve' | 'post' | 'cancel', summary: string, permission: 'ledger.post' | 'voucher.approve', run: (entity: string, id: number, actor: ReturnType<typeof actorOf>, body: { date?: string; reason?: string }) => Result<Voucher>) =>
       app.post(
         `/api/entities/:entity/vouchers/:id/${path}`,
         { config: { access: { permission } }, schema: { tags, summary, params: voucherParams, body: (path === 'cancel' ? cancellation : noBody).nullish(), headers: idempotencyHeaders } },

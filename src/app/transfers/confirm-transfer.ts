@@ -13,7 +13,7 @@ import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { loadFund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { postVoucherWithin } from '../vouchers/post-voucher.js';
-import { columnsOf, contentOf, planFor } from '../vouchers/voucher-content.js';
+import { columnsOf, planFor } from '../vouchers/voucher-content.js';
 import { addVoucher, type TransferPair } from './create-transfer.js';
 
 export function confirmTransfer(store: Store, request: { id: number; date?: string; actor: Actor }): Result<TransferPair> {
@@ -27,7 +27,7 @@ export function confirmTransfer(store: Store, request: { id: number; date?: stri
     const date = request.date ?? accountingDateOf(new Date());
     const draft = findVoucher(store.db, receiver.value.entity.id, transfer.receiptVoucherId ?? 0);
     if (!draft) throw new Error(`transfer ${transfer.id} has no receipt voucher`);
-    const content = { ...contentOf(draft), date, accountingDate: date };
+    const content = { ...draft.content, date, accountingDate: date };
     const plan = planFor(receiver.value, content);
     if (!plan.ok) return plan;
     const now = new Date().toISOString();

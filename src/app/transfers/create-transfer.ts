@@ -7,10 +7,11 @@
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import type { Store } from '../../db/store.js';
-import { insertTransfer, updateTransfer, type TransferRow } from '../../db/transfers-repo.js';
-import { insertVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { insertTransfer, updateTransfer } from '../../db/transfers-repo.js';
+import type { Transfer } from '../../ledger/transfer.js';
+import { insertVoucher } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
-import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
+import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { postVoucherWithin } from '../vouchers/post-voucher.js';
@@ -31,9 +32,9 @@ export interface TransferRequest {
 }
 
 export interface TransferPair {
-  readonly transfer: TransferRow;
-  readonly payment: VoucherRow;
-  readonly receipt: VoucherRow;
+  readonly transfer: Transfer;
+  readonly payment: Voucher;
+  readonly receipt: Voucher;
 }
 
 export function createTransfer(store: Store, request: TransferRequest): Result<TransferPair> {
@@ -63,7 +64,7 @@ export function createTransfer(store: Store, request: TransferRequest): Result<T
       if (!posted.ok) return { ...posted, path: `receipt.${posted.path ?? ''}` };
       receiptRow = posted.value;
     }
-    const linked = updateTransfer(store.db, transfer.id, { amount: postedPayment.value.amount, paymentVoucherId: postedPayment.value.id, receiptVoucherId: receiptRow.id });
+    const linked = updateTransfer(store.db, transfer.id, { amount: Number(postedPayment.value.amount), paymentVoucherId: postedPayment.value.id, receiptVoucherId: receiptRow.id });
     for (const [fund, voucher] of [[giver.value, postedPayment.value], [receiver.value, receiptRow]] as const) {
       recordAudit(store.db, request.actor, {
         entityId: fund.entity.id, kind: 'transfer.created', subject: String(transfer.id),
@@ -102,7 +103,7 @@ export interface TransferVoucher {
 }
 
 /** A transfer's voucher, approved by the person who made the transfer (the API checks they may). */
-export function addVoucher(store: Store, voucher: TransferVoucher): Result<VoucherRow> {
+export function addVoucher(store: Store, voucher: TransferVoucher): Result<Voucher> {
   const { fund, transferId, actor, content, status = 'approved' } = voucher;
   const plan = planFor(fund, content);
   if (!plan.ok) return plan;

@@ -2,12 +2,13 @@
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { findVoucher, updateVoucher } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { checkApprovable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { inTransaction } from '../in-transaction.js';
+import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
-export function approveVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
+export function approveVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<Voucher> {
   return inTransaction(store, () => {
     const entity = findEntityByCode(store.db, request.entity);
     if (!entity) return reject('entity_unknown', 'entity', request.entity);

@@ -7,11 +7,11 @@
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import { findEntry } from '../../db/entries-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, insertVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { findVoucher, insertVoucher, updateVoucher } from '../../db/vouchers-repo.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { planReversal } from '../../ledger/reverse-entry.js';
-import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
+import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { checkCancellable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { loadFund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
@@ -26,7 +26,7 @@ export interface CancelRequest {
 }
 
 /** Returns the reversing voucher. */
-export function cancelVoucher(store: Store, request: CancelRequest): Result<VoucherRow> {
+export function cancelVoucher(store: Store, request: CancelRequest): Result<Voucher> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
@@ -46,7 +46,7 @@ export function cancelVoucher(store: Store, request: CancelRequest): Result<Vouc
     const now = new Date().toISOString();
     const draft = insertVoucher(store.db, {
       entityId: fund.value.entity.id, type: 'general', status: 'approved', approvedBy: request.actor.name, approvedAt: now, content: JSON.stringify(content), date: content.date, accountingDate: content.date,
-      counterparty: original.counterparty, reason, amount: original.amount, currency: original.currency, campaign: original.campaign,
+      counterparty: original.counterparty, reason, amount: Number(original.amount), currency: original.currency, campaign: original.campaign,
       cancelsId: original.id, createdBy: request.actor.name, updatedAt: now,
     });
     const posted = postVoucherWithin(store, fund.value, draft, { actor: request.actor, kind: 'reversal', reversesEntryId: entry.id });

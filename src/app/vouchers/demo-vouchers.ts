@@ -6,9 +6,8 @@
 import type { Actor } from '../../db/audit-repo.js';
 import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import type { VoucherRow } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
-import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
+import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
 import { approveVoucher } from './approve-voucher.js';
 import { cancelVoucher } from './cancel-voucher.js';
@@ -21,12 +20,12 @@ export interface DemoVoucher {
   readonly cancel?: { readonly date: string; readonly reason: string };
 }
 
-export function postDemoVouchers(store: Store, request: { entity: string; items: readonly DemoVoucher[]; actor: Actor }): Result<VoucherRow[]> {
+export function postDemoVouchers(store: Store, request: { entity: string; items: readonly DemoVoucher[]; actor: Actor }): Result<Voucher[]> {
   const fund = findEntityByCode(store.db, request.entity);
   if (!fund) return reject('entity_unknown', 'entity', request.entity);
   const settings = voucherSettingsOf(store, fund);
   const step = { entity: request.entity, actor: request.actor };
-  const posted: VoucherRow[] = [];
+  const posted: Voucher[] = [];
   for (const item of request.items) {
     const made = createVoucher(store, { ...step, content: item.voucher });
     if (!made.ok) return made;

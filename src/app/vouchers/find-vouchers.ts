@@ -1,16 +1,17 @@
 /** Reading vouchers: one with its links (entry, cancellation), or a filtered page of them. */
 import { entrySeqOf } from '../../db/entries-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, findVoucherByCancels, listVouchers, type VoucherFilter, type VoucherRow } from '../../db/vouchers-repo.js';
+import { findVoucher, findVoucherByCancels, listVouchers, type VoucherFilter } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { VoucherLinks } from '../../export/voucher-json.js';
+import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
 export interface LinkedVoucher {
-  readonly row: VoucherRow;
+  readonly row: Voucher;
   readonly links: VoucherLinks;
 }
 
-export function linksOf(store: Store, row: VoucherRow): VoucherLinks {
+export function linksOf(store: Store, row: Voucher): VoucherLinks {
   const entrySeq = row.entryId === null ? null : (entrySeqOf(store.sqlite, row.entryId) ?? null);
   const by = row.status === 'cancelled' ? findVoucherByCancels(store.db, row.id) : undefined;
   const of = row.cancelsId === null ? undefined : findVoucher(store.db, row.entityId, row.cancelsId);

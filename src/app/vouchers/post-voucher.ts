@@ -6,18 +6,17 @@
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, markVoucherPosted, nextVoucherNumber, type VoucherRow } from '../../db/vouchers-repo.js';
+import { findVoucher, markVoucherPosted, nextVoucherNumber } from '../../db/vouchers-repo.js';
 import { yearOf } from '../../ledger/calendar.js';
 import type { EntryKind } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { checkOutsideTransfer, checkPostable } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { formatVoucherNumber } from '../../ledger/vouchers/voucher-number.js';
-import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
-import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
+import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { PostingSession } from '../posting-session.js';
-import { contentOf, planFor } from './voucher-content.js';
+import { planFor } from './voucher-content.js';
 import { draftWithin } from './voucher-drafts.js';
 import { settingsFrom } from './voucher-settings.js';
 
@@ -28,7 +27,7 @@ export interface PostingOfVoucher {
   readonly reversesEntryId?: number;
 }
 
-export function postVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
+export function postVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<Voucher> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
@@ -40,7 +39,7 @@ export function postVoucher(store: Store, request: { entity: string; id: number;
 }
 
 /** Makes a voucher and posts it at once, as one act: refused, it leaves no draft behind. */
-export function postNewVoucher(store: Store, request: { entity: string; content: VoucherContent; actor: Actor }): Result<VoucherRow> {
+export function postNewVoucher(store: Store, request: { entity: string; content: VoucherContent; actor: Actor }): Result<Voucher> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
@@ -50,12 +49,12 @@ export function postNewVoucher(store: Store, request: { entity: string; content:
 }
 
 /** Posts a voucher inside the caller's transaction, which must roll back on a refusal. */
-export function postVoucherWithin(store: Store, fund: Fund, row: VoucherRow, posting: PostingOfVoucher): Result<VoucherRow> {
-  const type = row.type as VoucherType;
+export function postVoucherWithin(store: Store, fund: Fund, row: Voucher, posting: PostingOfVoucher): Result<Voucher> {
+  const { type } = row;
   const settings = settingsFrom(fund.entity, fund.voucherSettings, fund.regime);
   const problem = checkPostable(row.status, settings.types[type].approvalRequired);
   if (problem) return problem;
-  const plan = planFor(fund, contentOf(row));
+  const plan = planFor(fund, row.content);
   if (!plan.ok) return plan;
   const session = new PostingSession(store, fund, { actor: posting.actor });
   const posted = session.post(plan.value.entry, {

@@ -1,16 +1,12 @@
 /**
- * A stored voucher's content and the columns derived from it for lists: the counterparty
- * shown, the VND total planned from it, the currency.
+ * A voucher content's plan under the fund's regime, and the columns derived from it for
+ * lists: the counterparty shown, the VND total planned from it, the currency.
  */
-import type { NewVoucherRow, VoucherRow } from '../../db/vouchers-repo.js';
+import type { NewVoucherRow } from '../../db/vouchers-repo.js';
 import type { Result } from '../../ledger/rejections.js';
 import { planVoucherEntry, type PlannedEntry } from '../../ledger/vouchers/plan-voucher-entry.js';
 import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
 import type { Fund } from '../fund.js';
-
-export function contentOf(row: VoucherRow): VoucherContent {
-  return JSON.parse(row.content) as VoucherContent;
-}
 
 /** The entry a voucher's content makes under the fund's regime, with its bank and treasury accounts to place its money. */
 export function planFor(fund: Pick<Fund, 'regime' | 'bankAccounts'>, content: VoucherContent): Result<PlannedEntry> {

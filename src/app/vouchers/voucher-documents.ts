@@ -5,13 +5,14 @@
 import { findEntry } from '../../db/entries-repo.js';
 import { findEntityById, listSignatories } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, listVouchers, type VoucherFilter, type VoucherRow } from '../../db/vouchers-repo.js';
+import { findVoucher, listVouchers, type VoucherFilter } from '../../db/vouchers-repo.js';
 import type { PrintDocument } from '../../export/print-model.js';
 import { printVoucher } from '../../export/voucher-print.js';
 import type { LineInput } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { loadFund, type Fund } from '../fund.js';
-import { contentOf, planFor } from './voucher-content.js';
+import { planFor } from './voucher-content.js';
+import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
 const PAGE = 200;
 
@@ -32,21 +33,21 @@ export function* voucherDocuments(store: Store, request: { entityId: number; fil
   }
 }
 
-function documentOf(store: Store, row: VoucherRow, copies: number): PrintDocument {
+function documentOf(store: Store, row: Voucher, copies: number): PrintDocument {
   const fund = loadFund(store, findEntityById(store.db, row.entityId)?.code ?? '');
   if (!fund.ok) throw new Error(`voucher ${row.id} belongs to no fund`);
   const { entity, regime } = fund.value;
-  const content = contentOf(row);
+  const content = row.content;
   const title = regime.voucherTypes[content.type].title;
   return printVoucher({ voucher: row, title, content, lines: linesOf(store, fund.value, row), entity, signatories: listSignatories(store.db, entity.id), copies });
 }
 
 /** The posted entry's lines, or for a voucher not yet posted the lines it would post. */
-function linesOf(store: Store, fund: Fund, row: VoucherRow): readonly LineInput[] {
+function linesOf(store: Store, fund: Fund, row: Voucher): readonly LineInput[] {
   if (row.entryId !== null) {
     const entry = findEntry(store.sqlite, row.entityId, row.entryId);
     return (entry?.lines ?? []).map((l) => (l.amount >= 0n ? { account: l.account, debit: String(l.amount) } : { account: l.account, credit: String(-l.amount) }));
   }
-  const plan = planFor(fund, contentOf(row));
+  const plan = planFor(fund, row.content);
   return plan.ok ? plan.value.entry.lines : [];
 }

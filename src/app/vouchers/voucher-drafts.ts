@@ -7,9 +7,9 @@
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { deleteVoucher, findVoucher, insertVoucher, updateVoucher, type VoucherRow } from '../../db/vouchers-repo.js';
+import { deleteVoucher, findVoucher, insertVoucher, updateVoucher } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
-import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
+import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { checkEditable, checkOutsideTransfer } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
@@ -21,7 +21,7 @@ export interface DraftRequest {
   readonly actor: Actor;
 }
 
-export function createVoucher(store: Store, request: DraftRequest): Result<VoucherRow> {
+export function createVoucher(store: Store, request: DraftRequest): Result<Voucher> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     return fund.ok ? draftWithin(store, fund.value, request) : fund;
@@ -29,7 +29,7 @@ export function createVoucher(store: Store, request: DraftRequest): Result<Vouch
 }
 
 /** Makes a draft of the loaded fund inside the caller's transaction, which must roll back on a refusal. */
-export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest, 'entity'>): Result<VoucherRow> {
+export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest, 'entity'>): Result<Voucher> {
   const plan = planFor(fund, request.content);
   if (!plan.ok) return plan;
   const now = new Date().toISOString();
@@ -41,7 +41,7 @@ export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest
 }
 
 /** Replaces a draft's content; an approved voucher edited goes back to draft and needs approving again. */
-export function editVoucher(store: Store, request: DraftRequest & { readonly id: number }): Result<VoucherRow> {
+export function editVoucher(store: Store, request: DraftRequest & { readonly id: number }): Result<Voucher> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
@@ -60,7 +60,7 @@ export function editVoucher(store: Store, request: DraftRequest & { readonly id:
   });
 }
 
-export function discardVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<VoucherRow> {
+export function discardVoucher(store: Store, request: { entity: string; id: number; actor: Actor }): Result<Voucher> {
   return inTransaction(store, () => {
     const entity = findEntityByCode(store.db, request.entity);
     if (!entity) return reject('entity_unknown', 'entity', request.entity);
@@ -72,7 +72,7 @@ export function discardVoucher(store: Store, request: { entity: string; id: numb
   });
 }
 
-function draftOf(store: Store, entityId: number, id: number): Result<VoucherRow> {
+function draftOf(store: Store, entityId: number, id: number): Result<Voucher> {
   const row = findVoucher(store.db, entityId, id);
   if (!row) return reject('voucher_not_found', 'id', String(id));
   const problem = checkOutsideTransfer(row.transferId) ?? checkEditable(row.status);

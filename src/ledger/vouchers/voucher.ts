@@ -4,6 +4,7 @@
  * purpose and an amount from which the entry is planned; or the entry's lines themselves.
  */
 import type { CounterpartyForm, CounterpartyKind, LineInput, MemoInput } from '../entry.js';
+import type { Minor } from '../money.js';
 import type { VoucherType } from './voucher-types.js';
 
 export const VOUCHER_STATUSES = ['draft', 'approved', 'posted', 'cancelled'] as const;
@@ -73,4 +74,39 @@ export interface VoucherBankAccount {
   readonly currency: string;
   /** The ledger account its money sits on (1121, 1122 or a sub-account). */
   readonly accountCode: string;
+}
+
+/**
+ * A voucher as the fund keeps it: its content, the columns lists filter on, its state and
+ * number once posted, and the entry, transfer or voucher it is linked to. The VND total is
+ * integer đồng.
+ */
+export interface Voucher {
+  readonly id: number;
+  readonly entityId: number;
+  readonly type: VoucherType;
+  readonly status: VoucherStatus;
+  readonly content: VoucherContent;
+  readonly date: string;
+  readonly accountingDate: string;
+  /** The counterparty's name as lists show and search it. */
+  readonly counterparty: string | null;
+  readonly reason: string;
+  readonly amount: Minor;
+  readonly currency: string;
+  readonly campaign: string | null;
+  readonly fiscalYear: number | null;
+  readonly numberSeq: number | null;
+  readonly number: string | null;
+  readonly entryId: number | null;
+  /** For the reversing voucher of a cancellation: the voucher it cancels. */
+  readonly cancelsId: number | null;
+  readonly transferId: number | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly approvedBy: string | null;
+  readonly approvedAt: string | null;
+  readonly postedBy: string | null;
+  readonly postedAt: string | null;
 }
