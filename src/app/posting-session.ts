@@ -1,8 +1,9 @@
 /**
- * A posting session appends entries to one fund inside a transaction: it runs the ledger's
- * posting rules, resolves dimensions to stored ids, seals each entry into the fund's hash
- * chain and writes it. Balances the rules ask for come from SQL, with a running tally per
- * guarded account so that a bulk load of dated entries does not query once per entry.
+ * A posting session appends entries to one fund inside a transaction. For each entry it
+ * prefetches what the ledger's guards will read (the balances `balanceNeeds` names), makes
+ * the pure decision with them, then resolves dimensions to stored ids, seals the entry into
+ * the fund's hash chain and writes it. A running tally per guarded account spares a bulk
+ * load of dated entries a query per entry.
  */
 import { counterpartyId } from '../db/dimensions-repo.js';
 import { BalanceQueries } from '../db/balances-repo.js';
@@ -13,7 +14,7 @@ import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
 import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
 import { chainHash } from '../ledger/hash-chain.js';
 import type { Minor } from '../ledger/money.js';
-import { entryTotals, postEntry, type BalanceView, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
+import { balanceNeeds, entryTotals, holdingKey, postEntry, type BalanceNeeds, type Balances, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
 import type { Fund } from './fund.js';
 
@@ -44,7 +45,7 @@ export class PostingSession {
   private head: { seq: number; hash: string };
   private totals: FundTotals;
   private readonly clock: () => string;
-  readonly context: PostingContext;
+  readonly context: Omit<PostingContext, 'balances'>;
 
   constructor(
     private readonly store: Store,
@@ -65,12 +66,12 @@ export class PostingSession {
       },
       campaigns: new Set(fund.campaignIds.keys()),
       bankAccounts: new Set(fund.bankAccountIds.keys()),
-      balances: this.balanceView(),
     };
   }
 
   post(input: EntryInput, options: PostOptions = {}): Result<PostedRef> {
-    const decided = postEntry(input, this.context, {
+    const balances = this.prefetch(balanceNeeds(input, this.context));
+    const decided = postEntry(input, { ...this.context, balances }, {
       ...(options.kind && { kind: options.kind }),
       ...(options.ignoreLocks && { ignoreLocks: options.ignoreLocks }),
     });
@@ -143,26 +144,35 @@ export class PostingSession {
     if (date > tally.lastDate) tally.lastDate = date;
   }
 
-  private balanceView(): BalanceView {
+  /** Reads what the entry's guards need, before the decision: from the running tallies where they answer, else from the books. */
+  private prefetch(needs: BalanceNeeds): Balances {
     const entity = this.fund.entity.id;
-    return {
-      lowestBalanceFrom: (account, date) => {
-        const tally = this.tallyOf(account);
-        if (date >= tally.lastDate) return tally.balance;
-        this.writer.flush();
-        return this.queries.lowestBalanceFrom(entity, this.accountId(account), date);
-      },
-      lowestHoldingFrom: (holding, date) => {
-        this.writer.flush();
-        return this.queries.lowestHoldingFrom(entity, { accountId: this.accountId(holding.account), unit: holding.unit, item: holding.item }, date);
-      },
-      fundTotals: () => this.totals,
-      managementCostInYear: (year) => {
-        this.writer.flush();
-        const ids = [...this.fund.chart.accounts.values()].filter((a) => a.managementCost).map((a) => this.accountId(a.code));
-        return this.queries.netDebits(entity, ids, firstDayOfYear(year), lastDayOfYear(year));
-      },
-    };
+    const lowest = new Map<string, Minor>();
+    for (const account of needs.accounts) {
+      const tally = this.tallyOf(account);
+      if (needs.date >= tally.lastDate) {
+        lowest.set(account, tally.balance);
+        continue;
+      }
+      this.writer.flush();
+      lowest.set(account, this.queries.lowestBalanceFrom(entity, this.accountId(account), needs.date));
+    }
+    const lowestHoldings = new Map<string, Minor>();
+    for (const holding of needs.holdings) {
+      this.writer.flush();
+      const accountId = this.fund.accountIds.get(holding.account);
+      // An account the chart does not hold is refused by the decision before any guard reads it.
+      const held = accountId === undefined ? 0n : this.queries.lowestHoldingFrom(entity, { accountId, unit: holding.unit, item: holding.item }, needs.date);
+      lowestHoldings.set(holdingKey(holding), held);
+    }
+    return { lowest, lowestHoldings, managementCostInYear: this.managementCostIn(needs.managementCostYear), fundTotals: this.totals };
+  }
+
+  private managementCostIn(year: number | null): Minor {
+    if (year === null) return 0n;
+    this.writer.flush();
+    const ids = [...this.fund.chart.accounts.values()].filter((a) => a.managementCost).map((a) => this.accountId(a.code));
+    return this.queries.netDebits(this.fund.entity.id, ids, firstDayOfYear(year), lastDayOfYear(year));
   }
 
   /** The account's balance after its last posted day, loaded once and then kept running. */

@@ -3,8 +3,9 @@
  *
  * The checks run in a fixed order and the first failure is the answer, so one bad entry
  * always gets the same code (the order of the posting codes in rejections.ts). Within a
- * check, lines are examined in order. Nothing here reads the store: what the rules need
- * of the fund's state comes in the context, through a read-only balance view.
+ * check, lines are examined in order. Nothing here reads the store: `balanceNeeds` says
+ * which balances the guards of an entry will read, the caller fetches them, and the
+ * decision takes them as plain data in the context.
  */
 import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
 import type { Account, Chart } from './chart.js';
@@ -16,16 +17,28 @@ import { accept, reject, type Rejection, type Result } from './rejections.js';
 
 export const MAX_LINES = 5000;
 
-/** Read-only questions about balances already in the books. */
-export interface BalanceView {
-  /** The lowest end-of-day balance of an account (debit positive) on `date` or after it. */
-  lowestBalanceFrom(account: string, date: string): Minor;
-  /** The lowest end-of-day holding of one item and unit on an off-balance account from `date` on. */
-  lowestHoldingFrom(holding: Holding, date: string): Minor;
-  /** Management costs (net debits) already booked in a fiscal year. */
-  managementCostInYear(year: number): Minor;
+/** The balances an entry's guards read from the books, named before the decision so they can be fetched first. */
+export interface BalanceNeeds {
+  /** The entry's date: each balance is the lowest end of day on it or after it. */
+  readonly date: string;
+  /** Accounts that may not go below zero and that the entry takes money from. */
+  readonly accounts: readonly string[];
+  /** Off-balance holdings the entry takes quantities from. */
+  readonly holdings: readonly Holding[];
+  /** The fiscal year whose management costs count against the cap, when the entry books such costs under one. */
+  readonly managementCostYear: number | null;
+}
+
+/** What the books held for the needs of one entry, fetched before the decision. */
+export interface Balances {
+  /** The lowest end-of-day balance (debit positive) of each needed account from the entry's date on. */
+  readonly lowest: ReadonlyMap<string, Minor>;
+  /** The lowest end-of-day holding of each needed holding from the entry's date on, by `holdingKey`. */
+  readonly lowestHoldings: ReadonlyMap<string, Minor>;
+  /** Management costs (net debits) already booked in the needed year; 0 when none was needed. */
+  readonly managementCostInYear: Minor;
   /** What the fund has posted over its life, bounded by FUND_LIMIT. */
-  fundTotals(): FundTotals;
+  readonly fundTotals: FundTotals;
 }
 
 export interface FundTotals {
@@ -42,6 +55,8 @@ export interface Holding {
   readonly item: string | null;
 }
 
+export const holdingKey = (holding: Holding): string => `${holding.account}\u0000${holding.unit}\u0000${holding.item ?? ''}`;
+
 export interface PostingPolicy {
   readonly managementCostsAllowed: boolean;
   /** Yearly cap in VND; null for none. */
@@ -54,7 +69,7 @@ export interface PostingContext {
   readonly policy: PostingPolicy;
   readonly campaigns: ReadonlySet<string>;
   readonly bankAccounts: ReadonlySet<string>;
-  readonly balances: BalanceView;
+  readonly balances: Balances;
 }
 
 export interface PostingOptions {
@@ -89,11 +104,45 @@ export function postEntry(input: EntryInput, context: PostingContext, options: P
   }));
   const limit = checkFundLimit(lines, memos, context.balances);
   if (limit) return limit;
-  const policy = checkManagementCost(input.date, lines, context);
+  const policy = checkManagementCost(lines, context);
   if (policy) return policy;
-  const negative = checkNonNegative(input.date, lines, memos, context);
+  const negative = checkNonNegative(lines, memos, context);
   if (negative) return negative;
   return accept({ kind: options.kind ?? 'regular', date: input.date, description: input.description, lines, memos });
+}
+
+const NO_NEEDS = (date: string): BalanceNeeds => ({ date, accounts: [], holdings: [], managementCostYear: null });
+
+/**
+ * Which balances the guards of `postEntry` will read for this entry. An entry refused
+ * before its guards (malformed, unbalanced …) needs none; the decision gives its code.
+ */
+export function balanceNeeds(input: EntryInput, context: Pick<PostingContext, 'chart' | 'policy'>): BalanceNeeds {
+  if (checkShape(input)) return NO_NEEDS(input.date);
+  const amounts = parseLineAmounts(input.lines);
+  const quantities = parseMemoQuantities(input.memos ?? []);
+  if (!amounts.ok || !quantities.ok) return NO_NEEDS(input.date);
+  const nets = new Map<string, Minor>();
+  let managementCost = 0n;
+  for (let index = 0; index < input.lines.length; index++) {
+    const account = context.chart.accounts.get((input.lines[index] as LineInput).account);
+    const amount = (amounts.value[index] as LineAmounts).amount;
+    if (account?.nonNegative) nets.set(account.code, (nets.get(account.code) ?? 0n) + amount);
+    if (account?.managementCost) managementCost += amount;
+  }
+  const held = new Map<string, { holding: Holding; net: Minor }>();
+  for (const [index, memo] of (input.memos ?? []).entries()) {
+    const holding = { account: memo.account, unit: memo.unit, item: memo.item ?? null };
+    const key = holdingKey(holding);
+    held.set(key, { holding, net: (held.get(key)?.net ?? 0n) + (quantities.value[index] as Minor) });
+  }
+  const capped = context.policy.managementCostsAllowed && context.policy.managementCostCap !== null && managementCost > 0n;
+  return {
+    date: input.date,
+    accounts: [...nets].filter(([, net]) => net < 0n).map(([code]) => code),
+    holdings: [...held.values()].filter(({ net }) => net < 0n).map(({ holding }) => holding),
+    managementCostYear: capped ? yearOf(input.date) : null,
+  };
 }
 
 function checkShape(input: EntryInput): Rejection | null {
@@ -257,9 +306,9 @@ function magnitude(value: Minor): Minor {
   return value < 0n ? -value : value;
 }
 
-function checkFundLimit(lines: readonly Line[], memos: readonly Memo[], balances: BalanceView): Rejection | null {
+function checkFundLimit(lines: readonly Line[], memos: readonly Memo[], balances: Balances): Rejection | null {
   const added = entryTotals(lines, memos);
-  const totals = balances.fundTotals();
+  const totals = balances.fundTotals;
   if (totals.debits + added.debits > FUND_LIMIT) return reject('fund_limit_reached', 'lines', `debits ${totals.debits} + ${added.debits} > ${FUND_LIMIT}`);
   if (totals.quantities + added.quantities > FUND_LIMIT) {
     return reject('fund_limit_reached', 'lines', `quantities ${totals.quantities} + ${added.quantities} > ${FUND_LIMIT}`);
@@ -290,7 +339,7 @@ function buildLine(line: LineInput, index: number, amounts: LineAmounts | undefi
   return plain ? built : { ...built, ...dimensionsOf(line) };
 }
 
-function checkManagementCost(date: string, lines: readonly Line[], context: PostingContext): Rejection | null {
+function checkManagementCost(lines: readonly Line[], context: PostingContext): Rejection | null {
   let net = 0n;
   let firstIndex = -1;
   for (let index = 0; index < lines.length; index++) {
@@ -303,13 +352,13 @@ function checkManagementCost(date: string, lines: readonly Line[], context: Post
   const path = `lines[${firstIndex}]`;
   if (!context.policy.managementCostsAllowed) return reject('management_cost_forbidden', path);
   const cap = context.policy.managementCostCap;
-  if (cap !== null && context.balances.managementCostInYear(yearOf(date)) + net > cap) {
+  if (cap !== null && context.balances.managementCostInYear + net > cap) {
     return reject('management_cost_cap_exceeded', path, `cap ${cap}`);
   }
   return null;
 }
 
-function checkNonNegative(date: string, lines: readonly Line[], memos: readonly Memo[], context: PostingContext): Rejection | null {
+function checkNonNegative(lines: readonly Line[], memos: readonly Memo[], context: PostingContext): Rejection | null {
   const nets = new Map<string, { net: Minor; index: number }>();
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
@@ -318,7 +367,7 @@ function checkNonNegative(date: string, lines: readonly Line[], memos: readonly 
     nets.set(line.account, { net: (seen?.net ?? 0n) + line.amount, index: seen?.index ?? index });
   }
   for (const [account, { net, index }] of nets) {
-    if (net < 0n && context.balances.lowestBalanceFrom(account, date) + net < 0n) {
+    if (net < 0n && fetched(context.balances.lowest, account) + net < 0n) {
       return reject('balance_would_go_negative', `lines[${index}]`, account);
     }
   }
@@ -326,14 +375,21 @@ function checkNonNegative(date: string, lines: readonly Line[], memos: readonly 
   const holdings = new Map<string, { memo: Memo; net: Minor; index: number }>();
   for (let index = 0; index < memos.length; index++) {
     const memo = memos[index] as Memo;
-    const key = `${memo.account}\u0000${memo.unit}\u0000${memo.item ?? ''}`;
+    const key = holdingKey(memo);
     const seen = holdings.get(key);
     holdings.set(key, { memo, net: (seen?.net ?? 0n) + memo.quantity, index: seen?.index ?? index });
   }
-  for (const { memo, net, index } of holdings.values()) {
-    if (net < 0n && context.balances.lowestHoldingFrom(memo, date) + net < 0n) {
+  for (const [key, { memo, net, index }] of holdings) {
+    if (net < 0n && fetched(context.balances.lowestHoldings, key) + net < 0n) {
       return reject('off_balance_would_go_negative', `memos[${index}]`, [memo.account, memo.unit, memo.item].filter(Boolean).join(' '));
     }
   }
   return null;
+}
+
+/** A balance the caller fetched for the entry's needs; one missing is a caller that did not ask `balanceNeeds`. */
+function fetched(balances: ReadonlyMap<string, Minor>, key: string): Minor {
+  const balance = balances.get(key);
+  if (balance === undefined) throw new Error(`the balance ${key.replaceAll('\u0000', ' ').trim()} was not fetched for the entry`);
+  return balance;
 }

@@ -1,10 +1,44 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntryInput } from '../../src/ledger/entry.js';
-import { postEntry } from '../../src/ledger/post-entry.js';
+import { balanceNeeds, postEntry } from '../../src/ledger/post-entry.js';
 import { planReversal } from '../../src/ledger/reverse-entry.js';
 import { entry, postingContext } from '../support/posting-context.js';
 
+describe('balanceNeeds names, before the decision, exactly the balances its guards read', () => {
+  const context = postingContext();
+  const capped = postingContext({ managementCostsAllowed: true, managementCostCap: 1_000_000n });
+  const needs = (input: EntryInput, on = context) => balanceNeeds(input, on);
+
+  it.each([
+    ['a receipt into cash needs nothing', entry([{ account: '1111', debit: '5' }, { account: '5111', credit: '5' }]), { accounts: [], holdings: [], managementCostYear: null }],
+    ['a payment out of cash needs the cash account', entry([{ account: '6111', debit: '5' }, { account: '1111', credit: '5' }]), { accounts: ['1111'], holdings: [], managementCostYear: null }],
+    [
+      'cash moved in and out of the same account on net needs it only when the net goes out',
+      entry([{ account: '1111', debit: '3' }, { account: '1111', credit: '5' }, { account: '1121', debit: '2' }]),
+      { accounts: ['1111'], holdings: [], managementCostYear: null },
+    ],
+    [
+      'goods issued need the holding of that item',
+      entry([{ account: '6116', debit: '5' }, { account: '152', credit: '5' }], { memos: [{ account: '003', direction: 'out', quantity: '10', unit: 'kg', item: 'Gạo' }] }),
+      { accounts: ['152'], holdings: [{ account: '003', unit: 'kg', item: 'Gạo' }], managementCostYear: null },
+    ],
+    ['a malformed entry needs nothing: the decision refuses it first', entry([{ account: '6111', debit: 'abc' }, { account: '1111', credit: '5' }]), { accounts: [], holdings: [], managementCostYear: null }],
+  ])('%s', (_name, input, expected) => {
+    expect(needs(input)).toEqual({ date: input.date, ...expected });
+  });
+
+  it('asks for the year of management costs only under a cap', () => {
+    const cost = entry([{ account: '614', debit: '5' }, { account: '1121', credit: '5' }]);
+    expect(needs(cost).managementCostYear).toBeNull();
+    expect(needs(cost, capped)).toMatchObject({ accounts: ['1121'], managementCostYear: 2024 });
+  });
+
+  it('lets the decision read nothing that was not fetched', () => {
+    const unfetched = { ...context, balances: { ...context.balances, lowest: new Map<string, bigint>() } };
+    expect(() => postEntry(entry([{ account: '6111', debit: '5' }, { account: '1111', credit: '5' }]), unfetched)).toThrow(/1111 was not fetched/);
+  });
+});
 
 describe('goods held on 003 are counted per item', () => {
   const issue = (item: string) =>

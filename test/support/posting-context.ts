@@ -33,12 +33,23 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
     campaigns: new Set(['TCD2024']),
     bankAccounts: new Set(['0071000123456']),
     balances: {
-      lowestBalanceFrom: (account) => options.balances?.[account] ?? 0n,
-      lowestHoldingFrom: (h) => options.holdings?.[[h.account, h.unit, h.item].filter(Boolean).join(' ')] ?? 0n,
-      managementCostInYear: () => options.managementCostInYear ?? 0n,
-      fundTotals: () => options.fundTotals ?? { debits: 0n, quantities: 0n },
+      lowest: new Lookup((account) => options.balances?.[account] ?? 0n),
+      lowestHoldings: new Lookup((key) => options.holdings?.[key.split('\u0000').filter(Boolean).join(' ')] ?? 0n),
+      managementCostInYear: options.managementCostInYear ?? 0n,
+      fundTotals: options.fundTotals ?? { debits: 0n, quantities: 0n },
     },
   };
+}
+
+/** A map that answers every key from the test's figures, as if every balance had been fetched. */
+class Lookup extends Map<string, bigint> {
+  constructor(private readonly figure: (key: string) => bigint) {
+    super();
+  }
+
+  override get(key: string): bigint {
+    return this.figure(key);
+  }
 }
 
 /** An entry dated in the open, unlocked March 2024 of the test context. */
