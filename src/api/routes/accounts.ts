@@ -12,6 +12,7 @@ import { actorOf, fundOf } from '../access.js';
 import { EXAMPLE_ACCOUNTS } from '../examples.js';
 import { sendRejection } from '../problem.js';
 import { accountCode, entityParams, text } from '../schemas.js';
+import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const accountJson = (a: Account) => ({
@@ -34,7 +35,7 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/accounts',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['accounts'], summary: 'The fund’s chart of accounts', params: entityParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['accounts'], summary: 'The fund’s chart of accounts', params: entityParams, response: { 200: z.array(success.account) } } },
       async (request) => chartOf(fundOf(request).code),
     );
 
@@ -42,7 +43,7 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/accounts',
       {
         config: { access: { permission: 'chart.manage' } },
-        schema: { tags: ['accounts'], summary: 'Add a sub-account', params: entityParams, body: subAccount, headers: idempotencyHeaders },
+        schema: { tags: ['accounts'], summary: 'Add a sub-account', params: entityParams, body: subAccount, headers: idempotencyHeaders, response: { 201: success.accountAdded } },
       },
       async (request, reply) => {
         const fund = fundOf(request);
@@ -57,7 +58,7 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/accounts/:code/deactivate',
       {
         config: { access: { permission: 'chart.manage' } },
-        schema: { tags: ['accounts'], summary: 'Deactivate an account without balance or active sub-accounts', params: entityParams.extend({ code: accountCode }).strict() },
+        schema: { tags: ['accounts'], summary: 'Deactivate an account without balance or active sub-accounts', params: entityParams.extend({ code: accountCode }).strict(), response: { 200: success.accountDeactivated } },
       },
       async (request, reply) => {
         const done = deactivateAccount(store, { entity: fundOf(request).code, code: request.params.code, actor: actorOf(request) });
@@ -74,6 +75,7 @@ export function accountRoutes(store: Store): FastifyPluginAsyncZod {
           summary: 'Replace the whole chart from CSV (text/csv), before anything is posted',
           params: entityParams,
           body: z.string().min(1).max(2_000_000),
+          response: { 200: z.array(success.account) },
         },
       },
       async (request, reply) => {

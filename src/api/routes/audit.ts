@@ -12,6 +12,7 @@ import { reject } from '../../ledger/rejections.js';
 import { mayOn } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
 import { isoInstant } from '../../app/input-schemas.js';
+import * as success from '../response-schemas.js';
 import { entityCode, limit, text, wholeNumber } from '../schemas.js';
 
 const query = z
@@ -30,7 +31,7 @@ export function auditRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/audit',
-      { config: { access: { signedIn: true } }, schema: { tags: ['audit'], summary: 'Audit trail, filtered by fund, time, actor and kind', querystring: query } },
+      { config: { access: { signedIn: true } }, schema: { tags: ['audit'], summary: 'Audit trail, filtered by fund, time, actor and kind', querystring: query, response: { 200: success.auditPage } } },
       async (request, reply) => {
         const { entity, limit, ...filter } = request.query;
         const funds = listEntities(store.db);
@@ -53,7 +54,7 @@ export function auditRoutes(store: Store): FastifyPluginAsyncZod {
           events: rows.map((r) => ({
             id: r.id, at: r.at, actor: r.actor, origin: r.origin, requestId: r.requestId,
             entity: r.entityId === null ? null : (codes.get(r.entityId) ?? null),
-            kind: r.kind, subject: r.subject, detail: JSON.parse(r.detail) as unknown,
+            kind: r.kind, subject: r.subject, detail: JSON.parse(r.detail) as Record<string, unknown>,
           })),
           nextAfterId: rows.length === limit ? (rows.at(-1)?.id ?? null) : null,
         };

@@ -20,6 +20,7 @@ import { actorOf, fundOf, mayOn } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
 import { entityParams, isoDate, limit, text, wholeNumber } from '../schemas.js';
 import { COUNTERPARTY_KINDS } from '../../ledger/entry.js';
+import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const profileShape = entityProfileSchema.shape;
@@ -46,7 +47,7 @@ const campaign = z
 
 export function entityRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/entities', { config: { access: { signedIn: true } }, schema: { tags: ['entities'], summary: 'Funds you hold a role on' } }, async (request) =>
+    app.get('/api/entities', { config: { access: { signedIn: true } }, schema: { tags: ['entities'], summary: 'Funds you hold a role on', response: { 200: z.array(success.entitySummary) } } }, async (request) =>
       listEntities(store.db)
         .filter((e) => mayOn(store, request.principal, 'entity.read', e.id))
         .map(entitySummaryJson),
@@ -56,7 +57,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities',
       {
         config: { access: { signedIn: true } },
-        schema: { tags: ['entities'], summary: 'Create a fund (admin of its parent, or of the installation for a top-level fund)', body: entityProfileSchema, headers: idempotencyHeaders },
+        schema: { tags: ['entities'], summary: 'Create a fund (admin of its parent, or of the installation for a top-level fund)', body: entityProfileSchema, headers: idempotencyHeaders, response: { 201: success.entity } },
       },
       async (request, reply) => {
         const profile = request.body;
@@ -74,7 +75,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity',
-      { config: { access: { permission: 'entity.read' } }, schema: { tags: ['entities'], summary: 'A fund’s profile', params: entityParams } },
+      { config: { access: { permission: 'entity.read' } }, schema: { tags: ['entities'], summary: 'A fund’s profile', params: entityParams, response: { 200: success.entity } } },
       async (request) => entityJson(entityDetails(store, fundOf(request))),
     );
 
@@ -82,7 +83,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity',
       {
         config: { access: { permission: 'entity.manage' } },
-        schema: { tags: ['entities'], summary: 'Change a fund’s profile, seal, signatories or policy', params: entityParams, body: entityChanges },
+        schema: { tags: ['entities'], summary: 'Change a fund’s profile, seal, signatories or policy', params: entityParams, body: entityChanges, response: { 200: success.entity } },
       },
       async (request, reply) => {
         const updated = updateEntity(store, { entity: fundOf(request).code, changes: request.body, actor: actorOf(request) });
@@ -94,7 +95,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/bank-accounts',
       {
         config: { access: { permission: 'entity.manage' } },
-        schema: { tags: ['entities'], summary: 'Register a bank or treasury account', params: entityParams, body: bankAccount, headers: idempotencyHeaders },
+        schema: { tags: ['entities'], summary: 'Register a bank or treasury account', params: entityParams, body: bankAccount, headers: idempotencyHeaders, response: { 201: success.bankAccountAdded } },
       },
       async (request, reply) => {
         const fund = fundOf(request);
@@ -107,7 +108,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/campaigns',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams, response: { 200: z.array(success.campaign) } } },
       async (request) =>
         listCampaigns(store.db, fundOf(request).id).map((c) => ({ code: c.code, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn })),
     );
@@ -116,7 +117,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/counterparties',
       {
         config: { access: { permission: 'ledger.read' } },
-        schema: { tags: ['entities'], summary: 'Donors, beneficiaries, suppliers and other funds of a fund, a page at a time (ids for their subsidiary ledgers)', params: entityParams, querystring: counterpartyQuery },
+        schema: { tags: ['entities'], summary: 'Donors, beneficiaries, suppliers and other funds of a fund, a page at a time (ids for their subsidiary ledgers)', params: entityParams, querystring: counterpartyQuery, response: { 200: success.counterpartyPage } },
       },
       async (request) => {
         const { limit, ...filter } = request.query;
@@ -133,7 +134,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/campaigns',
       {
         config: { access: { permission: 'ledger.post' } },
-        schema: { tags: ['entities'], summary: 'Open a campaign (cuộc vận động)', params: entityParams, body: campaign, headers: idempotencyHeaders },
+        schema: { tags: ['entities'], summary: 'Open a campaign (cuộc vận động)', params: entityParams, body: campaign, headers: idempotencyHeaders, response: { 201: success.campaign } },
       },
       async (request, reply) => {
         const fund = fundOf(request);

@@ -15,6 +15,7 @@ import type { PostedRef } from '../../app/posting-session.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import { accountCode, entityParams, entryInput, isoDate, limit, text, wholeNumber } from '../schemas.js';
+import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
 const seqParams = entityParams.extend({ seq: wholeNumber(1).meta({ example: 3 }) }).strict();
@@ -52,7 +53,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/entries',
       {
         config: { access: { permission: 'ledger.post' } },
-        schema: { tags: ['entries'], summary: 'Post a balanced entry', params: entityParams, body: entryInput, headers: idempotencyHeaders },
+        schema: { tags: ['entries'], summary: 'Post a balanced entry', params: entityParams, body: entryInput, headers: idempotencyHeaders, response: { 201: success.entry } },
       },
       async (request, reply) => {
         const fund = fundOf(request);
@@ -68,7 +69,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/entries',
       {
         config: { access: { permission: 'ledger.read' } },
-        schema: { tags: ['entries'], summary: 'Entries by date, kind, account, campaign or counterparty, in sequence order', params: entityParams, querystring: listQuery },
+        schema: { tags: ['entries'], summary: 'Entries by date, kind, account, campaign or counterparty, in sequence order', params: entityParams, querystring: listQuery, response: { 200: success.entryPage } },
       },
       async (request) => {
         const page = listEntries(store, fundOf(request).id, request.query);
@@ -78,7 +79,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/entries/:seq',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entries'], summary: 'One entry by its sequence number', params: seqParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entries'], summary: 'One entry by its sequence number', params: seqParams, response: { 200: success.entry } } },
       async (request, reply) => {
         const entry = findEntryBySeq(store, fundOf(request).id, request.params.seq);
         return entry.ok ? entryJson(entry.value) : sendRejection(reply, entry);
@@ -89,7 +90,7 @@ export function entryRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/entries/:seq/reverse',
       {
         config: { access: { permission: 'ledger.post' } },
-        schema: { tags: ['entries'], summary: 'Reverse an entry with a linked entry on the other side', params: seqParams, body: reversal.nullish(), headers: idempotencyHeaders },
+        schema: { tags: ['entries'], summary: 'Reverse an entry with a linked entry on the other side', params: seqParams, body: reversal.nullish(), headers: idempotencyHeaders, response: { 201: success.entry } },
       },
       async (request, reply) => {
         const fund = fundOf(request);

@@ -14,6 +14,7 @@ import { accept } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import { entityParams, fiscalYear, month, text, year } from '../schemas.js';
+import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const yearParams = entityParams.extend({ year }).strict();
@@ -40,7 +41,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/periods',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['periods'], summary: 'Fiscal years, months and the record of period acts', params: entityParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['periods'], summary: 'Fiscal years, months and the record of period acts', params: entityParams, response: { 200: z.array(success.fiscalYear) } } },
       async (request) => periodsOf(fundOf(request).id),
     );
 
@@ -48,7 +49,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/periods',
       {
         config: manage,
-        schema: { tags: ['periods'], summary: 'Open the next fiscal year', params: entityParams, body: yearToOpen, headers: idempotencyHeaders },
+        schema: { tags: ['periods'], summary: 'Open the next fiscal year', params: entityParams, body: yearToOpen, headers: idempotencyHeaders, response: { 201: success.fiscalYear } },
       },
       async (request, reply) => {
         const fund = fundOf(request);
@@ -61,7 +62,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/periods/:year/:month/lock',
-      { config: manage, schema: { tags: ['periods'], summary: 'Lock a month', params: monthParams, body: optionalReason.nullish() } },
+      { config: manage, schema: { tags: ['periods'], summary: 'Lock a month', params: monthParams, body: optionalReason.nullish(), response: { 200: success.monthLock } } },
       async (request, reply) => {
         const { year, month } = request.params;
         const reason = request.body?.reason;
@@ -72,7 +73,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/periods/:year/:month/unlock',
-      { config: manage, schema: { tags: ['periods'], summary: 'Unlock a month, with a reason', params: monthParams, body: reason } },
+      { config: manage, schema: { tags: ['periods'], summary: 'Unlock a month, with a reason', params: monthParams, body: reason, response: { 200: success.monthLock } } },
       async (request, reply) => {
         const { year, month } = request.params;
         const unlocked = unlockPeriod(store, { entity: fundOf(request).code, year, month, actor: actorOf(request), reason: request.body.reason });
@@ -82,7 +83,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/periods/:year/close',
-      { config: manage, schema: { tags: ['periods'], summary: 'Close a fiscal year', params: yearParams, body: optionalReason.nullish(), headers: idempotencyHeaders } },
+      { config: manage, schema: { tags: ['periods'], summary: 'Close a fiscal year', params: yearParams, body: optionalReason.nullish(), headers: idempotencyHeaders, response: { 200: success.yearClosed } } },
       async (request, reply) => {
         const fund = fundOf(request);
         const reason = request.body?.reason;
@@ -97,7 +98,7 @@ export function periodRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/entities/:entity/periods/:year/reopen',
-      { config: manage, schema: { tags: ['periods'], summary: 'Reopen a closed year, with a reason', params: yearParams, body: reason, headers: idempotencyHeaders } },
+      { config: manage, schema: { tags: ['periods'], summary: 'Reopen a closed year, with a reason', params: yearParams, body: reason, headers: idempotencyHeaders, response: { 200: success.yearReopened } } },
       async (request, reply) => {
         const fund = fundOf(request);
         return answerWrite(store, request, reply, { entity: fund.code }, () => {

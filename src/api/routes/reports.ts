@@ -10,6 +10,7 @@ import type { Store } from '../../db/store.js';
 import { trialBalanceJson } from '../../export/trial-balance-json.js';
 import { fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
+import * as success from '../response-schemas.js';
 import { accountCode, entityParams, isoDate } from '../schemas.js';
 
 const read = { access: { permission: 'ledger.read' as const } };
@@ -20,7 +21,7 @@ export function reportRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/entities/:entity/trial-balance',
-      { config: read, schema: { tags: ['reports'], summary: 'Trial balance (bảng cân đối tài khoản) over a date range', params: entityParams, querystring: z.object({ from: isoDate, to: isoDate }).strict() } },
+      { config: read, schema: { tags: ['reports'], summary: 'Trial balance (bảng cân đối tài khoản) over a date range', params: entityParams, querystring: z.object({ from: isoDate, to: isoDate }).strict(), response: { 200: success.trialBalance } } },
       async (request, reply) => {
         const tb = getTrialBalance(store, { entity: fundOf(request).code, ...request.query });
         return tb.ok ? trialBalanceJson(tb.value) : sendRejection(reply, tb);
@@ -29,7 +30,7 @@ export function reportRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/balances',
-      { config: read, schema: { tags: ['reports'], summary: 'Every account with a balance at the end of a day (debit positive)', params: entityParams, querystring: asOf } },
+      { config: read, schema: { tags: ['reports'], summary: 'Every account with a balance at the end of a day (debit positive)', params: entityParams, querystring: asOf, response: { 200: z.array(success.balance) } } },
       async (request, reply) => {
         const balances = getBalances(store, { entity: fundOf(request).code, asOf: request.query.asOf });
         return balances.ok ? balances.value.map(balanceJson) : sendRejection(reply, balances);
@@ -38,7 +39,7 @@ export function reportRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/balances/:account',
-      { config: read, schema: { tags: ['reports'], summary: 'One account’s balance, rolled up through its sub-accounts', params: entityParams.extend({ account: accountCode }).strict(), querystring: asOf } },
+      { config: read, schema: { tags: ['reports'], summary: 'One account’s balance, rolled up through its sub-accounts', params: entityParams.extend({ account: accountCode }).strict(), querystring: asOf, response: { 200: success.balance } } },
       async (request, reply) => {
         const balance = getAccountBalance(store, { entity: fundOf(request).code, account: request.params.account, asOf: request.query.asOf });
         return balance.ok ? balanceJson(balance.value) : sendRejection(reply, balance);
@@ -47,7 +48,7 @@ export function reportRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/verify',
-      { config: read, schema: { tags: ['reports'], summary: 'Check the fund’s books and the database file as `fund-ledger verify` does; 200 with ok and the problems named', params: entityParams } },
+      { config: read, schema: { tags: ['reports'], summary: 'Check the fund’s books and the database file as `fund-ledger verify` does; 200 with ok and the problems named', params: entityParams, response: { 200: success.verifyReport } } },
       async (request, reply) => {
         const report = verifyFund(store, fundOf(request).code);
         return report.ok ? report.value : sendRejection(reply, report);

@@ -18,6 +18,7 @@ import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
 import { actorOf, mayOn, principalOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
 import { confirmation, transferInput, transferParams } from '../voucher-schemas.js';
+import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
 const tags = ['transfers'];
@@ -36,7 +37,7 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/transfers',
-      { config: { access: { signedIn: true } }, schema: { tags, summary: 'Send money from one fund to another: the paired payment and receipt vouchers', body: transferInput, headers: idempotencyHeaders } },
+      { config: { access: { signedIn: true } }, schema: { tags, summary: 'Send money from one fund to another: the paired payment and receipt vouchers', body: transferInput, headers: idempotencyHeaders, response: { 201: success.transfer } } },
       async (request, reply) => {
         const body = request.body;
         const from = findEntityByCode(store.db, body.from);
@@ -52,7 +53,7 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/transfers/:id',
-      { config: { access: { signedIn: true } }, schema: { tags, summary: 'A transfer and its vouchers on both sides', params: transferParams } },
+      { config: { access: { signedIn: true } }, schema: { tags, summary: 'A transfer and its vouchers on both sides', params: transferParams, response: { 200: success.transfer } } },
       async (request, reply) => {
         const transfer = readable(store, request, request.params.id);
         return transfer.ok ? json(transfer.value) : answerRefusal(reply, transfer.refusal);
@@ -61,8 +62,8 @@ export function transferRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/transfers/:id/confirm',
-      { config: { access: { signedIn: true } }, schema: { tags, summary: 'The receiving fund confirms money sent in transit has arrived', params: transferParams, body: confirmation.nullish(), headers: idempotencyHeaders } },
-      async (request, reply): Promise<FastifyReply> => {
+      { config: { access: { signedIn: true } }, schema: { tags, summary: 'The receiving fund confirms money sent in transit has arrived', params: transferParams, body: confirmation.nullish(), headers: idempotencyHeaders, response: { 200: success.transfer } } },
+      async (request, reply) => {
         const found = readable(store, request, request.params.id);
         if (!found.ok) return answerRefusal(reply, found.refusal);
         const transfer = found.value;

@@ -18,6 +18,7 @@ import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, mayOn, principalOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
 import { entityCode, text, wholeNumber } from '../schemas.js';
+import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const userName = z.string().regex(/^[\p{L}\p{N}._@-]{1,100}$/u, 'letters, digits, dot, dash, underscore or @, at most 100');
@@ -58,7 +59,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
     };
     const signedIn = { access: { signedIn: true as const } };
 
-    app.get('/api/users', { config: signedIn, schema: { tags: ['users'], summary: 'Users within your reach as an admin' } }, async (request, reply) => {
+    app.get('/api/users', { config: signedIn, schema: { tags: ['users'], summary: 'Users within your reach as an admin', response: { 200: z.array(success.user) } } }, async (request, reply) => {
       const principal = principalOf(request);
       if (!principal.grants.some((g) => g.role === 'admin')) return sendApiProblem(reply, 'forbidden', 'needs the admin role');
       return listUsers(store.db)
@@ -68,7 +69,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/users',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Create a user with roles', body: newUser, headers: idempotencyHeaders } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Create a user with roles', body: newUser, headers: idempotencyHeaders, response: { 201: success.user } } },
       async (request, reply) => {
         const { name, grants } = request.body;
         // A user without roles is managed from the installation level only (see userInReach).
@@ -86,7 +87,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/users/:user/grants',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Grant a role', params: userParams, body: grant, headers: idempotencyHeaders } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Grant a role', params: userParams, body: grant, headers: idempotencyHeaders, response: { 201: success.grant } } },
       async (request, reply) => {
         const refused = manageRefused(request, reply, request.body.entity, 'body.entity');
         if (refused) return refused;
@@ -99,7 +100,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/users/:user/grants/:grantId',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Withdraw a role', params: userParams.extend({ grantId: wholeNumber(1) }).strict() } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Withdraw a role', params: userParams.extend({ grantId: wholeNumber(1) }).strict(), response: { 204: success.noContent } } },
       async (request, reply) => {
         const user = findUserByName(store.db, request.params.user);
         const held = user && listGrants(store.db, user.id).find((g) => g.id === request.params.grantId);
@@ -111,7 +112,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/users/:user/tokens',
-      { config: signedIn, schema: { tags: ['users'], summary: 'A user’s tokens (never their secrets)', params: userParams } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'A user’s tokens (never their secrets)', params: userParams, response: { 200: z.array(success.token) } } },
       async (request, reply) => {
         const target = tokenHolderInReach(store, principalOf(request), request.params.user);
         return target.ok ? userJson(target.value).tokens : sendRejection(reply, target);
@@ -120,7 +121,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/users/:user/tokens',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Issue a token; its secret is shown this once', params: userParams, body: tokenRequest, headers: onceOnly } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Issue a token; its secret is shown this once', params: userParams, body: tokenRequest, headers: onceOnly, response: { 201: success.issuedToken } } },
       async (request, reply) => {
         const target = tokenHolderInReach(store, principalOf(request), request.params.user);
         if (!target.ok) return sendRejection(reply, target);
@@ -131,7 +132,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.post(
       '/api/tokens/:id/revoke',
-      { config: signedIn, schema: { tags: ['users'], summary: 'Revoke a token (your own, or one of a user within your reach)', params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }).strict() } },
+      { config: signedIn, schema: { tags: ['users'], summary: 'Revoke a token (your own, or one of a user within your reach)', params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), response: { 200: success.tokenRevoked } } },
       async (request, reply) => {
         const token = findTokenByPublicId(store.db, request.params.id);
         if (!token) return sendRejection(reply, reject('token_unknown', 'params.id', request.params.id));

@@ -21,6 +21,7 @@ import { entityParams, flag } from '../schemas.js';
 import { batchPrintQuery, cancellation, printQuery, voucherContent, voucherParams, voucherQuery } from '../voucher-schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 import { streamPdf } from '../pdf-reply.js';
+import * as success from '../response-schemas.js';
 import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
 const tags = ['vouchers'];
@@ -40,7 +41,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/vouchers',
       {
         config: { access: { permission: 'ledger.post' } },
-        schema: { tags, summary: 'Make a draft voucher, or with post=true make and post it as one act', params: entityParams, querystring: newVoucherQuery, body: voucherContent, headers: idempotencyHeaders },
+        schema: { tags, summary: 'Make a draft voucher, or with post=true make and post it as one act', params: entityParams, querystring: newVoucherQuery, body: voucherContent, headers: idempotencyHeaders, response: { 201: success.voucher } },
       },
       async (request, reply) => {
         const fund = fundOf(request);
@@ -53,7 +54,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/vouchers',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Vouchers by type, state, accounting date, counterparty or campaign', params: entityParams, querystring: voucherQuery } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Vouchers by type, state, accounting date, counterparty or campaign', params: entityParams, querystring: voucherQuery, response: { 200: success.voucherPage } } },
       async (request) => {
         const page = findVouchers(store, fundOf(request).id, request.query);
         return { vouchers: page.vouchers.map((v) => voucherJson(v.row, v.links)), nextAfterId: page.nextAfterId };
@@ -62,7 +63,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/vouchers.pdf',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Print every voucher of a date range into one PDF, streamed', params: entityParams, querystring: batchPrintQuery } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Print every voucher of a date range into one PDF, streamed', params: entityParams, querystring: batchPrintQuery, response: { 200: success.pdfFile } } },
       async (request, reply) => {
         const { copies, ...filter } = request.query;
         const fund = fundOf(request);
@@ -73,7 +74,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/vouchers/:id',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'One voucher', params: voucherParams } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'One voucher', params: voucherParams, response: { 200: success.voucher } } },
       async (request, reply) => {
         const read = readVoucher(store, fundOf(request).id, request.params.id);
         return read.ok ? voucherJson(read.value.row, read.value.links) : sendRejection(reply, read);
@@ -82,7 +83,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/api/entities/:entity/vouchers/:id/pdf',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The voucher printed as PDF (A5; lists on A4), in 1 to 4 numbered copies', params: voucherParams, querystring: printQuery } },
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The voucher printed as PDF (A5; lists on A4), in 1 to 4 numbered copies', params: voucherParams, querystring: printQuery, response: { 200: success.pdfFile } } },
       async (request, reply) => {
         const document = voucherDocument(store, { entityId: fundOf(request).id, id: request.params.id, copies: request.query.copies });
         if (!document.ok) return sendRejection(reply, document);
@@ -94,7 +95,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.put(
       '/api/entities/:entity/vouchers/:id',
-      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Rewrite a draft (an approved voucher goes back to draft)', params: voucherParams, body: voucherContent } },
+      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Rewrite a draft (an approved voucher goes back to draft)', params: voucherParams, body: voucherContent, response: { 200: success.voucher } } },
       async (request, reply) => {
         const fund = fundOf(request);
         return answerWrite(store, request, reply, { entity: fund.code }, () =>
@@ -105,7 +106,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/entities/:entity/vouchers/:id',
-      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Delete a draft', params: voucherParams } },
+      { config: { access: { permission: 'ledger.post' } }, schema: { tags, summary: 'Delete a draft', params: voucherParams, response: { 204: success.noContent } } },
       async (request, reply) => {
         const fund = fundOf(request);
         const deleted = discardVoucher(store, { entity: fund.code, id: request.params.id, actor: actorOf(request) });
@@ -117,7 +118,7 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
     const act = (path: 'approve' | 'post' | 'cancel', summary: string, permission: 'ledger.post' | 'voucher.approve', run: (entity: string, id: number, actor: ReturnType<typeof actorOf>, body: { date?: string; reason?: string }) => Result<Voucher>) =>
       app.post(
         `/api/entities/:entity/vouchers/:id/${path}`,
-        { config: { access: { permission } }, schema: { tags, summary, params: voucherParams, body: (path === 'cancel' ? cancellation : noBody).nullish(), headers: idempotencyHeaders } },
+        { config: { access: { permission } }, schema: { tags, summary, params: voucherParams, body: (path === 'cancel' ? cancellation : noBody).nullish(), headers: idempotencyHeaders, response: { [path === 'cancel' ? 201 : 200]: success.voucher } } },
         async (request, reply) => {
           const fund = fundOf(request);
           return answerWrite(store, request, reply, { entity: fund.code, locate: locate(fund.code) }, () =>

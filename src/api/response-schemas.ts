@@ -1,0 +1,452 @@
+/**
+ * The shapes of success bodies, as the OpenAPI document shows them and as the serializer
+ * checks them on the way out. Every object is strict: a field a handler sends that its
+ * shape lacks fails the answer (a 500, the log naming the route) instead of being dropped
+ * without a word. Amounts are decimal strings, dates YYYY-MM-DD. The checks stay plain (no patterns,
+ * no transforms), since an entry or a voucher is checked again on every post.
+ *
+ * Books and reports stream as they are written, so no serializer sees them: their JSON
+ * shapes here document them, and the API tests read real answers back through them.
+ */
+import { z } from 'zod';
+import { ROLES } from '../app/permissions.js';
+import { FILE_FORMATS } from '../export/write-report.js';
+import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
+import { INTEGRITY_CHECKS } from '../ledger/integrity.js';
+import { POVERTY_STATUSES, VOUCHER_STATUSES } from '../ledger/vouchers/voucher.js';
+import { VOUCHER_TYPES } from '../ledger/vouchers/voucher-types.js';
+import { STATEMENT_IDS } from '../reports/statement-form.js';
+
+const int = z.number().int();
+const decimal = z.string().meta({ description: 'A decimal string.', example: '1500000' });
+const day = z.string().meta({ description: 'A calendar date, YYYY-MM-DD.', example: '2024-03-15' });
+const instant = z.string().meta({ description: 'A UTC time, ISO 8601.', example: '2024-03-15T08:30:00.000Z' });
+
+export const health = z.strictObject({ status: z.literal('ok'), funds: int });
+
+// Funds
+
+const fundKind = z.enum(['poor-fund', 'relief', 'other']);
+export const entitySummary = z.strictObject({ code: z.string(), name: z.string(), kind: fundKind, level: z.string() });
+
+const bankAccount = z.strictObject({
+  kind: z.enum(['bank', 'treasury']),
+  institution: z.string(),
+  number: z.string(),
+  currency: z.string(),
+  accountCode: z.string(),
+});
+/** A bank account as registered: the currency only when the request named one (VND otherwise). */
+export const bankAccountAdded = bankAccount.partial({ currency: true });
+
+export const entity = entitySummary
+  .extend({
+    parent: z.string().nullable(),
+    address: z.string().nullable(),
+    budgetUnitCode: z.string().nullable(),
+    seal: z.strictObject({ name: z.string(), reference: z.string().nullable(), date: day.nullable(), hasImage: z.boolean() }),
+    signatories: z.array(z.strictObject({ role: z.enum(['head', 'chief-accountant', 'cashier', 'preparer']), name: z.string(), title: z.string().nullable() })),
+    bankAccounts: z.array(bankAccount),
+    policy: z.strictObject({ managementCostsAllowed: z.boolean(), managementCostCap: decimal.nullable() }),
+    years: z.array(z.strictObject({ year: int, regime: z.string(), status: z.enum(['open', 'closed']) })),
+    entries: int.meta({ description: 'How many entries the fund has posted.' }),
+  })
+  .meta({ description: 'A fund’s profile.' });
+
+export const campaign = z.strictObject({ code: z.string(), name: z.string(), startsOn: day, endsOn: day.nullable() });
+
+export const counterpartyPage = z.strictObject({
+  counterparties: z.array(z.strictObject({ id: int, kind: z.enum(COUNTERPARTY_KINDS), name: z.string(), address: z.string(), form: z.enum(COUNTERPARTY_FORMS).nullable() })),
+  nextAfterId: int.nullable(),
+});
+
+// Accounts
+
+const accountFields = {
+  code: z.string(),
+  parent: z.string().nullable(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  class: z.string(),
+  normalSide: z.enum(['debit', 'credit', 'none']),
+  offBalance: z.boolean(),
+};
+export const account = z.strictObject({ ...accountFields, active: z.boolean(), postable: z.boolean() });
+export const accountAdded = z.strictObject({ ...accountFields, note: z.string().nullable() });
+export const accountDeactivated = z.strictObject({ code: z.string(), active: z.boolean() });
+
+// Entries
+
+const entryKind = z.enum(['regular', 'opening', 'reversal', 'closing']);
+const counterpartyRef = z.strictObject({ kind: z.enum(COUNTERPARTY_KINDS), name: z.string(), address: z.string().optional(), form: z.enum(COUNTERPARTY_FORMS).optional() });
+const dimensions = {
+  counterparty: counterpartyRef.optional(),
+  campaign: z.string().optional(),
+  designation: z.string().optional(),
+  bankAccount: z.string().optional(),
+  externalRef: z.string().optional(),
+};
+
+export const entry = z
+  .strictObject({
+    seq: int,
+    kind: entryKind,
+    date: day,
+    description: z.string(),
+    currency: z.string(),
+    lines: z.array(
+      z.strictObject({
+        lineNo: int,
+        account: z.string(),
+        debit: decimal.optional(),
+        credit: decimal.optional(),
+        currency: z.string().optional(),
+        originalAmount: decimal.optional(),
+        rate: z.string().nullable().optional(),
+        quantity: decimal.optional(),
+        unit: z.string().nullable().optional(),
+        ...dimensions,
+      }),
+    ),
+    memos: z.array(z.strictObject({ lineNo: int, account: z.string(), direction: z.string().meta({ description: '`in` or `out`.' }), quantity: decimal, unit: z.string(), item: z.string().optional() })),
+    reverses: int.nullable(),
+    reversedBy: int.nullable(),
+    recordedAt: instant,
+    recordedBy: z.string(),
+    hash: z.string(),
+  })
+  .meta({ description: 'A posted entry: VND on the debit or credit side of each line, original-currency amounts and quantities as decimals of their unit.' });
+
+export const entryPage = z.strictObject({ entries: z.array(entry), nextAfterSeq: int.nullable() });
+
+// Vouchers
+
+const voucherCounterparty = z.strictObject({ name: z.string(), address: z.string().optional(), kind: z.enum(COUNTERPARTY_KINDS).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() });
+
+/** The content as it was given (see VoucherContent among the request bodies), or as the server made it for a cancellation or a transfer. */
+const voucherContent = z.strictObject({
+  type: z.enum(VOUCHER_TYPES),
+  date: day,
+  accountingDate: day.optional(),
+  reason: z.string(),
+  counterparty: voucherCounterparty.optional(),
+  purpose: z.string().optional(),
+  amount: decimal.optional(),
+  currency: z.string().optional(),
+  originalAmount: decimal.optional(),
+  rate: z.string().optional(),
+  goods: z.array(z.strictObject({ item: z.string(), unit: z.string(), quantity: decimal, value: decimal })).readonly().optional(),
+  beneficiaries: z.array(z.strictObject({ name: z.string(), address: z.string().optional(), status: z.enum(POVERTY_STATUSES), amount: decimal, note: z.string().optional() })).readonly().optional(),
+  lines: z
+    .array(
+      z.strictObject({
+        account: z.string(),
+        debit: decimal.optional(),
+        credit: decimal.optional(),
+        currency: z.string().optional(),
+        originalAmount: decimal.optional(),
+        rate: z.string().optional(),
+        quantity: decimal.optional(),
+        unit: z.string().optional(),
+        ...dimensions,
+      }),
+    )
+    .readonly()
+    .optional(),
+  memos: z.array(z.strictObject({ account: z.string(), direction: z.enum(['in', 'out']), quantity: decimal, unit: z.string(), item: z.string().optional() })).readonly().optional(),
+  attachments: int.optional(),
+  campaign: z.string().optional(),
+  designation: z.string().optional(),
+  bankAccount: z.string().optional(),
+  externalRef: z.string().optional(),
+});
+
+const voucherLink = z.strictObject({ id: int, number: z.string().nullable() });
+
+export const voucher = z
+  .strictObject({
+    id: int,
+    type: z.enum(VOUCHER_TYPES),
+    status: z.enum(VOUCHER_STATUSES),
+    number: z.string().nullable(),
+    fiscalYear: int.nullable(),
+    date: day,
+    accountingDate: day,
+    reason: z.string(),
+    counterparty: voucherCounterparty.nullable(),
+    amount: decimal,
+    amountInWords: z.string(),
+    currency: z.string(),
+    content: voucherContent,
+    entry: int.nullable().meta({ description: 'The sequence number of its entry, once posted.' }),
+    transfer: int.nullable(),
+    cancels: voucherLink.nullable(),
+    cancelledBy: voucherLink.nullable(),
+    createdBy: z.string(),
+    createdAt: instant,
+    approvedBy: z.string().nullable(),
+    approvedAt: instant.nullable(),
+    postedBy: z.string().nullable(),
+    postedAt: instant.nullable(),
+  })
+  .meta({ description: 'A voucher: its state, number, content, and total in figures (VND) and in words.' });
+
+export const voucherPage = z.strictObject({ vouchers: z.array(voucher), nextAfterId: int.nullable() });
+
+export const voucherSettings = z.strictObject({
+  numberFormat: z.string(),
+  types: z.record(z.enum(VOUCHER_TYPES), z.strictObject({ prefix: z.string(), approvalRequired: z.boolean() })),
+});
+
+// Transfers
+
+const transferVoucher = z.strictObject({ id: int, type: z.enum(VOUCHER_TYPES), status: z.enum(VOUCHER_STATUSES), number: z.string().nullable(), date: day }).nullable();
+
+export const transfer = z
+  .strictObject({
+    id: int,
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    status: z.enum(['in-transit', 'received']),
+    amount: decimal,
+    date: day,
+    reason: z.string(),
+    payment: transferVoucher,
+    settlement: transferVoucher,
+    receipt: transferVoucher,
+    createdBy: z.string(),
+    receivedAt: instant.nullable(),
+    receivedBy: z.string().nullable(),
+  })
+  .meta({ description: 'A transfer and the vouchers on both sides.' });
+
+// Periods
+
+export const fiscalYear = z.strictObject({
+  year: int,
+  regime: z.string(),
+  status: z.enum(['open', 'closed']),
+  months: z.array(z.strictObject({ month: int, locked: z.boolean() })),
+  events: z.array(
+    z.strictObject({ action: z.enum(['open-year', 'lock', 'unlock', 'close-year', 'reopen-year']), month: int.nullable(), actor: z.string(), reason: z.string().nullable(), at: instant }),
+  ),
+});
+export const monthLock = z.strictObject({ year: int, month: int, locked: z.boolean() });
+export const yearClosed = z.strictObject({ year: int, closingEntries: z.array(int).meta({ description: 'Sequence numbers of the closing entries.' }), nextYear: int });
+export const yearReopened = z.strictObject({ year: int, reversals: z.array(int).meta({ description: 'Sequence numbers of the entries reversing the closing ones.' }) });
+
+// Figures
+
+const sided = z.strictObject({ debit: decimal, credit: decimal });
+const sidedPeriods = { opening: sided, period: sided, closing: sided };
+
+export const trialBalance = z
+  .strictObject({
+    from: day,
+    to: day,
+    currency: z.string(),
+    balanced: z.boolean(),
+    rows: z.array(z.strictObject({ account: z.string(), name: z.string(), depth: int, leaf: z.boolean(), ...sidedPeriods })),
+    totals: z.strictObject(sidedPeriods),
+    offBalance: z.array(
+      z.strictObject({ account: z.string(), name: z.string(), unit: z.string(), item: z.string().optional(), opening: decimal, in: decimal, out: decimal, closing: decimal }),
+    ),
+  })
+  .meta({ description: 'Trial balance: opening, period and closing debit and credit per account, and the holdings of off-balance accounts.' });
+
+export const balance = z.strictObject({ account: z.string(), name: z.string(), asOf: day, balance: decimal.meta({ description: 'Debit positive.' }), currency: z.string() });
+
+const chainFailure = z.strictObject({
+  ok: z.literal(false),
+  entries: int,
+  entryId: int.nullable(),
+  seq: int,
+  date: day.nullable(),
+  problem: z.enum(['sequence_gap', 'hash_mismatch', 'head_mismatch', 'entry_malformed', 'not_read']),
+  row: z.strictObject({ table: z.enum(['entries', 'entry_lines', 'entry_memos']), rowid: int, detail: z.string() }).optional(),
+});
+
+const integrityProblem = z.strictObject({
+  check: z.enum(INTEGRITY_CHECKS),
+  entity: z.string().nullable(),
+  seq: int.nullable(),
+  table: z.string().nullable(),
+  rowid: int.nullable(),
+  where: z.string(),
+  message: z.string(),
+  count: int,
+});
+
+export const verifyReport = z.strictObject({
+  entity: z.string(),
+  chain: z.union([z.strictObject({ ok: z.literal(true), entries: int, lastHash: z.string() }), chainFailure]),
+  dayTotalMismatches: int,
+  problems: z.array(integrityProblem).readonly(),
+  ok: z.boolean(),
+});
+
+// Audit and users
+
+export const auditPage = z.strictObject({
+  events: z.array(
+    z.strictObject({
+      id: int,
+      at: instant,
+      actor: z.string(),
+      origin: z.string(),
+      requestId: z.string().nullable(),
+      entity: z.string().nullable(),
+      kind: z.string(),
+      subject: z.string(),
+      detail: z.record(z.string(), z.unknown()).meta({ description: 'What changed; its fields depend on the kind.' }),
+    }),
+  ),
+  nextAfterId: int.nullable(),
+});
+
+export const grant = z.strictObject({ id: int, entity: z.string().nullable(), role: z.enum(ROLES), inherit: z.boolean() });
+export const token = z.strictObject({ id: z.string(), label: z.string(), createdAt: instant, createdBy: z.string(), revokedAt: instant.nullable() });
+export const user = z.strictObject({ name: z.string(), grants: z.array(grant), tokens: z.array(token) });
+export const issuedToken = z.strictObject({ id: z.string(), user: z.string(), label: z.string(), token: z.string().meta({ description: 'The secret, shown this once: `flt_<id>_<secret>`.' }) });
+export const tokenRevoked = z.strictObject({ id: z.string(), revoked: z.boolean() });
+
+/** An answer without a body. */
+export const noContent = z.undefined().meta({ description: 'Done; no body.' });
+
+// Books and reports, streamed
+
+const statementJson = z.strictObject({
+  statement: z.enum(STATEMENT_IDS),
+  title: z.string(),
+  from: day,
+  to: day,
+  currency: z.string(),
+  funds: z.array(z.string()),
+  columns: z.array(z.string()),
+  lines: z.array(z.strictObject({ code: z.string(), label: z.string(), level: int, values: z.array(decimal.nullable()).meta({ description: 'One per column; null for a heading.' }) })),
+  checks: z.array(z.strictObject({ label: z.string(), left: z.string(), right: z.string(), ok: z.boolean() })),
+  reconciliation: z
+    .strictObject({
+      eliminated: z.array(z.strictObject({ id: int, from: z.string(), to: z.string(), amount: decimal, reason: z.string(), sentOn: day.nullable(), receivedOn: day.nullable(), paidOn: day })),
+      unmatched: z.array(
+        z.strictObject({ id: int, from: z.string(), to: z.string(), amount: decimal, reason: z.enum(['in-transit', 'sent-only', 'received-only']), sentOn: day.nullable(), receivedOn: day.nullable(), paidOn: day }),
+      ),
+    })
+    .optional()
+    .meta({ description: 'Consolidated only: the transfers between the funds, eliminated or found on one side only.' }),
+});
+
+/** A report as JSON: the trial balance with the funds it covers, or a statement. */
+export const reportJson = z.union([trialBalance.extend({ funds: z.array(z.string()) }), statementJson]);
+
+const posting = {
+  date: day,
+  entrySeq: int,
+  description: z.string(),
+  voucherNumber: z.string().nullable(),
+  voucherDate: day.nullable(),
+  voucherType: z.string().nullable(),
+  account: z.string(),
+  amount: decimal.meta({ description: 'Debit positive.' }),
+  counterparty: z.string().nullable(),
+  campaign: z.string().nullable(),
+  contra: z.string().nullable(),
+};
+const journalLine = z.strictObject({
+  id: int,
+  ...posting,
+  entryKind,
+  designation: z.string().nullable(),
+  currency: z.string().nullable(),
+  originalAmount: decimal.nullable().meta({ description: 'Minor units of the currency, unsigned.' }),
+  rate: z.string().nullable(),
+});
+const accountBookKind = z.enum(['cash', 'bank', 'ledger', 'counterparty', 'campaign', 'designation']);
+const accountBookJson = z.strictObject({
+  book: accountBookKind,
+  entity: z.string(),
+  kind: accountBookKind,
+  from: day,
+  to: day,
+  subject: z.array(z.strictObject({ label: z.string(), value: z.string() })),
+  currency: z.string(),
+  scale: int.meta({ description: 'Decimal places of the amounts’ minor units.' }),
+  opening: decimal,
+  debit: decimal,
+  credit: decimal,
+  closing: decimal,
+  count: int,
+  lines: z.array(z.strictObject({ ...posting, debit: decimal, credit: decimal, balance: decimal })),
+});
+const journalJson = z.strictObject({
+  book: z.literal('journal'),
+  entity: z.string(),
+  from: day,
+  to: day,
+  debit: decimal,
+  credit: decimal,
+  balanced: z.boolean(),
+  count: int,
+  lines: z.array(journalLine),
+});
+const holdingKind = z.enum(['goods', 'currency']);
+const holdingJson = z.strictObject({
+  book: holdingKind,
+  entity: z.string(),
+  kind: holdingKind,
+  account: z.string(),
+  from: day,
+  to: day,
+  holdings: z.array(
+    z.strictObject({
+      item: z.string().nullable(),
+      unit: z.string(),
+      opening: decimal,
+      openingValue: decimal,
+      in: decimal,
+      inValue: decimal,
+      out: decimal,
+      outValue: decimal,
+      closing: decimal,
+      closingValue: decimal,
+    }),
+  ),
+  count: int,
+  lines: z.array(
+    z.strictObject({
+      date: day,
+      entrySeq: int,
+      voucherNumber: z.string().nullable(),
+      voucherDate: day.nullable(),
+      description: z.string(),
+      item: z.string().nullable(),
+      unit: z.string(),
+      quantity: decimal.meta({ description: 'In positive, out negative.' }),
+      value: decimal.nullable(),
+      held: decimal,
+      heldValue: decimal,
+    }),
+  ),
+});
+
+/** A book as JSON: amounts in minor units of its currency, its lines in order. */
+export const bookJson = z.union([accountBookJson, journalJson, holdingJson]);
+
+/** A file's bytes: a buffer or a stream, documented as a binary string. */
+const binary = z.custom<Uint8Array>().meta({ type: 'string', format: 'binary' });
+const mediaType = (contentType: string): string => contentType.split(';')[0] ?? contentType;
+const SHEET_FILES = Object.fromEntries(Object.values(FILE_FORMATS).map((f) => [mediaType(f.contentType), { schema: binary }]));
+
+/*
+ * File answers, documented by their media types. The body is a stream or a buffer, which
+ * Fastify sends as it is: the serializer never checks it.
+ */
+export const pdfFile = { description: 'The PDF.', content: { 'application/pdf': { schema: binary } } };
+export const reportFile = {
+  description: 'The report in the format asked for: JSON, PDF, XLSX or CSV.',
+  content: { 'application/json': { schema: reportJson }, ...SHEET_FILES },
+};
+export const bookFile = {
+  description: 'The book in the format asked for: JSON, PDF, XLSX, CSV, or for the journal a ledger/hledger journal as text.',
+  content: { 'application/json': { schema: bookJson }, ...SHEET_FILES, 'text/plain': { schema: z.string() } },
+};
