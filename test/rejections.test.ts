@@ -218,6 +218,11 @@ const CASES = {
       const fundAdmin = { userId: 0, name: 'admin', grants: [{ entityId: 1, role: 'admin' as const, inherit: true }] };
       return userInReach(store, fundAdmin, 'lan');
     }),
+  forbidden: () =>
+    withFund((store) => {
+      const auditor = { name: 'kiemtoan', origin: 'test', principal: { userId: 7, name: 'kiemtoan', grants: [{ entityId: 1, role: 'auditor' as const, inherit: true }] } };
+      return createEntity(store, { ...FUND, code: 'F2', parent: FUND.code }, auditor);
+    }),
   idempotency_key_reused_with_different_body: () =>
     withFund((store) => {
       const write = () => accept({ status: 201, body: {} });

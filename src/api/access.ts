@@ -7,10 +7,10 @@
  * no right on it → 403.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { holds, type Caller } from '../app/caller.js';
 import { authenticate } from '../app/tokens.js';
-import { allows, type Permission, type Principal } from '../app/permissions.js';
-import type { Actor } from '../db/audit-repo.js';
-import { ancestorsOf, findEntityByCode, type EntityRow } from '../db/entities-repo.js';
+import type { Permission, Principal } from '../app/permissions.js';
+import { findEntityByCode, type EntityRow } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import type { AuthThrottle } from './auth-throttle.js';
 import { sendApiProblem, sendRejection } from './problem.js';
@@ -71,15 +71,9 @@ async function checkFund(store: Store, request: FastifyRequest, reply: FastifyRe
   const code = (request.params as { entity?: string }).entity ?? '';
   const fund = findEntityByCode(store.db, code);
   if (!fund) return sendRejection(reply, reject('entity_unknown', 'params.entity', code));
-  if (!mayOn(store, request.principal, permission, fund.id)) return sendApiProblem(reply, 'forbidden', `needs ${permission} on ${fund.code}`);
+  if (!holds(store, principalOf(request), permission, fund.id)) return sendRejection(reply, reject('forbidden', undefined, `needs ${permission} on ${fund.code}`));
   request.fund = fund;
   return undefined;
-}
-
-/** Whether the principal holds the permission on the fund (null: over the installation). */
-export function mayOn(store: Store, principal: Principal | null, permission: Permission, entityId: number | null): boolean {
-  if (!principal) return false;
-  return allows(principal, permission, entityId, () => (entityId === null ? [] : ancestorsOf(store.db, entityId)));
 }
 
 /** The fund an entity-scoped route was admitted to. */
@@ -94,7 +88,8 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-/** The user behind a signed-in request, as the audit trail records them. */
-export function actorOf(request: FastifyRequest): Actor {
-  return { name: principalOf(request).name, origin: request.ip, requestId: request.id };
+/** The user behind a signed-in request: the principal the use case checks, named as the audit trail records them. */
+export function actorOf(request: FastifyRequest): Caller {
+  const principal = principalOf(request);
+  return { name: principal.name, origin: request.ip, requestId: request.id, principal };
 }

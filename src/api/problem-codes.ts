@@ -9,7 +9,6 @@ export const API_PROBLEMS = {
   invalid_request: { status: 400, title: 'The request is malformed.' },
   unauthenticated: { status: 401, title: 'This route needs a bearer token (Authorization: Bearer flt_…).' },
   token_invalid: { status: 401, title: 'The bearer token is unknown, malformed or revoked.' },
-  forbidden: { status: 403, title: 'Your roles do not allow this here.' },
   not_found: { status: 404, title: 'No such resource.' },
   authentication_throttled: { status: 429, title: 'Too many failed sign-ins from this address; retry after the Retry-After seconds.' },
   request_timeout: { status: 408, title: 'The request did not arrive in time.' },
@@ -38,6 +37,6 @@ const CONFLICT: ReadonlySet<RejectionCode> = new Set([
 export function statusOf(code: RejectionCode): number {
   if (NOT_FOUND.has(code)) return 404;
   if (CONFLICT.has(code)) return 409;
-  if (code === 'user_beyond_reach') return 403;
+  if (code === 'user_beyond_reach' || code === 'forbidden') return 403;
   return 422;
 }

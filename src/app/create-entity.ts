@@ -3,7 +3,7 @@
  * its first fiscal year with twelve open months, and its chart (the regime's default, or
  * one imported from a file).
  */
-import { recordAudit, type Actor } from '../db/audit-repo.js';
+import { recordAudit } from '../db/audit-repo.js';
 import { insertAccounts } from '../db/accounts-repo.js';
 import { insertFiscalYear, recordPeriodEvent } from '../db/calendar-repo.js';
 import {
@@ -21,6 +21,7 @@ import type { FundKind, SignatoryRole } from '../ledger/fund-profile.js';
 import { MAX_FUNDS, parseAmount } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import { DEFAULT_REGIME, findRegime } from '../regimes/regimes.js';
+import { refuseUnless, type Caller } from './caller.js';
 import { inTransaction } from './in-transaction.js';
 
 export interface EntityProfile {
@@ -47,15 +48,18 @@ export interface EntityProfile {
   readonly chart?: readonly ChartRow[];
 }
 
-export function createEntity(store: Store, profile: EntityProfile, actor: Actor): Result<EntityRow> {
+/** Needs entity.manage on the parent fund, or over the installation for a fund with no parent. */
+export function createEntity(store: Store, profile: EntityProfile, actor: Caller): Result<EntityRow> {
   return inTransaction(store, () => {
+    const parent = profile.parent === undefined ? null : findEntityByCode(store.db, profile.parent);
+    if (parent === undefined) return reject('entity_unknown', 'parent', profile.parent);
+    const refused = refuseUnless(store, actor, 'entity.manage', parent, 'parent');
+    if (refused) return refused;
     const regime = findRegime(profile.regime ?? DEFAULT_REGIME);
     if (!regime) return reject('regime_unknown', 'regime', profile.regime);
     if (findEntityByCode(store.db, profile.code)) return reject('entity_code_taken', 'code', profile.code);
     if (countEntities(store.db) >= MAX_FUNDS) return reject('entity_limit_reached', 'code', `${MAX_FUNDS}`);
     if (!levelExists(store.db, profile.level)) return reject('level_unknown', 'level', profile.level);
-    const parent = profile.parent === undefined ? undefined : findEntityByCode(store.db, profile.parent);
-    if (profile.parent !== undefined && !parent) return reject('entity_unknown', 'parent', profile.parent);
     const cap = profile.policy?.managementCostCap;
     const parsedCap = cap === undefined ? null : parseAmount(cap, 0);
     if (parsedCap && (!parsedCap.ok || parsedCap.value < 0n)) return reject('amount_malformed', 'policy.managementCostCap', cap);

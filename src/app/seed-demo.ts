@@ -7,7 +7,7 @@
  * duplicate, monthly locks and the year-end close. The scenario lives in fixtures/demo as
  * data, and the tests replay the same files.
  */
-import type { Actor } from '../db/audit-repo.js';
+import { localCaller, type Caller } from './caller.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ interface Scenario {
   steps: Step[];
 }
 
-const ACTOR: Actor = { name: 'demo', origin: 'seed-demo' };
+const ACTOR = localCaller({ name: 'demo', origin: 'seed-demo' });
 
 /** The demo's administrator of every fund; a token for it comes from `issue-token`. */
 export const DEMO_ADMIN = 'admin';
@@ -73,7 +73,7 @@ export function seedDemo(store: Store, options: { dir?: string; clock?: () => st
   return admin.ok ? accept(null) : admin;
 }
 
-function runStep(store: Store, dir: string, step: Step, session: { actor: Actor; clock?: () => string }): Result<unknown> {
+function runStep(store: Store, dir: string, step: Step, session: { actor: Caller; clock?: () => string }): Result<unknown> {
   if ('post' in step) {
     const entries = parseJournal(readFileSync(join(dir, step.post.journal), 'utf8'));
     if (!entries.ok) return entries;

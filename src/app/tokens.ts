@@ -1,15 +1,18 @@
 /**
  * API tokens. A token reads `flt_<public id>_<secret>`: the public id finds the row, and
  * only a SHA-256 of the secret is stored, compared in constant time. The whole token is
- * shown once, when it is issued.
+ * shown once, when it is issued. A caller issues and revokes their own tokens, and those
+ * of users within their reach as an admin (see tokenHolderInReach).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { findTokenByPublicId, findUserById, findUserByName, insertToken, listGrants, markTokenRevoked, type TokenRow } from '../db/access-repo.js';
-import { recordAudit, type Actor } from '../db/audit-repo.js';
+import { findTokenByPublicId, findUserById, insertToken, listGrants, markTokenRevoked, type TokenRow } from '../db/access-repo.js';
+import { recordAudit } from '../db/audit-repo.js';
 import type { Store } from '../db/store.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
+import type { Caller } from './caller.js';
 import { inTransaction } from './in-transaction.js';
 import type { Principal } from './permissions.js';
+import { tokenHolderInReach } from './users.js';
 
 const TOKEN_FORM = /^flt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
@@ -21,10 +24,11 @@ export interface IssuedToken {
   readonly token: string;
 }
 
-export function issueToken(store: Store, request: { user: string; label: string; actor: Actor }): Result<IssuedToken> {
+export function issueToken(store: Store, request: { user: string; label: string; actor: Caller }): Result<IssuedToken> {
   return inTransaction(store, () => {
-    const user = findUserByName(store.db, request.user);
-    if (!user) return reject('user_unknown', 'user', request.user);
+    const holder = tokenHolderInReach(store, request.actor.principal, request.user);
+    if (!holder.ok) return holder;
+    const { user } = holder.value;
     const publicId = randomBytes(8).toString('hex');
     const secret = randomBytes(32).toString('base64url');
     insertToken(store.db, { publicId, userId: user.id, label: request.label, secretHash: digest(secret), createdBy: request.actor.name });
@@ -33,10 +37,12 @@ export function issueToken(store: Store, request: { user: string; label: string;
   });
 }
 
-export function revokeToken(store: Store, request: { id: string; actor: Actor }): Result<TokenRow> {
+export function revokeToken(store: Store, request: { id: string; actor: Caller }): Result<TokenRow> {
   return inTransaction(store, () => {
     const token = findTokenByPublicId(store.db, request.id);
     if (!token) return reject('token_unknown', 'id', request.id);
+    const holder = tokenHolderInReach(store, request.actor.principal, findUserById(store.db, token.userId)?.name ?? '');
+    if (!holder.ok) return holder;
     if (token.revokedAt !== null) return reject('token_already_revoked', 'id', request.id);
     markTokenRevoked(store.db, token.id, request.actor.name);
     recordAudit(store.db, request.actor, { entityId: null, kind: 'token.revoked', subject: request.id, detail: { userId: token.userId } });

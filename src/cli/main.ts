@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
+import { localCaller } from '../app/caller.js';
 import { closeYear } from '../app/close-year.js';
 import { createEntity } from '../app/create-entity.js';
 import { parseEntityProfile } from '../app/entity-profile-schema.js';
@@ -23,7 +24,6 @@ import { ROLES } from '../app/permissions.js';
 import { issueToken, revokeToken } from '../app/tokens.js';
 import { createUser, grantRole, type GrantRequest } from '../app/users.js';
 import { listGrants, listTokens, listUsers, type Role } from '../db/access-repo.js';
-import type { Actor } from '../db/audit-repo.js';
 import { findEntityByCode, listEntities } from '../db/entities-repo.js';
 import { DEFAULT_DATABASE, type Store } from '../db/store.js';
 import { formatVnd } from '../export/number-format.js';
@@ -90,7 +90,8 @@ async function serve(store: Store, options: Options): Promise<number> {
 }
 
 function run(command: string, store: Store, options: Options): number | Promise<number> {
-  const actor: Actor = { name: options.actor ?? process.env.USER ?? 'cli', origin: 'cli' };
+  // The command line acts with every right, as the local user who holds the database file.
+  const actor = localCaller({ name: options.actor ?? process.env.USER ?? 'cli', origin: 'cli' });
   const entity = (): string => need(options, 'entity');
   switch (command) {
     case 'init':

@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { readJsonInput } from './input-file.js';
+import type { Caller } from '../app/caller.js';
 import { confirmTransfer } from '../app/transfers/confirm-transfer.js';
 import { createTransfer } from '../app/transfers/create-transfer.js';
 import { approveVoucher } from '../app/vouchers/approve-voucher.js';
@@ -13,7 +14,6 @@ import { postVoucher } from '../app/vouchers/post-voucher.js';
 import { voucherDocument, voucherDocuments } from '../app/vouchers/voucher-documents.js';
 import { createVoucher } from '../app/vouchers/voucher-drafts.js';
 import { voucherContent } from '../api/voucher-schemas.js';
-import type { Actor } from '../db/audit-repo.js';
 import { findEntityByCode } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { formatVnd } from '../export/number-format.js';
@@ -37,7 +37,7 @@ export const VOUCHER_USAGE = `  vouchers --entity CODE [--from D] [--to D] [--ty
 
 const line = (v: Voucher) => `${v.id}\t${v.number ?? '-'}\t${v.type}\t${v.status}\t${v.accountingDate}\t${formatVnd(v.amount)}\t${v.reason}`;
 
-export function runVoucherCommand(command: string, store: Store, options: Options, actor: Actor): number | Promise<number> | undefined {
+export function runVoucherCommand(command: string, store: Store, options: Options, actor: Caller): number | Promise<number> | undefined {
   const entity = (): string => need(options, 'entity');
   const step = { entity: '', id: 0, actor };
   switch (command) {
@@ -95,7 +95,7 @@ function listCommand(store: Store, options: Options): number {
   }
 }
 
-function addCommand(store: Store, options: Options, actor: Actor): number {
+function addCommand(store: Store, options: Options, actor: Caller): number {
   const parsed = voucherContent.safeParse(readJsonInput(need(options, 'file')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

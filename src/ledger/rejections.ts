@@ -85,6 +85,7 @@ export const REJECTIONS = {
   token_unknown: 'No such token.',
   token_already_revoked: 'The token has already been revoked.',
   user_beyond_reach: 'The user holds roles on funds you do not administer.',
+  forbidden: 'Your roles do not allow this here.',
 
   // Vouchers.
   voucher_not_found: 'No such voucher in this fund.',

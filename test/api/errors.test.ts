@@ -59,7 +59,10 @@ describe('error answers', () => {
 
   it('answers 403 to a role without the right, and 404 to unknown funds and routes', async () => {
     world = await apiWorld();
-    await expectProblem(await world.call('c1Auditor', { method: 'POST', url: '/api/entities/C1/entries', payload: receipt('1') }), 'forbidden');
+    const forbidden = await world.call('c1Auditor', { method: 'POST', url: '/api/entities/C1/entries', payload: receipt('1') });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.headers['content-type']).toContain('application/problem+json');
+    expect(forbidden.json()).toMatchObject({ code: 'forbidden', title: 'Your roles do not allow this here.', detail: 'needs ledger.post on C1' });
     await expectProblem(await world.call('c1Auditor', { method: 'GET', url: '/nowhere' }), 'not_found');
     const unknown = await world.call('root', { method: 'GET', url: '/api/entities/NOPE/entries' });
     expect(unknown.statusCode).toBe(404);

@@ -18,7 +18,7 @@
  * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md,
  * reports.json and reports.md.
  */
-import type { Actor } from '../../src/db/audit-repo.js';
+import { localCaller } from '../../src/app/caller.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,7 +53,7 @@ const OUT = resolve('bench-results');
 const DB_PATH = join(OUT, 'bench.sqlite');
 const MACHINE = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 const FUND = 'BENCH';
-const BENCH: Actor = { name: 'bench', origin: 'bench' };
+const BENCH = localCaller({ name: 'bench', origin: 'bench' });
 /** Opening balance of every cash and bank account, so random spending never runs them dry. */
 const OPENING = 10n ** 13n;
 const CHUNK = 50_000;

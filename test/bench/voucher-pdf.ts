@@ -11,12 +11,12 @@ import { createEntity } from '../../src/app/create-entity.js';
 import { postEntries } from '../../src/app/post-entries.js';
 import { postDemoVouchers, type DemoVoucher } from '../../src/app/vouchers/demo-vouchers.js';
 import { voucherDocuments } from '../../src/app/vouchers/voucher-documents.js';
-import type { Actor } from '../../src/db/audit-repo.js';
+import { localCaller } from '../../src/app/caller.js';
 import { findEntityByCode } from '../../src/db/entities-repo.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import { writePdf } from '../../src/export/voucher-pdf.js';
 
-const ACTOR: Actor = { name: 'bench', origin: 'bench' };
+const ACTOR = localCaller({ name: 'bench', origin: 'bench' });
 const FUND = 'PDF';
 
 export interface PrintRun {

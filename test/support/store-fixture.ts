@@ -1,5 +1,5 @@
 /** Fresh in-memory stores with a fund in them, and journal text posted through the use cases. */
-import type { Actor } from '../../src/db/audit-repo.js';
+import { localCaller } from '../../src/app/caller.js';
 import { createEntity, type EntityProfile } from '../../src/app/create-entity.js';
 import { postEntries } from '../../src/app/post-entries.js';
 import type { PostedRef } from '../../src/app/posting-session.js';
@@ -8,7 +8,7 @@ import type { EntityRow } from '../../src/db/entities-repo.js';
 import { parseJournal } from '../../src/ledger/journal-text.js';
 import type { Result } from '../../src/ledger/rejections.js';
 
-export const ACTOR: Actor = { name: 'test', origin: 'test' };
+export const ACTOR = localCaller({ name: 'test', origin: 'test' });
 
 export function freshStore(): Store {
   return openStore(':memory:');

@@ -1,16 +1,12 @@
-/**
- * The audit trail: who changed what, when and from where. Auditors and admins read the
- * events of the funds they hold those roles on; events above any fund (users, tokens)
- * need the role over the whole installation.
- */
+/** The audit trail: who changed what, when and from where, within the reader's reach (src/app/audit-reach.ts). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../db/audit-repo.js';
-import { findEntityByCode, listEntities } from '../../db/entities-repo.js';
+import { auditReach } from '../../app/audit-reach.js';
+import { listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { reject } from '../../ledger/rejections.js';
-import { mayOn } from '../access.js';
-import { sendApiProblem, sendRejection } from '../problem.js';
+import { principalOf } from '../access.js';
+import { sendRejection } from '../problem.js';
 import { isoInstant } from '../../app/input-schemas.js';
 import * as success from '../response-schemas.js';
 import { entityCode, limit, text, wholeNumber } from '../schemas.js';
@@ -34,22 +30,10 @@ export function auditRoutes(store: Store): FastifyPluginAsyncZod {
       { config: { access: { signedIn: true } }, schema: { tags: ['audit'], summary: 'Audit trail, filtered by fund, time, actor and kind', querystring: query, response: { 200: success.auditPage } } },
       async (request, reply) => {
         const { entity, limit, ...filter } = request.query;
-        const funds = listEntities(store.db);
-        const everywhere = mayOn(store, request.principal, 'audit.read', null);
-        let entityIds: number[] | 'all';
-        if (entity !== undefined) {
-          const fund = findEntityByCode(store.db, entity);
-          if (!fund) return sendRejection(reply, reject('entity_unknown', 'querystring.entity', entity));
-          if (!mayOn(store, request.principal, 'audit.read', fund.id)) return sendApiProblem(reply, 'forbidden', `needs audit.read on ${entity}`);
-          entityIds = [fund.id];
-        } else if (everywhere) {
-          entityIds = 'all';
-        } else {
-          entityIds = funds.filter((e) => mayOn(store, request.principal, 'audit.read', e.id)).map((e) => e.id);
-          if (entityIds.length === 0) return sendApiProblem(reply, 'forbidden', 'needs audit.read on some fund');
-        }
-        const codes = new Map(funds.map((e) => [e.id, e.code]));
-        const rows = listAudit(store.db, { entityIds, limit, ...filter });
+        const reach = auditReach(store, principalOf(request), entity);
+        if (!reach.ok) return sendRejection(reply, reach.path === undefined ? reach : { ...reach, path: `querystring.${reach.path}` });
+        const codes = new Map(listEntities(store.db).map((e) => [e.id, e.code]));
+        const rows = listAudit(store.db, { entityIds: reach.value, limit, ...filter });
         return {
           events: rows.map((r) => ({
             id: r.id, at: r.at, actor: r.actor, origin: r.origin, requestId: r.requestId,

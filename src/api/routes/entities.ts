@@ -9,15 +9,16 @@ import { addBankAccount } from '../../app/add-bank-account.js';
 import { createCampaign } from '../../app/create-campaign.js';
 import { createEntity } from '../../app/create-entity.js';
 import { entityDetails } from '../../app/entity-details.js';
+import { holds } from '../../app/caller.js';
 import { entityProfileSchema } from '../../app/entity-profile-schema.js';
 import { updateEntity } from '../../app/update-entity.js';
 import { listCampaigns, listCounterparties } from '../../db/dimensions-repo.js';
-import { findEntityByCode, listEntities } from '../../db/entities-repo.js';
+import { listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { entityJson, entitySummaryJson } from '../../export/entity-json.js';
-import { accept, reject } from '../../ledger/rejections.js';
-import { actorOf, fundOf, mayOn } from '../access.js';
-import { sendApiProblem, sendRejection } from '../problem.js';
+import { accept } from '../../ledger/rejections.js';
+import { actorOf, fundOf, principalOf } from '../access.js';
+import { sendRejection } from '../problem.js';
 import { entityParams, isoDate, limit, text, wholeNumber } from '../schemas.js';
 import { COUNTERPARTY_KINDS } from '../../ledger/entry.js';
 import * as success from '../response-schemas.js';
@@ -49,7 +50,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/entities', { config: { access: { signedIn: true } }, schema: { tags: ['entities'], summary: 'Funds you hold a role on', response: { 200: z.array(success.entitySummary) } } }, async (request) =>
       listEntities(store.db)
-        .filter((e) => mayOn(store, request.principal, 'entity.read', e.id))
+        .filter((e) => holds(store, principalOf(request), 'entity.read', e.id))
         .map(entitySummaryJson),
     );
 
@@ -61,12 +62,7 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const profile = request.body;
-        const parent = profile.parent === undefined ? null : findEntityByCode(store.db, profile.parent);
-        if (parent === undefined) return sendRejection(reply, reject('entity_unknown', 'body.parent', profile.parent));
-        if (!mayOn(store, request.principal, 'entity.manage', parent?.id ?? null)) {
-          return sendApiProblem(reply, 'forbidden', parent ? `needs entity.manage on ${parent.code}` : 'needs entity.manage over the installation');
-        }
-        return answerWrite(store, request, reply, { entity: parent?.code ?? null, locate: () => `/api/entities/${profile.code}` }, () => {
+        return answerWrite(store, request, reply, { entity: profile.parent ?? null, locate: () => `/api/entities/${profile.code}` }, () => {
           const created = createEntity(store, profile, actorOf(request));
           return created.ok ? accept({ status: 201, body: entityJson(entityDetails(store, created.value)) }) : created;
         });

@@ -2,28 +2,34 @@
  * The receiving fund confirms that a transfer sent in transit has arrived: its bank receipt
  * is dated and posted, and the giving fund's 113 is cleared to 612 by a general voucher
  * linked to the same transfer, so both books show the transfer as complete on the same day.
+ * The caller must hold the rights of a receipt in the receiving fund (see transfer-rights.ts).
  */
-import { recordAudit, type Actor } from '../../db/audit-repo.js';
+import { recordAudit } from '../../db/audit-repo.js';
 import { findEntityById } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
-import { findTransfer, updateTransfer } from '../../db/transfers-repo.js';
+import { updateTransfer } from '../../db/transfers-repo.js';
 import { findVoucher, updateVoucher } from '../../db/vouchers-repo.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { loadFund } from '../fund.js';
+import type { Caller } from '../caller.js';
 import { inTransaction } from '../in-transaction.js';
 import { postVoucherWithin } from '../vouchers/post-voucher.js';
 import { columnsOf, planFor } from '../vouchers/voucher-content.js';
 import { addVoucher, type TransferPair } from './create-transfer.js';
+import { readableTransfer, refuseTransferSide } from './transfer-rights.js';
 
-export function confirmTransfer(store: Store, request: { id: number; date?: string; actor: Actor }): Result<TransferPair> {
+export function confirmTransfer(store: Store, request: { id: number; date?: string; actor: Caller }): Result<TransferPair> {
   return inTransaction(store, () => {
-    const transfer = findTransfer(store.db, request.id);
-    if (!transfer) return reject('transfer_not_found', 'id', String(request.id));
+    const found = readableTransfer(store, request.actor, request.id);
+    if (!found.ok) return found;
+    const transfer = found.value;
     if (transfer.status !== 'in-transit') return reject('transfer_not_in_transit', 'id', String(request.id));
     const giver = loadFund(store, findEntityById(store.db, transfer.fromEntityId)?.code ?? '');
     const receiver = loadFund(store, findEntityById(store.db, transfer.toEntityId)?.code ?? '');
     if (!giver.ok || !receiver.ok) throw new Error(`transfer ${transfer.id} links a fund that does not exist`);
+    const refused = refuseTransferSide(store, request.actor, receiver.value, 'bank-receipt', 'id');
+    if (refused) return refused;
     const date = request.date ?? accountingDateOf(new Date());
     const draft = findVoucher(store.db, receiver.value.entity.id, transfer.receiptVoucherId ?? 0);
     if (!draft) throw new Error(`transfer ${transfer.id} has no receipt voucher`);

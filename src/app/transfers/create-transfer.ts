@@ -3,19 +3,22 @@
  * giving fund and a bank receipt in the receiving fund, each numbered in its own books
  * and linked through the transfer. Sent straight through, both post at once (Dr 612 /
  * Cr 1121 and Dr 1121 / Cr 5113). Sent in transit, the giver posts Dr 113 / Cr 1121 and
- * the receipt waits as a draft until the receiving fund confirms the money arrived.
+ * the receipt waits as a draft until the receiving fund confirms the money arrived. The
+ * caller's rights on both sides are checked first (see transfer-rights.ts).
  */
-import { recordAudit, type Actor } from '../../db/audit-repo.js';
+import { recordAudit } from '../../db/audit-repo.js';
 import type { Store } from '../../db/store.js';
 import { insertTransfer, updateTransfer } from '../../db/transfers-repo.js';
-import type { Transfer } from '../../ledger/transfer.js';
 import { insertVoucher } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
+import type { Transfer } from '../../ledger/transfer.js';
 import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { loadFund, type Fund } from '../fund.js';
+import type { Caller } from '../caller.js';
 import { inTransaction } from '../in-transaction.js';
 import { postVoucherWithin } from '../vouchers/post-voucher.js';
 import { columnsOf, planFor } from '../vouchers/voucher-content.js';
+import { refuseTransferSide } from './transfer-rights.js';
 
 export interface TransferRequest {
   readonly from: string;
@@ -28,7 +31,7 @@ export interface TransferRequest {
   readonly fromBankAccount?: string;
   readonly toBankAccount?: string;
   readonly externalRef?: string;
-  readonly actor: Actor;
+  readonly actor: Caller;
 }
 
 export interface TransferPair {
@@ -45,6 +48,8 @@ export function createTransfer(store: Store, request: TransferRequest): Result<T
     if (!receiver.ok) return { ...receiver, path: 'to' };
     if (giver.value.entity.id === receiver.value.entity.id) return reject('transfer_same_fund', 'to', request.to);
     const inTransit = request.inTransit ?? false;
+    const refused = refuseTransferSide(store, request.actor, giver.value, 'bank-payment', 'from') ?? (inTransit ? null : refuseTransferSide(store, request.actor, receiver.value, 'bank-receipt', 'to'));
+    if (refused) return refused;
     const transfer = insertTransfer(store.db, {
       fromEntityId: giver.value.entity.id, toEntityId: receiver.value.entity.id, status: inTransit ? 'in-transit' : 'received',
       amount: 0, date: request.date, reason: request.reason, createdBy: request.actor.name,
@@ -97,12 +102,12 @@ function receiptContent(request: TransferRequest, giver: Fund): VoucherContent {
 export interface TransferVoucher {
   readonly fund: Fund;
   readonly transferId: number;
-  readonly actor: Actor;
+  readonly actor: Caller;
   readonly content: VoucherContent;
   readonly status?: 'draft' | 'approved';
 }
 
-/** A transfer's voucher, approved by the person who made the transfer (the API checks they may). */
+/** A transfer's voucher, approved by the person who made the transfer (createTransfer checks they may). */
 export function addVoucher(store: Store, voucher: TransferVoucher): Result<Voucher> {
   const { fund, transferId, actor, content, status = 'approved' } = voucher;
   const plan = planFor(fund, content);
