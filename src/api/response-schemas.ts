@@ -329,7 +329,11 @@ const statementJson = z.strictObject({
     .strictObject({
       eliminated: z.array(z.strictObject({ id: int, from: z.string(), to: z.string(), amount: decimal, reason: z.string(), sentOn: day.nullable(), receivedOn: day.nullable(), paidOn: day })),
       unmatched: z.array(
-        z.strictObject({ id: int, from: z.string(), to: z.string(), amount: decimal, reason: z.enum(['in-transit', 'sent-only', 'received-only']), sentOn: day.nullable(), receivedOn: day.nullable(), paidOn: day }),
+        z.strictObject({
+          id: int, from: z.string(), to: z.string(), amount: decimal, reason: z.string().meta({ description: 'The transfer’s own reason' }),
+          found: z.enum(['in-transit', 'sent-only', 'received-only']).meta({ description: 'Why it was not eliminated: still in transit, or seen on one side only' }),
+          sentOn: day.nullable(), receivedOn: day.nullable(), paidOn: day,
+        }),
       ),
     })
     .optional()

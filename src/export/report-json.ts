@@ -26,7 +26,7 @@ export function statementJson(input: { statement: Statement; funds: readonly str
       ...(input.reconciliation && {
         reconciliation: {
           eliminated: input.reconciliation.eliminated,
-          unmatched: input.reconciliation.unmatched.map((u) => ({ ...u.transfer, reason: u.reason })),
+          unmatched: input.reconciliation.unmatched.map((u) => ({ ...u.transfer, found: u.reason })),
         },
       }),
     }),

@@ -56,6 +56,13 @@ describe('reports as JSON', () => {
     expect(body.reconciliation.eliminated.map((t) => [t.id, t.amount])).toEqual([[1, '200000000']]);
   });
 
+  it('names a transfer still in transit with its own reason and why it was not eliminated', async () => {
+    const body = (await get('/api/entities/TVH-VNN/reports/financial-position?from=2024-11-01&to=2024-11-26&consolidated=true')).json() as {
+      reconciliation: { unmatched: { id: number; reason: string; found: string }[] };
+    };
+    expect(body.reconciliation.unmatched).toMatchObject([{ id: 1, reason: 'Điều tiết Quỹ cho Ban vận động Quỹ xã Hòa Thuận để hỗ trợ xây nhà Đại đoàn kết', found: 'in-transit' }]);
+  });
+
   it('answers the trial balance for a quarter, consolidated or not', async () => {
     const one = (await get('/api/entities/HTH-VNN/reports/trial-balance?period=2024-Q4')).json() as { from: string; to: string; balanced: boolean };
     expect([one.from, one.to, one.balanced]).toEqual(['2024-10-01', '2024-12-31', true]);
