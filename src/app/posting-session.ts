@@ -1,7 +1,7 @@
 /**
- * A posting session appends entries to one fund inside a transaction. For each entry it
- * prefetches what the ledger's guards will read (the balances `balanceNeeds` names), makes
- * the pure decision with them, then resolves dimensions to stored ids, seals the entry into
+ * A posting session appends entries to one fund inside a transaction. For each entry the
+ * ledger checks what needs nothing of the books and names the balances its guards will
+ * read; the session fetches them, the ledger's guards decide on them, then the session resolves dimensions to stored ids, seals the entry into
  * the fund's hash chain and writes it. A running tally per guarded account spares a bulk
  * load of dated entries a query per entry.
  */
@@ -14,7 +14,7 @@ import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
 import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
 import { chainHash } from '../ledger/hash-chain.js';
 import type { Minor } from '../ledger/money.js';
-import { balanceNeeds, entryTotals, holdingKey, postEntry, type BalanceNeeds, type Balances, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
+import { checkEntry, entryTotals, guardEntry, holdingKey, type BalanceNeeds, type Balances, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
 import type { Fund } from './fund.js';
 
@@ -70,11 +70,12 @@ export class PostingSession {
   }
 
   post(input: EntryInput, options: PostOptions = {}): Result<PostedRef> {
-    const balances = this.prefetch(balanceNeeds(input, this.context));
-    const decided = postEntry(input, { ...this.context, balances }, {
+    const checked = checkEntry(input, this.context, {
       ...(options.kind && { kind: options.kind }),
       ...(options.ignoreLocks && { ignoreLocks: options.ignoreLocks }),
     });
+    if (!checked.ok) return checked;
+    const decided = guardEntry(checked.value, this.context, this.prefetch(checked.value.needs));
     if (!decided.ok) return decided;
     return accept(this.seal(decided.value, options.reversesId ?? null));
   }

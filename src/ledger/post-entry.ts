@@ -3,9 +3,9 @@
  *
  * The checks run in a fixed order and the first failure is the answer, so one bad entry
  * always gets the same code (the order of the posting codes in rejections.ts). Within a
- * check, lines are examined in order. Nothing here reads the store: `balanceNeeds` says
- * which balances the guards of an entry will read, the caller fetches them, and the
- * decision takes them as plain data in the context.
+ * check, lines are examined in order. Nothing here reads the store: `checkEntry` runs the
+ * checks that need nothing of the books and names the balances the guards will read, the
+ * caller fetches them, and `guardEntry` takes them as plain data.
  */
 import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
 import type { Account, Chart } from './chart.js';
@@ -78,7 +78,23 @@ export interface PostingOptions {
   readonly ignoreLocks?: boolean;
 }
 
+/** An entry that passed every check that reads nothing of the books, and the balances its guards will read. */
+export interface CheckedEntry {
+  readonly entry: Entry;
+  readonly needs: BalanceNeeds;
+}
+
+/** Posting in one call, for a caller that already holds every balance the guards may read. */
 export function postEntry(input: EntryInput, context: PostingContext, options: PostingOptions = {}): Result<Entry> {
+  const checked = checkEntry(input, context, options);
+  return checked.ok ? guardEntry(checked.value, context, context.balances) : checked;
+}
+
+/**
+ * The checks that need nothing of the books, in their fixed order; the entry that passes
+ * comes with the balances its guards will read, for the caller to fetch before `guardEntry`.
+ */
+export function checkEntry(input: EntryInput, context: Omit<PostingContext, 'balances'>, options: PostingOptions = {}): Result<CheckedEntry> {
   const shape = checkShape(input);
   if (shape) return shape;
   const amounts = parseLineAmounts(input.lines);
@@ -102,47 +118,42 @@ export function postEntry(input: EntryInput, context: PostingContext, options: P
     unit: memo.unit,
     item: memo.item ?? null,
   }));
-  const limit = checkFundLimit(lines, memos, context.balances);
-  if (limit) return limit;
-  const policy = checkManagementCost(lines, context);
-  if (policy) return policy;
-  const negative = checkNonNegative(lines, memos, context);
-  if (negative) return negative;
-  return accept({ kind: options.kind ?? 'regular', date: input.date, description: input.description, lines, memos });
+  const entry: Entry = { kind: options.kind ?? 'regular', date: input.date, description: input.description, lines, memos };
+  return accept({ entry, needs: needsOf(entry, context) });
 }
 
-const NO_NEEDS = (date: string): BalanceNeeds => ({ date, accounts: [], holdings: [], managementCostYear: null });
+/** The guards that read the books, on the balances fetched for the entry's needs: the fund's limit, management costs, no balance below zero. */
+export function guardEntry(checked: CheckedEntry, context: Pick<PostingContext, 'chart' | 'policy'>, balances: Balances): Result<Entry> {
+  const { lines, memos } = checked.entry;
+  const limit = checkFundLimit(lines, memos, balances);
+  if (limit) return limit;
+  const policy = checkManagementCost(lines, context, balances);
+  if (policy) return policy;
+  const negative = checkNonNegative(lines, memos, context, balances);
+  if (negative) return negative;
+  return accept(checked.entry);
+}
 
-/**
- * Which balances the guards of `postEntry` will read for this entry. An entry refused
- * before its guards (malformed, unbalanced …) needs none; the decision gives its code.
- */
-export function balanceNeeds(input: EntryInput, context: Pick<PostingContext, 'chart' | 'policy'>): BalanceNeeds {
-  if (checkShape(input)) return NO_NEEDS(input.date);
-  const amounts = parseLineAmounts(input.lines);
-  const quantities = parseMemoQuantities(input.memos ?? []);
-  if (!amounts.ok || !quantities.ok) return NO_NEEDS(input.date);
+/** Guarded accounts the entry takes money from, holdings it takes quantities from, and the year of capped management costs. */
+function needsOf(entry: Entry, context: Pick<PostingContext, 'chart' | 'policy'>): BalanceNeeds {
   const nets = new Map<string, Minor>();
   let managementCost = 0n;
-  for (let index = 0; index < input.lines.length; index++) {
-    const account = context.chart.accounts.get((input.lines[index] as LineInput).account);
-    const amount = (amounts.value[index] as LineAmounts).amount;
-    if (account?.nonNegative) nets.set(account.code, (nets.get(account.code) ?? 0n) + amount);
-    if (account?.managementCost) managementCost += amount;
+  for (const line of entry.lines) {
+    const account = context.chart.accounts.get(line.account);
+    if (account?.nonNegative) nets.set(line.account, (nets.get(line.account) ?? 0n) + line.amount);
+    if (account?.managementCost) managementCost += line.amount;
   }
   const held = new Map<string, { holding: Holding; net: Minor }>();
-  for (const [index, memo] of (input.memos ?? []).entries()) {
-    const holding = { account: memo.account, unit: memo.unit, item: memo.item ?? null };
-    const key = holdingKey(holding);
-    held.set(key, { holding, net: (held.get(key)?.net ?? 0n) + (quantities.value[index] as Minor) });
+  for (const memo of entry.memos) {
+    const key = holdingKey(memo);
+    held.set(key, { holding: { account: memo.account, unit: memo.unit, item: memo.item }, net: (held.get(key)?.net ?? 0n) + memo.quantity });
   }
   const capped = context.policy.managementCostsAllowed && context.policy.managementCostCap !== null && managementCost > 0n;
-  return {
-    date: input.date,
-    accounts: [...nets].filter(([, net]) => net < 0n).map(([code]) => code),
-    holdings: [...held.values()].filter(({ net }) => net < 0n).map(({ holding }) => holding),
-    managementCostYear: capped ? yearOf(input.date) : null,
-  };
+  const accounts: string[] = [];
+  for (const [code, net] of nets) if (net < 0n) accounts.push(code);
+  const holdings: Holding[] = [];
+  for (const { holding, net } of held.values()) if (net < 0n) holdings.push(holding);
+  return { date: entry.date, accounts, holdings, managementCostYear: capped ? yearOf(entry.date) : null };
 }
 
 function checkShape(input: EntryInput): Rejection | null {
@@ -277,7 +288,7 @@ function parseForeign(lines: readonly LineInput[], amounts: readonly LineAmounts
   return accept(result);
 }
 
-function checkDimensions(lines: readonly LineInput[], context: PostingContext): Rejection | null {
+function checkDimensions(lines: readonly LineInput[], context: Pick<PostingContext, 'campaigns' | 'bankAccounts'>): Rejection | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as LineInput;
     if (line.campaign !== undefined && !context.campaigns.has(line.campaign)) {
@@ -339,7 +350,7 @@ function buildLine(line: LineInput, index: number, amounts: LineAmounts | undefi
   return plain ? built : { ...built, ...dimensionsOf(line) };
 }
 
-function checkManagementCost(lines: readonly Line[], context: PostingContext): Rejection | null {
+function checkManagementCost(lines: readonly Line[], context: Pick<PostingContext, 'chart' | 'policy'>, balances: Balances): Rejection | null {
   let net = 0n;
   let firstIndex = -1;
   for (let index = 0; index < lines.length; index++) {
@@ -352,13 +363,13 @@ function checkManagementCost(lines: readonly Line[], context: PostingContext): R
   const path = `lines[${firstIndex}]`;
   if (!context.policy.managementCostsAllowed) return reject('management_cost_forbidden', path);
   const cap = context.policy.managementCostCap;
-  if (cap !== null && context.balances.managementCostInYear + net > cap) {
+  if (cap !== null && balances.managementCostInYear + net > cap) {
     return reject('management_cost_cap_exceeded', path, `cap ${cap}`);
   }
   return null;
 }
 
-function checkNonNegative(lines: readonly Line[], memos: readonly Memo[], context: PostingContext): Rejection | null {
+function checkNonNegative(lines: readonly Line[], memos: readonly Memo[], context: Pick<PostingContext, 'chart'>, balances: Balances): Rejection | null {
   const nets = new Map<string, { net: Minor; index: number }>();
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
@@ -367,7 +378,7 @@ function checkNonNegative(lines: readonly Line[], memos: readonly Memo[], contex
     nets.set(line.account, { net: (seen?.net ?? 0n) + line.amount, index: seen?.index ?? index });
   }
   for (const [account, { net, index }] of nets) {
-    if (net < 0n && fetched(context.balances.lowest, account) + net < 0n) {
+    if (net < 0n && fetched(balances.lowest, account) + net < 0n) {
       return reject('balance_would_go_negative', `lines[${index}]`, account);
     }
   }
@@ -380,14 +391,14 @@ function checkNonNegative(lines: readonly Line[], memos: readonly Memo[], contex
     holdings.set(key, { memo, net: (seen?.net ?? 0n) + memo.quantity, index: seen?.index ?? index });
   }
   for (const [key, { memo, net, index }] of holdings) {
-    if (net < 0n && fetched(context.balances.lowestHoldings, key) + net < 0n) {
+    if (net < 0n && fetched(balances.lowestHoldings, key) + net < 0n) {
       return reject('off_balance_would_go_negative', `memos[${index}]`, [memo.account, memo.unit, memo.item].filter(Boolean).join(' '));
     }
   }
   return null;
 }
 
-/** A balance the caller fetched for the entry's needs; one missing is a caller that did not ask `balanceNeeds`. */
+/** A balance the caller fetched for the entry's needs; one missing is a caller that did not fetch what `checkEntry` named. */
 function fetched(balances: ReadonlyMap<string, Minor>, key: string): Minor {
   const balance = balances.get(key);
   if (balance === undefined) throw new Error(`the balance ${key.replaceAll('\u0000', ' ').trim()} was not fetched for the entry`);

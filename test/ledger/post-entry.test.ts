@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntryInput } from '../../src/ledger/entry.js';
-import { balanceNeeds, postEntry } from '../../src/ledger/post-entry.js';
+import { checkEntry, postEntry } from '../../src/ledger/post-entry.js';
 import { planReversal } from '../../src/ledger/reverse-entry.js';
 import { entry, postingContext } from '../support/posting-context.js';
 
-describe('balanceNeeds names, before the decision, exactly the balances its guards read', () => {
+describe('checkEntry names, before the guards, exactly the balances they read', () => {
   const context = postingContext();
   const capped = postingContext({ managementCostsAllowed: true, managementCostCap: 1_000_000n });
-  const needs = (input: EntryInput, on = context) => balanceNeeds(input, on);
+  const needs = (input: EntryInput, on = context) => {
+    const checked = checkEntry(input, on);
+    return checked.ok ? checked.value.needs : checked.code;
+  };
 
   it.each([
     ['a receipt into cash needs nothing', entry([{ account: '1111', debit: '5' }, { account: '5111', credit: '5' }]), { accounts: [], holdings: [], managementCostYear: null }],
@@ -23,14 +26,17 @@ describe('balanceNeeds names, before the decision, exactly the balances its guar
       entry([{ account: '6116', debit: '5' }, { account: '152', credit: '5' }], { memos: [{ account: '003', direction: 'out', quantity: '10', unit: 'kg', item: 'Gạo' }] }),
       { accounts: ['152'], holdings: [{ account: '003', unit: 'kg', item: 'Gạo' }], managementCostYear: null },
     ],
-    ['a malformed entry needs nothing: the decision refuses it first', entry([{ account: '6111', debit: 'abc' }, { account: '1111', credit: '5' }]), { accounts: [], holdings: [], managementCostYear: null }],
   ])('%s', (_name, input, expected) => {
     expect(needs(input)).toEqual({ date: input.date, ...expected });
   });
 
+  it('names nothing for an entry it refuses before any guard', () => {
+    expect(needs(entry([{ account: '6111', debit: 'abc' }, { account: '1111', credit: '5' }]))).toBe('amount_malformed');
+  });
+
   it('asks for the year of management costs only under a cap', () => {
     const cost = entry([{ account: '614', debit: '5' }, { account: '1121', credit: '5' }]);
-    expect(needs(cost).managementCostYear).toBeNull();
+    expect(needs(cost)).toMatchObject({ accounts: ['1121'], managementCostYear: null });
     expect(needs(cost, capped)).toMatchObject({ accounts: ['1121'], managementCostYear: 2024 });
   });
 
