@@ -38,7 +38,9 @@ import type { Store } from '../src/db/store.js';
 import { planVoucherEntry } from '../src/ledger/vouchers/plan-voucher-entry.js';
 import type { VoucherContent } from '../src/ledger/vouchers/voucher.js';
 import { checkNumberFormat, formatVoucherNumber } from '../src/ledger/vouchers/voucher-number.js';
-import { entry, postingContext, REGIME as TT103_2018 } from './support/posting-context.js';
+import { DRIVE, entry, postingContext, REGIME as TT103_2018 } from './support/posting-context.js';
+import type { CampaignTerms } from '../src/ledger/campaign.js';
+import { extendCampaign } from '../src/app/extend-campaign.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
 const donation = (amount = '1000000'): LineInput[] => [
@@ -85,6 +87,10 @@ function withTwoFunds<T>(work: (store: Store) => Result<T>): Result<T> {
   });
 }
 
+/** A typhoon campaign launched on 1 March 2024, and a cash receipt for it. */
+const STORM: CampaignTerms = { ...DRIVE, code: 'BAO3', legalBasis: 'ND93/2021', launchedOn: '2024-03-01' };
+const storm = () => [{ account: '1111', debit: '5', campaign: 'BAO3' }, { account: '5111', credit: '5', campaign: 'BAO3' }];
+
 const closingEntry = { kind: 'closing' as const, date: '2024-12-31', description: 'Kết chuyển', lines: [], memos: [] };
 
 const CASES = {
@@ -108,6 +114,16 @@ const CASES = {
   entry_must_balance: () => post(entry([{ account: '1111', debit: '1000000' }, { account: '5111', credit: '900000' }])),
   date_outside_open_year: () => post(entry(donation(), { date: '2023-06-01' })),
   period_locked: () => post(entry(donation(), { date: '2024-01-15' })),
+  campaign_not_started: () => post(entry(storm(), { date: '2024-03-05' }), { campaigns: [{ ...STORM, launchedOn: '2024-04-01' }] }),
+  campaign_receiving_closed: () => post(entry(storm()), { campaigns: [{ ...STORM, receivingEndsOn: '2024-03-01' }] }),
+  campaign_distribution_closed: () =>
+    post(entry([{ account: '6116', debit: '5', campaign: 'BAO3' }, { account: '1111', credit: '5', campaign: 'BAO3' }]), { campaigns: [{ ...STORM, distributionEndsOn: '2024-03-01' }], balances: { '1111': 5n } }),
+  campaign_account_mismatch: () =>
+    post(entry([{ account: '1121', debit: '5', bankAccount: '0071000999888' }, { account: '5111', credit: '5' }]), { campaigns: [{ ...STORM, accounts: ['0071000999888'] }], bankAccounts: { '0071000999888': 'BAO3' } }),
+  campaign_cost_forbidden: () =>
+    post(entry([{ account: '614', debit: '5', campaign: 'BAO3' }, { account: '1111', credit: '5' }]), { campaigns: [STORM], managementCostsAllowed: true, balances: { '1111': 5n } }),
+  designation_mismatch: () =>
+    post(entry([{ account: '1111', debit: '5', campaign: 'BAO3' }, { account: '5111', credit: '5', campaign: 'BAO3', designation: 'Hộ bà Lê Thị Hoa' }]), { campaigns: [{ ...STORM, acceptsDesignated: false }] }),
   fund_limit_reached: () => post(entry(donation('2')), { fundTotals: { debits: 10n ** 15n - 1n, quantities: 0n } }),
   management_cost_forbidden: () => post(entry([{ account: '614', debit: '5' }, { account: '1111', credit: '5' }]), { balances: { '1111': 5n } }),
   management_cost_cap_exceeded: () =>
@@ -165,6 +181,12 @@ const CASES = {
     withFund((store) => {
       postOk(store, OPENING, { kind: 'opening' });
       return importChart(store, { actor: ACTOR, entity: FUND.code, csv: 'code,parent,name_vi,name_en,class,normal_side,off_balance,note\n111,,Tiền,Cash,1,debit,0,\n' });
+    }),
+  legal_basis_unknown: () => withFund((store) => createCampaign(store, { entity: FUND.code, code: 'BAO3', name: 'Bão số 3', startsOn: '2024-09-08', legalBasis: 'ND1/1900', actor: ACTOR })),
+  campaign_extension_not_allowed: () =>
+    withFund((store) => {
+      createCampaign(store, { entity: FUND.code, code: 'BAO3', name: 'Bão số 3', kind: 'disaster', startsOn: '2024-09-08', actor: ACTOR });
+      return extendCampaign(store, { entity: FUND.code, campaign: 'BAO3', decisionNumber: '12/QĐ-BVĐ', decidedOn: '2024-12-01', endsOn: '2024-12-31', actor: ACTOR });
     }),
   campaign_code_taken: () =>
     withFund((store) => {

@@ -24,7 +24,7 @@ export type ApiProblemCode = keyof typeof API_PROBLEMS;
 
 const NOT_FOUND: ReadonlySet<RejectionCode> = new Set([
   'entity_unknown', 'entry_not_found', 'account_unknown', 'year_unknown', 'period_unknown', 'user_unknown', 'grant_unknown', 'token_unknown',
-  'voucher_not_found', 'transfer_not_found', 'counterparty_unknown',
+  'voucher_not_found', 'transfer_not_found', 'counterparty_unknown', 'campaign_unknown',
 ]);
 
 const CONFLICT: ReadonlySet<RejectionCode> = new Set([

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ROLES } from '../app/permissions.js';
 import { FILE_FORMATS } from '../export/write-report.js';
+import { CAMPAIGN_KINDS } from '../ledger/campaign.js';
 import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { INTEGRITY_CHECKS } from '../ledger/integrity.js';
 import { POVERTY_STATUSES, VOUCHER_STATUSES } from '../ledger/vouchers/voucher.js';
@@ -53,7 +54,20 @@ export const entity = entitySummary
   })
   .meta({ description: 'A fund’s profile.' });
 
-export const campaign = z.strictObject({ code: z.string(), name: z.string(), startsOn: day, endsOn: day.nullable() });
+export const campaign = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(CAMPAIGN_KINDS),
+  legalBasis: z.strictObject({ code: z.string(), title: z.string() }),
+  startsOn: day,
+  endsOn: day.nullable().meta({ description: 'The end of receiving as launched, when the campaign set its own' }),
+  receivingEndsOn: day.nullable().meta({ description: 'The last day of receiving, extensions counted; null: no limit' }),
+  distributionEndsOn: day.nullable().meta({ description: 'The last day of distribution; null: no limit' }),
+  acceptsDesignated: z.boolean(),
+  bankAccounts: z.array(z.string()).meta({ description: 'The accounts dedicated to the campaign' }),
+  documents: z.array(z.strictObject({ number: z.string(), date: day, issuer: z.string(), title: z.string() })),
+  extensions: z.array(z.strictObject({ decisionNumber: z.string(), decidedOn: day, endsOn: day })),
+});
 
 export const counterpartyPage = z.strictObject({
   counterparties: z.array(z.strictObject({ id: int, kind: z.enum(COUNTERPARTY_KINDS), name: z.string(), address: z.string(), form: z.enum(COUNTERPARTY_FORMS).nullable() })),

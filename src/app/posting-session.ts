@@ -64,8 +64,8 @@ export class PostingSession {
         managementCostsAllowed: fund.entity.managementCostsAllowed,
         managementCostCap: fund.entity.managementCostCap === null ? null : BigInt(fund.entity.managementCostCap),
       },
-      campaigns: new Set(fund.campaignIds.keys()),
-      bankAccounts: new Set(fund.bankAccountIds.keys()),
+      campaigns: fund.campaigns,
+      bankAccounts: fund.accountCampaigns,
     };
   }
 

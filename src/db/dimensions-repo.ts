@@ -1,19 +1,9 @@
-/** The dimensions postings carry: counterparties, campaigns and bank accounts of a fund. */
+/** The counterparties postings carry: donors, beneficiaries, suppliers and other funds of a fund. */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CounterpartyRef } from '../ledger/entry.js';
 import { prepared } from './prepared.js';
 import type { Db } from './store.js';
-import { campaigns, counterparties } from './schema.js';
-
-export type CampaignRow = typeof campaigns.$inferSelect;
-
-export function listCampaigns(db: Db, entityId: number): CampaignRow[] {
-  return db.select().from(campaigns).where(eq(campaigns.entityId, entityId)).all();
-}
-
-export function insertCampaign(db: Db, row: typeof campaigns.$inferInsert): CampaignRow {
-  return db.insert(campaigns).values(row).returning().get();
-}
+import { counterparties } from './schema.js';
 
 /**
  * Finds a counterparty by kind, name and address, creating it on first use. A form given

@@ -145,6 +145,7 @@ export const counterparties = sqliteTable(
   (t) => [uniqueIndex('counterparties_identity').on(t.entityId, t.kind, t.name, t.address)],
 );
 
+/** A campaign (cuộc vận động) of a fund: what it is for, the legal basis its time limits follow, and its launch. */
 export const campaigns = sqliteTable(
   'campaigns',
   {
@@ -152,11 +153,42 @@ export const campaigns = sqliteTable(
     entityId: integer('entity_id').notNull().references(() => entities.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    kind: text('kind', { enum: ['disaster', 'epidemic', 'poor-fund-drive', 'patient', 'other'] }).notNull().default('other'),
+    /** The legal basis whose time limits apply (ND93/2021, ND64/2008, HD22/2020, QD1198/2016): derived from the launch, or given. */
+    legalBasis: text('legal_basis').notNull().default('ND93/2021'),
+    /** The launch: receipts may not be dated before it. */
     startsOn: text('starts_on').notNull(),
+    /** The end of receiving as launched, before extensions; null: the legal basis's limit from the launch. */
     endsOn: text('ends_on'),
+    /** The last day of distribution, when the campaign sets its own; null: the legal basis's limit after receiving ends. */
+    distributionEndsOn: text('distribution_ends_on'),
+    /** Whether donors may designate their money (có địa chỉ) for a named use. */
+    acceptsDesignated: integer('accepts_designated', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('campaigns_entity_code').on(t.entityId, t.code)],
 );
+
+/** The documents that call for and organise a campaign, disclosed with it. */
+export const campaignDocuments = sqliteTable('campaign_documents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+  number: text('number').notNull(),
+  date: text('date').notNull(),
+  issuer: text('issuer').notNull(),
+  title: text('title').notNull(),
+});
+
+/** Decisions that extend a campaign's receiving (by a fund of a level the legal basis allows). */
+export const campaignExtensions = sqliteTable('campaign_extensions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+  decisionNumber: text('decision_number').notNull(),
+  decidedOn: text('decided_on').notNull(),
+  /** The new last day of receiving. */
+  endsOn: text('ends_on').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+});
 
 export const entries = sqliteTable(
   'entries',

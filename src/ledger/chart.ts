@@ -29,6 +29,10 @@ export interface Account extends ChartRow {
   readonly leaf: boolean;
   readonly nonNegative: boolean;
   readonly managementCost: boolean;
+  /** A cost that may never be charged to a campaign's donations. */
+  readonly campaignCost: boolean;
+  /** Receipts are credited to receipt accounts and payments debited to expenditure accounts (by the regime's classes). */
+  readonly flow: 'receipt' | 'expenditure' | null;
 }
 
 export interface Chart {
@@ -40,7 +44,7 @@ export const ACCOUNT_CODE = /^\d{3,12}$/;
 /** Builds a chart from stored rows, deriving leaf-ness and the regime's roles. */
 export function buildChart(
   rows: readonly (ChartRow & { readonly active: boolean })[],
-  regime: Pick<Regime, 'nonNegativeRoots' | 'managementCostRoots'>,
+  regime: Pick<Regime, 'nonNegativeRoots' | 'managementCostRoots' | 'campaignCostRoots' | 'receiptClasses' | 'expenditureClasses'>,
 ): Chart {
   const parents = new Set(rows.map((r) => r.parent).filter((p): p is string => p !== null));
   const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -57,6 +61,8 @@ export function buildChart(
       leaf: !parents.has(row.code),
       nonNegative: hasRoot(row.code, regime.nonNegativeRoots),
       managementCost: hasRoot(row.code, regime.managementCostRoots),
+      campaignCost: hasRoot(row.code, regime.campaignCostRoots),
+      flow: regime.receiptClasses.includes(row.class) ? 'receipt' : regime.expenditureClasses.includes(row.class) ? 'expenditure' : null,
     });
   }
   return { accounts };

@@ -8,6 +8,7 @@
  * caller fetches them, and `guardEntry` takes them as plain data.
  */
 import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
+import type { CampaignTerms } from './campaign.js';
 import type { Account, Chart } from './chart.js';
 import { ACCOUNTING_CURRENCY, currencyScale } from './currency.js';
 import type { Entry, EntryInput, EntryKind, Line, LineInput, Memo, MemoInput } from './entry.js';
@@ -67,8 +68,10 @@ export interface PostingContext {
   readonly chart: Chart;
   readonly calendar: Calendar;
   readonly policy: PostingPolicy;
-  readonly campaigns: ReadonlySet<string>;
-  readonly bankAccounts: ReadonlySet<string>;
+  /** The fund's campaigns by code, with the dates that limit what they receive and pay out. */
+  readonly campaigns: ReadonlyMap<string, CampaignTerms>;
+  /** The fund's bank and treasury account numbers, each with the campaign it is dedicated to, if any. */
+  readonly bankAccounts: ReadonlyMap<string, string | null>;
   readonly balances: Balances;
 }
 
@@ -110,6 +113,8 @@ export function checkEntry(input: EntryInput, context: Omit<PostingContext, 'bal
   if (sumOf(amounts.value) !== 0n) return reject('entry_must_balance', 'lines');
   const calendar = checkCalendar(input.date, context.calendar, options.ignoreLocks ?? false);
   if (calendar) return calendar;
+  const campaigns = checkCampaigns(input, amounts.value, context);
+  if (campaigns) return campaigns;
   const lines = input.lines.map((line, index): Line => buildLine(line, index, amounts.value[index], foreign.value[index]));
   const memos = (input.memos ?? []).map((memo, index): Memo => ({
     lineNo: index + 1,
@@ -286,6 +291,51 @@ function parseForeign(lines: readonly LineInput[], amounts: readonly LineAmounts
     result.push({ currency: line.currency as string, originalAmount: original.value, rate: line.rate });
   }
   return accept(result);
+}
+
+/**
+ * What a campaign's terms allow: nothing before its launch, no receipt after receiving
+ * ends, no payment after distribution ends, its money only through its own accounts and no
+ * other campaign's through them, no cost charged to its donations, and designated money only
+ * where it accepts some. A receipt credits a receipt account, a payment debits an
+ * expenditure account, a cost debits a campaign-cost account (all by the regime's roles).
+ */
+function checkCampaigns(input: EntryInput, amounts: readonly LineAmounts[], context: Pick<PostingContext, 'chart' | 'campaigns' | 'bankAccounts'>): Rejection | null {
+  const date = input.date;
+  for (let index = 0; index < input.lines.length; index++) {
+    const line = input.lines[index] as LineInput;
+    const path = `lines[${index}]`;
+    const mismatch = checkCampaignAccount(line, context, path);
+    if (mismatch) return mismatch;
+    if (line.campaign === undefined) continue;
+    const terms = context.campaigns.get(line.campaign) as CampaignTerms;
+    const account = context.chart.accounts.get(line.account) as Account;
+    const amount = (amounts[index] as LineAmounts).amount;
+    if (date < terms.launchedOn) return reject('campaign_not_started', `${path}.campaign`, `${terms.code} launched ${terms.launchedOn}`);
+    if (account.flow === 'receipt' && amount < 0n) {
+      if (terms.receivingEndsOn !== null && date > terms.receivingEndsOn) return reject('campaign_receiving_closed', `${path}.campaign`, `${terms.code} received until ${terms.receivingEndsOn}`);
+      if (line.designation !== undefined && !terms.acceptsDesignated) return reject('designation_mismatch', `${path}.designation`, `${terms.code} accepts no designated money`);
+    }
+    if (account.flow === 'expenditure' && amount > 0n && terms.distributionEndsOn !== null && date > terms.distributionEndsOn) {
+      return reject('campaign_distribution_closed', `${path}.campaign`, `${terms.code} distributed until ${terms.distributionEndsOn}`);
+    }
+    if (account.campaignCost && amount > 0n) return reject('campaign_cost_forbidden', `${path}.campaign`, `${line.account} charged to ${terms.code}`);
+  }
+  return null;
+}
+
+/** Money through a bank account dedicated to a campaign is that campaign's, and a campaign with dedicated accounts takes money through them only. */
+function checkCampaignAccount(line: LineInput, context: Pick<PostingContext, 'campaigns' | 'bankAccounts'>, path: string): Rejection | null {
+  if (line.bankAccount === undefined) return null;
+  const dedicated = context.bankAccounts.get(line.bankAccount) ?? null;
+  if (dedicated !== null && line.campaign !== dedicated) {
+    return reject('campaign_account_mismatch', `${path}.bankAccount`, `${line.bankAccount} is ${dedicated}'s account`);
+  }
+  const own = line.campaign === undefined ? [] : (context.campaigns.get(line.campaign)?.accounts ?? []);
+  if (own.length > 0 && !own.includes(line.bankAccount)) {
+    return reject('campaign_account_mismatch', `${path}.bankAccount`, `${line.campaign} takes money through ${own.join(', ')}, not ${line.bankAccount}`);
+  }
+  return null;
 }
 
 function checkDimensions(lines: readonly LineInput[], context: Pick<PostingContext, 'campaigns' | 'bankAccounts'>): Rejection | null {

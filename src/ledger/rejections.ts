@@ -29,6 +29,12 @@ export const REJECTIONS = {
   entry_must_balance: 'Total debits must equal total credits.',
   date_outside_open_year: 'The date does not fall in an open fiscal year of this fund.',
   period_locked: 'The month of the date is locked.',
+  campaign_not_started: 'The campaign had not been launched on that date.',
+  campaign_receiving_closed: 'The campaign no longer receives on that date; only an extension decision moves its end.',
+  campaign_distribution_closed: 'The campaign’s distribution had ended on that date.',
+  campaign_account_mismatch: 'A campaign’s money goes through its own bank or treasury accounts only, and no other money goes through them.',
+  campaign_cost_forbidden: 'Mobilising and distribution costs may not be charged to a campaign’s donations.',
+  designation_mismatch: 'Designated money does not fit the campaign: it accepts none, or the designation holds less.',
   fund_limit_reached: 'The entry would take the fund’s lifetime debits, or its quantities and foreign amounts, above 10^15 minor units, the most its books can add up.',
   management_cost_forbidden: 'This fund’s policy forbids paying management costs from the fund.',
   management_cost_cap_exceeded: 'The entry would take management costs above the fund’s yearly cap.',
@@ -65,6 +71,8 @@ export const REJECTIONS = {
 
   // Dimensions.
   campaign_code_taken: 'Another campaign of this fund already uses this code.',
+  legal_basis_unknown: 'No such legal basis for campaigns, or none governs this kind of campaign launched on that date.',
+  campaign_extension_not_allowed: 'A fund of this level may not extend a campaign under its legal basis.',
 
   // Files.
   journal_malformed: 'The journal text cannot be read.',

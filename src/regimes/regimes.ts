@@ -1,8 +1,8 @@
 /**
  * Accounting regimes: everything a regulation decides about a fund's books, one bundle per
  * regime — the chart a new fund starts from, the accounts the posting rules lean on, the
- * statements it publishes, its kinds of voucher and the purposes money is received and
- * spent for.
+ * statements it publishes, its kinds of voucher, the purposes money is received and spent
+ * for, and the legal bases campaigns follow.
  *
  * A fund keeps its regime per fiscal year (TT 103/2018 for the Fund for the Poor, TT
  * 41/2022 from 2023 where a province adopts it). The rules name root accounts; an account
@@ -10,6 +10,7 @@
  * keep the protections without a code change. Account numbers live here and nowhere else
  * in the code.
  */
+import type { LegalBasis } from '../ledger/campaign.js';
 import type { ChartRow } from '../ledger/chart.js';
 import type { Purpose } from '../ledger/vouchers/purposes.js';
 import type { VoucherType, VoucherTypeSpec } from '../ledger/vouchers/voucher-types.js';
@@ -40,6 +41,10 @@ export interface Regime {
   readonly statements: Readonly<Record<StatementId, StatementForm>>;
   readonly voucherTypes: Readonly<Record<VoucherType, VoucherTypeSpec>>;
   readonly purposes: ReadonlyMap<string, Purpose>;
+  /** The legal bases campaigns follow, in the order a launch is matched against them. */
+  readonly legalBases: ReadonlyMap<string, LegalBasis>;
+  /** Accounts (and their sub-accounts) of costs that may never be charged to a campaign's donations. */
+  readonly campaignCostRoots: readonly string[];
 }
 
 export const REGIMES: ReadonlyMap<string, Regime> = new Map([[TT103_2018.code, TT103_2018]]);

@@ -69,6 +69,14 @@ const ROWS: Record<string, Row> = {
   'POST /api/entities/{entity}/campaigns': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns'), payload: { code: 'B3', name: 'Bão số 3', startsOn: '2024-09-08' } }),
   },
+  'GET /api/entities/{entity}/campaigns/{campaign}': {
+    request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns/B3') }),
+    status: 404, // campaign_unknown: no campaign B3 in a fresh world
+  },
+  'POST /api/entities/{entity}/campaigns/{campaign}/extensions': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns/B3/extensions'), payload: { decisionNumber: '1/QĐ', decidedOn: '2024-12-01', endsOn: '2024-12-31' } }),
+    status: 404,
+  },
   'GET /api/entities/{entity}/accounts': { request: (fund) => ({ method: 'GET', url: e(fund, '/accounts') }) },
   'POST /api/entities/{entity}/accounts': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/accounts'), payload: { code: '11211', parent: '1121', nameVi: 'Agribank' } }),

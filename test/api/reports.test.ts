@@ -161,7 +161,7 @@ describe('refusals', () => {
     ['/api/entities/TVH-VNN/books/ledger?period=2024', 422, 'book_subject_required'],
     ['/api/entities/TVH-VNN/books/ledger?period=2024&account=999', 404, 'account_unknown'],
     ['/api/entities/TVH-VNN/books/counterparty?period=2024&counterparty=9999', 404, 'counterparty_unknown'],
-    ['/api/entities/TVH-VNN/books/campaign?period=2024&campaign=NOPE', 422, 'campaign_unknown'],
+    ['/api/entities/TVH-VNN/books/campaign?period=2024&campaign=NOPE', 404, 'campaign_unknown'],
     ['/api/entities/TVH-VNN/books/bank?period=2024&bankAccount=000', 422, 'bank_account_unknown'],
     ['/api/entities/TVH-VNN/books/cash?period=2024&currency=XXX', 422, 'currency_unknown'],
     ['/api/entities/TVH-VNN/books/cash?period=2024&format=ledger', 422, 'report_format_unavailable'],

@@ -1,5 +1,6 @@
 /** A posting context for pure ledger tests: the default chart, 2024 open, balances from a map. */
 import type { Calendar } from '../../src/ledger/calendar.js';
+import type { CampaignTerms } from '../../src/ledger/campaign.js';
 import { buildChart, type ChartRow } from '../../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
 import type { FundTotals, PostingContext } from '../../src/ledger/post-entry.js';
@@ -19,7 +20,14 @@ export interface ContextOptions {
   readonly holdings?: Readonly<Record<string, bigint>>;
   /** What the fund has posted over its life; nothing when absent. */
   readonly fundTotals?: FundTotals;
+  /** Campaigns beside TCD2024, an open-ended drive launched on 1 January 2024. */
+  readonly campaigns?: readonly CampaignTerms[];
+  /** Bank account numbers beside 0071000123456, each with the campaign it is dedicated to. */
+  readonly bankAccounts?: Readonly<Record<string, string | null>>;
 }
+
+/** An open-ended campaign launched on 1 January 2024, the shape every test campaign starts from. */
+export const DRIVE: CampaignTerms = { code: 'TCD2024', legalBasis: 'QD1198/2016', launchedOn: '2024-01-01', receivingEndsOn: null, distributionEndsOn: null, acceptsDesignated: true, accounts: [] };
 
 export function postingContext(options: ContextOptions = {}): PostingContext {
   const rows = [...REGIME.chart, ...(options.extraAccounts ?? [])].map((r) => ({ ...r, active: !(options.inactive ?? []).includes(r.code) }));
@@ -30,8 +38,8 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
       lockedMonths: options.calendar?.lockedMonths ?? new Set(['2024-01']),
     },
     policy: { managementCostsAllowed: options.managementCostsAllowed ?? false, managementCostCap: options.managementCostCap ?? null },
-    campaigns: new Set(['TCD2024']),
-    bankAccounts: new Set(['0071000123456']),
+    campaigns: new Map([DRIVE, ...(options.campaigns ?? [])].map((c) => [c.code, c])),
+    bankAccounts: new Map([['0071000123456', null], ...Object.entries(options.bankAccounts ?? {})]),
     balances: {
       lowest: new Lookup((account) => options.balances?.[account] ?? 0n),
       lowestHoldings: new Lookup((key) => options.holdings?.[key.split('\u0000').filter(Boolean).join(' ')] ?? 0n),

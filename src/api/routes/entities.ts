@@ -1,25 +1,24 @@
 /**
  * Funds: the list a user may see, creating a fund (under a parent one administers, or at
- * the top with installation rights), reading and changing a profile, bank accounts, and
- * campaigns.
+ * the top with installation rights), reading and changing a profile, bank accounts and
+ * counterparties.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addBankAccount } from '../../app/add-bank-account.js';
-import { createCampaign } from '../../app/create-campaign.js';
 import { createEntity } from '../../app/create-entity.js';
 import { entityDetails } from '../../app/entity-details.js';
 import { holds } from '../../app/caller.js';
 import { entityProfileSchema } from '../../app/entity-profile-schema.js';
 import { updateEntity } from '../../app/update-entity.js';
-import { listCampaigns, listCounterparties } from '../../db/dimensions-repo.js';
+import { listCounterparties } from '../../db/dimensions-repo.js';
 import { listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { entityJson, entitySummaryJson } from '../../export/entity-json.js';
 import { accept } from '../../ledger/rejections.js';
 import { actorOf, fundOf, principalOf } from '../access.js';
 import { sendRejection } from '../problem.js';
-import { entityParams, isoDate, limit, text, wholeNumber } from '../schemas.js';
+import { entityParams, limit, text, wholeNumber } from '../schemas.js';
 import { COUNTERPARTY_KINDS } from '../../ledger/entry.js';
 import * as success from '../response-schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
@@ -41,11 +40,6 @@ const counterpartyQuery = z
   .object({ kind: z.enum(COUNTERPARTY_KINDS).optional(), name: text(300).optional(), afterId: wholeNumber(1).optional(), limit })
   .strict();
 const bankAccount = z.object({ ...profileShape.bankAccounts.unwrap().element.shape }).strict();
-const campaign = z
-  .object({ code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/), name: text(300), startsOn: isoDate, endsOn: isoDate.optional() })
-  .strict()
-  .meta({ example: { code: 'BAO3-2025', name: 'Ủng hộ đồng bào bị thiệt hại do bão số 3', startsOn: '2025-09-08' } });
-
 export function entityRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/entities', { config: { access: { signedIn: true } }, schema: { tags: ['entities'], summary: 'Funds you hold a role on', response: { 200: z.array(success.entitySummary) } } }, async (request) =>
@@ -103,13 +97,6 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/entities/:entity/campaigns',
-      { config: { access: { permission: 'ledger.read' } }, schema: { tags: ['entities'], summary: 'Campaigns of a fund', params: entityParams, response: { 200: z.array(success.campaign) } } },
-      async (request) =>
-        listCampaigns(store.db, fundOf(request).id).map((c) => ({ code: c.code, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn })),
-    );
-
-    app.get(
       '/api/entities/:entity/counterparties',
       {
         config: { access: { permission: 'ledger.read' } },
@@ -123,23 +110,6 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
           counterparties: rows.map((c) => ({ id: c.id, kind: c.kind, name: c.name, address: c.address, form: c.form })),
           nextAfterId: rows.length === limit && last ? last.id : null,
         };
-      },
-    );
-
-    app.post(
-      '/api/entities/:entity/campaigns',
-      {
-        config: { access: { permission: 'ledger.post' } },
-        schema: { tags: ['entities'], summary: 'Open a campaign (cuộc vận động)', params: entityParams, body: campaign, headers: idempotencyHeaders, response: { 201: success.campaign } },
-      },
-      async (request, reply) => {
-        const fund = fundOf(request);
-        return answerWrite(store, request, reply, { entity: fund.code }, () => {
-          const created = createCampaign(store, { entity: fund.code, ...request.body, actor: actorOf(request) });
-          return created.ok
-            ? accept({ status: 201, body: { code: created.value.code, name: created.value.name, startsOn: created.value.startsOn, endsOn: created.value.endsOn } })
-            : created;
-        });
       },
     );
   };

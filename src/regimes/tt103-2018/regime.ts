@@ -1,6 +1,7 @@
 /** Circular 103/2018/TT-BTC, the regime of the Fund for the Poor and the relief funds, as one bundle. */
 import type { Regime } from '../regimes.js';
 import { CHART } from './chart.js';
+import { LEGAL_BASES } from './legal-bases.js';
 import { PURPOSES } from './purposes.js';
 import { STATEMENTS } from './statements.js';
 import { VOUCHER_TYPE_SPECS } from './voucher-types.js';
@@ -22,4 +23,6 @@ export const TT103_2018: Regime = {
   statements: STATEMENTS,
   voucherTypes: VOUCHER_TYPE_SPECS,
   purposes: PURPOSES,
+  legalBases: LEGAL_BASES,
+  campaignCostRoots: ['614', '615'],
 };

@@ -1,0 +1,111 @@
+/**
+ * Campaigns of a fund: open one (its kind, legal basis, documents, dedicated accounts), read
+ * them with their effective dates, and extend receiving by decision.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { campaignDetails, oneCampaign } from '../../app/campaign-details.js';
+import { createCampaign } from '../../app/create-campaign.js';
+import { extendCampaign } from '../../app/extend-campaign.js';
+import { loadFund } from '../../app/fund.js';
+import type { Store } from '../../db/store.js';
+import { CAMPAIGN_KINDS } from '../../ledger/campaign.js';
+import { accept, type Result } from '../../ledger/rejections.js';
+import { actorOf, fundOf } from '../access.js';
+import { sendRejection } from '../problem.js';
+import * as success from '../response-schemas.js';
+import { entityParams, isoDate, text } from '../schemas.js';
+import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
+
+const tags = ['campaigns'];
+const campaignCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore, at most 40');
+const document = z.object({ number: text(100), date: isoDate, issuer: text(300), title: text(500) }).strict();
+
+const newCampaign = z
+  .object({
+    code: campaignCode,
+    name: text(300),
+    kind: z.enum(CAMPAIGN_KINDS).optional(),
+    legalBasis: text(40).optional(),
+    startsOn: isoDate,
+    endsOn: isoDate.optional(),
+    distributionEndsOn: isoDate.optional(),
+    acceptsDesignated: z.boolean().optional(),
+    documents: z.array(document).max(50).optional(),
+    bankAccounts: z.array(text(40)).max(20).optional(),
+  })
+  .strict()
+  .meta({
+    example: {
+      code: 'BAO3-2025', name: 'Ủng hộ đồng bào bị thiệt hại do bão số 3', kind: 'disaster', startsOn: '2025-09-08',
+      documents: [{ number: '125/TB-MTTQ-BTT', date: '2025-09-08', issuer: 'Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh', title: 'Lời kêu gọi ủng hộ đồng bào bị thiệt hại do bão số 3' }],
+    },
+  });
+
+const extension = z
+  .object({ decisionNumber: text(100), decidedOn: isoDate, endsOn: isoDate })
+  .strict()
+  .meta({ example: { decisionNumber: '45/QĐ-BVĐ', decidedOn: '2025-12-01', endsOn: '2025-12-31' } });
+
+const campaignParams = entityParams.extend({ campaign: campaignCode }).strict();
+
+export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    /** The campaign as it now stands, read after the write in the same transaction's snapshot. */
+    const details = (entity: string, code: string, status: number): Result<WriteAnswer> => {
+      const fund = loadFund(store, entity);
+      if (!fund.ok) return fund;
+      const found = oneCampaign(store, fund.value, code);
+      return found.ok ? accept({ status, body: found.value }) : found;
+    };
+
+    app.get(
+      '/api/entities/:entity/campaigns',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'Campaigns of a fund, with their effective dates', params: entityParams, response: { 200: z.array(success.campaign) } } },
+      async (request, reply) => {
+        const fund = loadFund(store, fundOf(request).code);
+        return fund.ok ? campaignDetails(store, fund.value) : sendRejection(reply, fund);
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/campaigns/:campaign',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'One campaign', params: campaignParams, response: { 200: success.campaign } } },
+      async (request, reply) => {
+        const fund = loadFund(store, fundOf(request).code);
+        const found = fund.ok ? oneCampaign(store, fund.value, request.params.campaign) : fund;
+        return found.ok ? found.value : sendRejection(reply, { ...found, path: `params.${found.path ?? 'campaign'}` });
+      },
+    );
+
+    app.post(
+      '/api/entities/:entity/campaigns',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: { tags, summary: 'Open a campaign (cuộc vận động)', params: entityParams, body: newCampaign, headers: idempotencyHeaders, response: { 201: success.campaign } },
+      },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        return answerWrite(store, request, reply, { entity: fund.code, locate: () => `/api/entities/${fund.code}/campaigns/${request.body.code}` }, () => {
+          const created = createCampaign(store, { entity: fund.code, ...request.body, actor: actorOf(request) });
+          return created.ok ? details(fund.code, created.value.code, 201) : created;
+        });
+      },
+    );
+
+    app.post(
+      '/api/entities/:entity/campaigns/:campaign/extensions',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: { tags, summary: 'Extend receiving by decision (a fund of a level the legal basis allows)', params: campaignParams, body: extension, headers: idempotencyHeaders, response: { 201: success.campaign } },
+      },
+      async (request, reply) => {
+        const { entity, campaign } = request.params;
+        return answerWrite(store, request, reply, { entity }, () => {
+          const extended = extendCampaign(store, { entity, campaign, ...request.body, actor: actorOf(request) });
+          return extended.ok ? details(entity, campaign, 201) : extended;
+        });
+      },
+    );
+  };
+}

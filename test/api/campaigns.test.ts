@@ -1,0 +1,121 @@
+/**
+ * Campaigns over the API: opened with a legal basis derived from their kind and launch, held
+ * at posting to their dates, accounts and the ban on costs, and extended only by a fund of a
+ * level the basis allows.
+ */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
+import { DEMO_ADMIN, seedDemo } from '../../src/app/seed-demo.js';
+import { issueToken } from '../../src/app/tokens.js';
+import type { Store } from '../../src/db/store.js';
+import { ACTOR, freshStore } from '../support/store-fixture.js';
+import { changedTables, tableDigest } from '../support/table-digest.js';
+
+let store: Store;
+let app: FastifyInstance;
+let token: string;
+
+beforeAll(async () => {
+  store = freshStore();
+  const seeded = seedDemo(store);
+  if (!seeded.ok) throw new Error(seeded.code);
+  const issued = issueToken(store, { user: DEMO_ADMIN, label: 'test', actor: ACTOR });
+  if (!issued.ok) throw new Error(issued.code);
+  token = issued.value.token;
+  app = await buildServer(store);
+  const account = await call({ method: 'POST', url: '/api/entities/TVH-VNN/bank-accounts', payload: { kind: 'bank', institution: 'Vietcombank Trà Vinh', number: '0071000999888', accountCode: '1121' } });
+  expect(account.statusCode, account.body).toBe(201);
+  const opened = await call({
+    method: 'POST', url: '/api/entities/TVH-VNN/campaigns',
+    payload: {
+      code: 'BAO3-2025', name: 'Ủng hộ đồng bào bị thiệt hại do bão số 3', kind: 'disaster', startsOn: '2025-09-08', bankAccounts: ['0071000999888'],
+      documents: [{ number: '125/TB-MTTQ-BTT', date: '2025-09-08', issuer: 'Ban Thường trực Ủy ban MTTQ tỉnh', title: 'Lời kêu gọi ủng hộ' }],
+    },
+  });
+  expect(opened.statusCode, opened.body).toBe(201);
+});
+
+afterAll(async () => {
+  await app.close();
+  store.close();
+});
+
+const call = (options: InjectOptions) => app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } });
+const receipt = (date: string, extra: Record<string, unknown> = {}) => ({
+  method: 'POST' as const, url: '/api/entities/TVH-VNN/vouchers?post=true',
+  payload: { type: 'bank-receipt', date, reason: 'Ủng hộ bão số 3', amount: '2000000', campaign: 'BAO3-2025', bankAccount: '0071000999888', counterparty: { name: 'Công ty An Phú' }, ...extra },
+});
+
+describe('a campaign', () => {
+  it('is opened under the legal basis of its kind and launch, with the limits that basis sets', async () => {
+    const response = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      kind: 'disaster', legalBasis: { code: 'ND93/2021' }, startsOn: '2025-09-08', endsOn: null,
+      receivingEndsOn: '2025-12-07', distributionEndsOn: '2025-12-27', bankAccounts: ['0071000999888'],
+      documents: [{ number: '125/TB-MTTQ-BTT' }], extensions: [],
+    });
+  });
+
+  it.each([
+    ['disaster', '2020-10-12', 'ND64/2008', '2020-12-11'],
+    ['epidemic', '2020-03-20', 'HD22/2020', null],
+    ['poor-fund-drive', '2025-10-17', 'QD1198/2016', null],
+  ])('of kind %s launched %s follows %s', async (kind, startsOn, basis, receivingEndsOn) => {
+    const code = `${kind}-${startsOn}`;
+    const opened = await call({ method: 'POST', url: '/api/entities/TVH-VNN/campaigns', payload: { code, name: code, kind, startsOn } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({ legalBasis: { code: basis }, receivingEndsOn });
+  });
+
+  it('takes a receipt within its window through its own account, and refuses money through that account without it', async () => {
+    expect((await call(receipt('2025-10-01'))).statusCode).toBe(201);
+    const untagged = await call(receipt('2025-10-01', { campaign: undefined }));
+    expect(untagged.statusCode).toBe(422);
+    expect(untagged.json()).toMatchObject({ code: 'campaign_account_mismatch' });
+    const elsewhere = await call(receipt('2025-10-01', { bankAccount: '0071000123456' }));
+    expect(elsewhere.json()).toMatchObject({ code: 'campaign_account_mismatch', detail: 'BAO3-2025 takes money through 0071000999888, not 0071000123456' });
+  });
+
+  it('refuses a receipt dated before its launch or after its window, writing nothing', async () => {
+    const before = tableDigest(store);
+    expect((await call(receipt('2025-09-07'))).json()).toMatchObject({ code: 'campaign_not_started' });
+    const late = await call(receipt('2025-12-08'));
+    expect(late.statusCode).toBe(422);
+    expect(late.json()).toMatchObject({ code: 'campaign_receiving_closed', detail: 'BAO3-2025 received until 2025-12-07' });
+    expect(changedTables(before, tableDigest(store))).toEqual([]);
+  });
+
+  it('refuses a cost charged to its donations', async () => {
+    const cost = await call({
+      method: 'POST', url: '/api/entities/TVH-VNN/entries',
+      payload: { date: '2025-10-02', description: 'Thuê xe chở hàng cứu trợ', lines: [{ account: '614', debit: '500000', campaign: 'BAO3-2025' }, { account: '1111', credit: '500000' }] },
+    });
+    expect(cost.statusCode).toBe(422);
+    expect(cost.json()).toMatchObject({ code: 'campaign_cost_forbidden' });
+  });
+
+  it('is extended by decision at the province, after which the late receipt posts', async () => {
+    const extended = await call({ method: 'POST', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/extensions', payload: { decisionNumber: '45/QĐ-BVĐ', decidedOn: '2025-12-05', endsOn: '2025-12-31' } });
+    expect(extended.statusCode, extended.body).toBe(201);
+    expect(extended.json()).toMatchObject({ receivingEndsOn: '2025-12-31', distributionEndsOn: '2026-01-20', extensions: [{ decisionNumber: '45/QĐ-BVĐ', endsOn: '2025-12-31' }] });
+    expect((await call(receipt('2025-12-08'))).statusCode).toBe(201);
+    const shorter = await call({ method: 'POST', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/extensions', payload: { decisionNumber: '46/QĐ-BVĐ', decidedOn: '2025-12-06', endsOn: '2025-12-20' } });
+    expect(shorter.json()).toMatchObject({ code: 'date_range_invalid', field: 'endsOn' });
+  });
+
+  it('is not extended by a commune fund', async () => {
+    const opened = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns', payload: { code: 'BAO3-XA', name: 'Bão số 3 (xã)', kind: 'disaster', startsOn: '2025-09-08' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const refused = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns/BAO3-XA/extensions', payload: { decisionNumber: '3/QĐ', decidedOn: '2025-12-01', endsOn: '2025-12-31' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'campaign_extension_not_allowed', detail: 'ND93/2021 lets the central, province level extend, not commune' });
+  });
+
+  it('answers 404 for a campaign the fund does not have', async () => {
+    const missing = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/NOPE' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'campaign_unknown', field: 'params.campaign' });
+  });
+});
