@@ -14,7 +14,7 @@ import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
 import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
 import { chainHash } from '../ledger/hash-chain.js';
 import type { Minor } from '../ledger/money.js';
-import { checkEntry, entryTotals, guardEntry, holdingKey, type BalanceNeeds, type Balances, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
+import { checkEntry, designationKey, entryTotals, guardEntry, holdingKey, type BalanceNeeds, type Balances, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
 import type { Fund } from './fund.js';
 
@@ -161,12 +161,21 @@ export class PostingSession {
     const lowestHoldings = new Map<string, Minor>();
     for (const holding of needs.holdings) {
       this.writer.flush();
-      const accountId = this.fund.accountIds.get(holding.account);
-      // An account the chart does not hold is refused by the decision before any guard reads it.
-      const held = accountId === undefined ? 0n : this.queries.lowestHoldingFrom(entity, { accountId, unit: holding.unit, item: holding.item }, needs.date);
+      const held = this.queries.lowestHoldingFrom(entity, { accountId: this.accountId(holding.account), unit: holding.unit, item: holding.item }, needs.date);
       lowestHoldings.set(holdingKey(holding), held);
     }
-    return { lowest, lowestHoldings, managementCostInYear: this.managementCostIn(needs.managementCostYear), fundTotals: this.totals };
+    const designationsHeld = new Map<string, Minor>();
+    for (const designation of needs.designations) {
+      this.writer.flush();
+      const campaign = this.fund.campaignIds.get(designation.campaign) as number;
+      designationsHeld.set(designationKey(designation), this.queries.designationHeld(entity, campaign, designation.designation, this.flowAccountIds()));
+    }
+    return { lowest, lowestHoldings, managementCostInYear: this.managementCostIn(needs.managementCostYear), fundTotals: this.totals, designationsHeld };
+  }
+
+  /** The stored ids of the receipt and expenditure accounts, whose lines a designation's holding sums. */
+  private flowAccountIds(): number[] {
+    return [...this.fund.chart.accounts.values()].filter((a) => a.flow !== null).map((a) => this.accountId(a.code));
   }
 
   private managementCostIn(year: number | null): Minor {

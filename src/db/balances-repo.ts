@@ -29,6 +29,7 @@ export class BalanceQueries {
   private readonly netInRange: Database.Statement;
   private readonly sums: Database.Statement;
   private readonly holdings: Database.Statement;
+  private readonly designated: Database.Statement;
 
   constructor(sqlite: Database.Database) {
     this.last = sqlite
@@ -71,6 +72,13 @@ export class BalanceQueries {
          FROM account_days WHERE entity_id = @entity AND date <= @to GROUP BY account_id`,
       )
       .safeIntegers(true);
+    this.designated = sqlite
+      .prepare(
+        `SELECT COALESCE(-SUM(amount), 0) AS held FROM entry_lines
+         WHERE entity_id = @entity AND designation = @designation AND campaign_id = @campaign
+           AND account_id IN (SELECT value FROM json_each(@accounts))`,
+      )
+      .safeIntegers(true);
     this.holdings = sqlite
       .prepare(
         `SELECT account_id AS accountId, unit, item,
@@ -94,6 +102,11 @@ export class BalanceQueries {
   lowestHoldingFrom(entity: number, holding: { accountId: number; unit: string; item: string | null }, date: string): bigint {
     const { accountId: account, unit, item } = holding;
     return (this.lowestHolding.get({ entity, account, unit, item, date }) as { lowest: bigint }).lowest;
+  }
+
+  /** What a campaign's designation holds: credits less debits on the given accounts (its receipts and expenditures), over every posted line. */
+  designationHeld(entity: number, campaign: number, designation: string, accounts: readonly number[]): bigint {
+    return (this.designated.get({ entity, campaign, designation, accounts: JSON.stringify(accounts) }) as { held: bigint }).held;
   }
 
   /** Net debits of the accounts over an inclusive date range. */

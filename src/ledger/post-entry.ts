@@ -28,7 +28,17 @@ export interface BalanceNeeds {
   readonly holdings: readonly Holding[];
   /** The fiscal year whose management costs count against the cap, when the entry books such costs under one. */
   readonly managementCostYear: number | null;
+  /** The designations of a campaign the entry spends more of than it receives. */
+  readonly designations: readonly Designation[];
 }
+
+/** Money a donor gave a campaign for a named use (có địa chỉ). */
+export interface Designation {
+  readonly campaign: string;
+  readonly designation: string;
+}
+
+export const designationKey = (d: Designation): string => `${d.campaign}\u0000${d.designation}`;
 
 /** What the books held for the needs of one entry, fetched before the decision. */
 export interface Balances {
@@ -38,6 +48,8 @@ export interface Balances {
   readonly lowestHoldings: ReadonlyMap<string, Minor>;
   /** Management costs (net debits) already booked in the needed year; 0 when none was needed. */
   readonly managementCostInYear: Minor;
+  /** What each needed designation holds (its receipts less what was spent of it), by `designationKey`. */
+  readonly designationsHeld: ReadonlyMap<string, Minor>;
   /** What the fund has posted over its life, bounded by FUND_LIMIT. */
   readonly fundTotals: FundTotals;
 }
@@ -136,6 +148,8 @@ export function guardEntry(checked: CheckedEntry, context: Pick<PostingContext, 
   if (policy) return policy;
   const negative = checkNonNegative(lines, memos, context, balances);
   if (negative) return negative;
+  const designated = checkDesignations(lines, context, balances);
+  if (designated) return designated;
   return accept(checked.entry);
 }
 
@@ -158,7 +172,36 @@ function needsOf(entry: Entry, context: Pick<PostingContext, 'chart' | 'policy'>
   for (const [code, net] of nets) if (net < 0n) accounts.push(code);
   const holdings: Holding[] = [];
   for (const { holding, net } of held.values()) if (net < 0n) holdings.push(holding);
-  return { date: entry.date, accounts, holdings, managementCostYear: capped ? yearOf(entry.date) : null };
+  const designations: Designation[] = [];
+  if (entry.lines.some((line) => line.designation !== undefined)) {
+    for (const { designation, net } of designatedNets(entry.lines, context).values()) if (net < 0n) designations.push(designation);
+  }
+  return { date: entry.date, accounts, holdings, managementCostYear: capped ? yearOf(entry.date) : null, designations };
+}
+
+/** Per campaign designation, what the entry receives less what it spends, and its first line. */
+function designatedNets(lines: readonly Line[], context: Pick<PostingContext, 'chart'>): ReadonlyMap<string, { designation: Designation; net: Minor; index: number }> {
+  const nets = new Map<string, { designation: Designation; net: Minor; index: number }>();
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
+    if (line.designation === undefined || line.campaign === undefined || context.chart.accounts.get(line.account)?.flow == null) continue;
+    const designation = { campaign: line.campaign, designation: line.designation };
+    const key = designationKey(designation);
+    const seen = nets.get(key);
+    nets.set(key, { designation, net: (seen?.net ?? 0n) - line.amount, index: seen?.index ?? index });
+  }
+  return nets;
+}
+
+/** Designated money is spent only as far as its designation holds. */
+function checkDesignations(lines: readonly Line[], context: Pick<PostingContext, 'chart'>, balances: Balances): Rejection | null {
+  if (!lines.some((line) => line.designation !== undefined)) return null;
+  for (const [key, { designation, net, index }] of designatedNets(lines, context)) {
+    if (net < 0n && fetched(balances.designationsHeld, key) + net < 0n) {
+      return reject('designation_mismatch', `lines[${index}].designation`, `${designation.designation} holds ${fetched(balances.designationsHeld, key)} in ${designation.campaign}`);
+    }
+  }
+  return null;
 }
 
 function checkShape(input: EntryInput): Rejection | null {

@@ -87,6 +87,20 @@ describe('a campaign', () => {
     expect(changedTables(before, tableDigest(store))).toEqual([]);
   });
 
+  it('spends designated money only as far as its designation holds', async () => {
+    const designated = await call(receipt('2025-10-03', { designation: 'Hộ bà Lê Thị Hoa', amount: '3000000' }));
+    expect(designated.statusCode, designated.body).toBe(201);
+    const spend = (amount: string) => call({
+      method: 'POST', url: '/api/entities/TVH-VNN/entries',
+      payload: { date: '2025-10-04', description: 'Chi hỗ trợ theo địa chỉ', lines: [{ account: '6111', debit: amount, campaign: 'BAO3-2025', designation: 'Hộ bà Lê Thị Hoa' }, { account: '1111', credit: amount }] },
+    });
+    const over = await spend('3000001');
+    expect(over.statusCode).toBe(422);
+    expect(over.json()).toMatchObject({ code: 'designation_mismatch', detail: 'Hộ bà Lê Thị Hoa holds 3000000 in BAO3-2025' });
+    expect((await spend('3000000')).statusCode).toBe(201);
+    expect((await spend('1')).json()).toMatchObject({ code: 'designation_mismatch', detail: 'Hộ bà Lê Thị Hoa holds 0 in BAO3-2025' });
+  });
+
   it('refuses a cost charged to its donations', async () => {
     const cost = await call({
       method: 'POST', url: '/api/entities/TVH-VNN/entries',

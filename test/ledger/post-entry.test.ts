@@ -27,7 +27,7 @@ describe('checkEntry names, before the guards, exactly the balances they read', 
       { accounts: ['152'], holdings: [{ account: '003', unit: 'kg', item: 'Gạo' }], managementCostYear: null },
     ],
   ])('%s', (_name, input, expected) => {
-    expect(needs(input)).toEqual({ date: input.date, ...expected });
+    expect(needs(input)).toEqual({ date: input.date, designations: [], ...expected });
   });
 
   it('names nothing for an entry it refuses before any guard', () => {
@@ -43,6 +43,23 @@ describe('checkEntry names, before the guards, exactly the balances they read', 
   it('lets the decision read nothing that was not fetched', () => {
     const unfetched = { ...context, balances: { ...context.balances, lowest: new Map<string, bigint>() } };
     expect(() => postEntry(entry([{ account: '6111', debit: '5' }, { account: '1111', credit: '5' }]), unfetched)).toThrow(/1111 was not fetched/);
+  });
+});
+
+describe('designated money of a campaign', () => {
+  const STORM = { code: 'BAO3', legalBasis: 'ND93/2021', launchedOn: '2024-03-01', receivingEndsOn: null, distributionEndsOn: null, acceptsDesignated: true, accounts: [] };
+  const pay = (amount: string) =>
+    entry([{ account: '6113', debit: amount, campaign: 'BAO3', designation: 'Hộ bà Hoa' }, { account: '1111', credit: amount }]);
+  const context = postingContext({ campaigns: [STORM], balances: { '1111': 10_000_000n }, designations: { 'BAO3 Hộ bà Hoa': 2_000_000n } });
+
+  it('is named among the balances to fetch when the entry spends it', () => {
+    const checked = checkEntry(pay('500000'), context);
+    expect(checked).toMatchObject({ ok: true, value: { needs: { accounts: ['1111'], designations: [{ campaign: 'BAO3', designation: 'Hộ bà Hoa' }] } } });
+  });
+
+  it('is spent as far as the designation holds, and no further', () => {
+    expect(postEntry(pay('2000000'), context)).toMatchObject({ ok: true });
+    expect(postEntry(pay('2000001'), context)).toMatchObject({ ok: false, code: 'designation_mismatch', path: 'lines[0].designation', detail: 'Hộ bà Hoa holds 2000000 in BAO3' });
   });
 });
 

@@ -20,6 +20,8 @@ export interface ContextOptions {
   readonly holdings?: Readonly<Record<string, bigint>>;
   /** What the fund has posted over its life; nothing when absent. */
   readonly fundTotals?: FundTotals;
+  /** What each campaign's designation holds, keyed 'CAMPAIGN designation'; 0 when absent. */
+  readonly designations?: Readonly<Record<string, bigint>>;
   /** Campaigns beside TCD2024, an open-ended drive launched on 1 January 2024. */
   readonly campaigns?: readonly CampaignTerms[];
   /** Bank account numbers beside 0071000123456, each with the campaign it is dedicated to. */
@@ -44,6 +46,7 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
       lowest: new Lookup((account) => options.balances?.[account] ?? 0n),
       lowestHoldings: new Lookup((key) => options.holdings?.[key.split('\u0000').filter(Boolean).join(' ')] ?? 0n),
       managementCostInYear: options.managementCostInYear ?? 0n,
+      designationsHeld: new Lookup((key) => options.designations?.[key.split('\u0000').join(' ')] ?? 0n),
       fundTotals: options.fundTotals ?? { debits: 0n, quantities: 0n },
     },
   };
