@@ -94,6 +94,8 @@ export const transferInput = z
     fromBankAccount: text(40).optional(),
     toBankAccount: text(40).optional(),
     externalRef: text(100).optional(),
+    campaign: text(40).optional().meta({ description: 'Money pooled for a campaign: its code in the giving fund' }),
+    toCampaign: text(40).optional().meta({ description: 'The campaign’s code in the receiving fund, when it differs' }),
   })
   .strict()
   .meta({ example: { from: 'TVH-VNN', to: 'HTH-VNN', date: '2025-03-10', amount: '100000000', reason: 'Điều tiết hỗ trợ xây nhà Đại đoàn kết' } });

@@ -32,7 +32,7 @@ export const VOUCHER_USAGE = `  vouchers --entity CODE [--from D] [--to D] [--ty
   post-voucher --entity CODE --id ID           number it and write its entry
   cancel-voucher --entity CODE --id ID [--date D] [--reason TEXT]
   print-vouchers --entity CODE (--id ID | --from D --to D) --out FILE.pdf [--copies N]
-  transfer --from CODE --to CODE --date D --amount VND --reason TEXT [--in-transit]
+  transfer --from CODE --to CODE --date D --amount VND --reason TEXT [--in-transit] [--campaign CODE]
   confirm-transfer --id ID [--date D]         the receiving fund confirms the money arrived`;
 
 const line = (v: Voucher) => `${v.id}\t${v.number ?? '-'}\t${v.type}\t${v.status}\t${v.accountingDate}\t${formatVnd(v.amount)}\t${v.reason}`;
@@ -60,7 +60,7 @@ export function runVoucherCommand(command: string, store: Store, options: Option
       return report(
         createTransfer(store, {
           from: need(options, 'from'), to: need(options, 'to'), date: need(options, 'date'), amount: need(options, 'amount'), reason: need(options, 'reason'),
-          inTransit: options['in-transit'] ?? false, actor,
+          inTransit: options['in-transit'] ?? false, actor, ...(options.campaign && { campaign: options.campaign }),
         }),
         (pair) => console.log(`transfer ${pair.transfer.id} ${pair.transfer.status}: payment ${pair.payment.number}, receipt ${pair.receipt.number ?? '(awaiting confirmation)'}`),
       );

@@ -26,6 +26,8 @@ beforeAll(async () => {
   app = await buildServer(store);
   const account = await call({ method: 'POST', url: '/api/entities/TVH-VNN/bank-accounts', payload: { kind: 'bank', institution: 'Vietcombank Trà Vinh', number: '0071000999888', accountCode: '1121' } });
   expect(account.statusCode, account.body).toBe(201);
+  const commune = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns', payload: { code: 'BAO3-XA', name: 'Bão số 3 (xã)', kind: 'disaster', startsOn: '2025-09-08' } });
+  expect(commune.statusCode, commune.body).toBe(201);
   const opened = await call({
     method: 'POST', url: '/api/entities/TVH-VNN/campaigns',
     payload: {
@@ -120,11 +122,27 @@ describe('a campaign', () => {
   });
 
   it('is not extended by a commune fund', async () => {
-    const opened = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns', payload: { code: 'BAO3-XA', name: 'Bão số 3 (xã)', kind: 'disaster', startsOn: '2025-09-08' } });
-    expect(opened.statusCode, opened.body).toBe(201);
     const refused = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns/BAO3-XA/extensions', payload: { decisionNumber: '3/QĐ', decidedOn: '2025-12-01', endsOn: '2025-12-31' } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'campaign_extension_not_allowed', detail: 'ND93/2021 lets the central, province level extend, not commune' });
+  });
+
+  it('takes money pooled up from a commune as a transfer tagged with the campaign on both sides, through its own account', async () => {
+    const pool = (extra: Record<string, unknown>) => call({
+      method: 'POST', url: '/api/transfers',
+      payload: { from: 'HTH-VNN', to: 'TVH-VNN', date: '2025-10-05', amount: '100000', reason: 'Chuyển tiền ủng hộ bão số 3 về tỉnh', campaign: 'BAO3-XA', toCampaign: 'BAO3-2025', ...extra },
+    });
+    const astray = await pool({ toBankAccount: '0071000123456' });
+    expect(astray.statusCode).toBe(422);
+    expect(astray.json()).toMatchObject({ code: 'campaign_account_mismatch', field: 'receipt.lines[0].bankAccount' });
+    const pooled = await pool({ toBankAccount: '0071000999888' });
+    expect(pooled.statusCode, pooled.body).toBe(201);
+    const { payment, receipt: received } = pooled.json() as { payment: { id: number }; receipt: { id: number } };
+    const sides = await Promise.all([
+      call({ method: 'GET', url: `/api/entities/HTH-VNN/vouchers/${payment.id}` }),
+      call({ method: 'GET', url: `/api/entities/TVH-VNN/vouchers/${received.id}` }),
+    ]);
+    expect(sides.map((r) => (r.json() as { content: { campaign?: string } }).content.campaign)).toEqual(['BAO3-XA', 'BAO3-2025']);
   });
 
   it('answers 404 for a campaign the fund does not have', async () => {

@@ -42,12 +42,16 @@ export function confirmTransfer(store: Store, request: { id: number; date?: stri
     if (!receipt.ok) return receipt;
     const amount = String(transfer.amount);
     const { sent, inTransit } = giver.value.regime.transferAccounts;
+    const payment = findVoucher(store.db, giver.value.entity.id, transfer.paymentVoucherId ?? 0);
+    if (!payment) throw new Error(`transfer ${transfer.id} has no payment voucher`);
+    // Money pooled for a campaign stays the campaign's on its way out of transit.
+    const pooled = payment.content.campaign === undefined ? {} : { campaign: payment.content.campaign };
     const settlement = addVoucher(store, {
       fund: giver.value, transferId: transfer.id, actor: request.actor,
       content: {
         type: 'general', date, reason: `Kết chuyển tiền điều tiết đã đến ${receiver.value.entity.name}: ${transfer.reason}`,
         counterparty: { kind: 'fund', name: receiver.value.entity.name },
-        lines: [{ account: sent, debit: amount, counterparty: { kind: 'fund', name: receiver.value.entity.name } }, { account: inTransit, credit: amount }],
+        lines: [{ account: sent, debit: amount, counterparty: { kind: 'fund', name: receiver.value.entity.name }, ...pooled }, { account: inTransit, credit: amount, ...pooled }],
       },
     });
     if (!settlement.ok) return settlement;
@@ -57,8 +61,6 @@ export function confirmTransfer(store: Store, request: { id: number; date?: stri
     for (const fund of [giver.value, receiver.value]) {
       recordAudit(store.db, request.actor, { entityId: fund.entity.id, kind: 'transfer.received', subject: String(transfer.id), detail: { date, receipt: receipt.value.number } });
     }
-    const payment = findVoucher(store.db, giver.value.entity.id, transfer.paymentVoucherId ?? 0);
-    if (!payment) throw new Error(`transfer ${transfer.id} has no payment voucher`);
     return accept({ transfer: done, payment, receipt: receipt.value });
   });
 }

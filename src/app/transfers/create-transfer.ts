@@ -31,6 +31,9 @@ export interface TransferRequest {
   readonly fromBankAccount?: string;
   readonly toBankAccount?: string;
   readonly externalRef?: string;
+  /** Money pooled for a campaign: its code in the giving fund, and in the receiving one (the same unless named). */
+  readonly campaign?: string;
+  readonly toCampaign?: string;
   readonly actor: Caller;
 }
 
@@ -87,6 +90,7 @@ function paymentContent(request: TransferRequest, receiver: Fund, inTransit: boo
     counterparty: { kind: 'fund', name: receiver.entity.name, ...(receiver.entity.address !== null && { address: receiver.entity.address }) },
     ...(request.fromBankAccount !== undefined && { bankAccount: request.fromBankAccount }),
     ...(request.externalRef !== undefined && { externalRef: request.externalRef }),
+    ...(request.campaign !== undefined && { campaign: request.campaign }),
   };
 }
 
@@ -96,6 +100,7 @@ function receiptContent(request: TransferRequest, giver: Fund): VoucherContent {
     counterparty: { kind: 'fund', name: giver.entity.name, ...(giver.entity.address !== null && { address: giver.entity.address }) },
     ...(request.toBankAccount !== undefined && { bankAccount: request.toBankAccount }),
     ...(request.externalRef !== undefined && { externalRef: request.externalRef }),
+    ...((request.toCampaign ?? request.campaign) !== undefined && { campaign: request.toCampaign ?? request.campaign }),
   };
 }
 
