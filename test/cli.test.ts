@@ -124,6 +124,22 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     expect(cli('create-entity', '--file', join(dir, 'missing.json'))).toMatchObject({ code: 66, err: expect.stringContaining('cannot read the input') });
   });
 
+  it('opens a campaign from a file, extends it only at the province, lists it, and records the acts under the local name', () => {
+    const file = join(dir, 'campaign.json');
+    writeFileSync(file, JSON.stringify({ code: 'BAO3', name: 'Ủng hộ đồng bào bị thiệt hại do bão số 3', kind: 'disaster', startsOn: '2025-09-08' }));
+    expect(cli('open-campaign', '--entity', 'TVH-VNN', '--file', file, '--actor', 'ketoan.tinh')).toMatchObject({ code: 0, out: 'opened BAO3 under ND93/2021\n' });
+    expect(cli('open-campaign', '--entity', 'HTH-VNN', '--file', file)).toMatchObject({ code: 0 });
+    const extend = (entity: string) => cli('extend-campaign', '--entity', entity, '--campaign', 'BAO3', '--decision', '45/QĐ-BVĐ', '--date', '2025-12-05', '--ends-on', '2025-12-31');
+    expect(extend('HTH-VNN')).toMatchObject({ code: 2, err: expect.stringContaining('refused: campaign_extension_not_allowed') });
+    expect(extend('TVH-VNN')).toMatchObject({ code: 0, out: 'extended BAO3 to 2025-12-31 by 45/QĐ-BVĐ\n' });
+    expect(cli('campaigns', '--entity', 'TVH-VNN').out).toContain('BAO3\tdisaster\tND93/2021\t2025-09-08\treceiving until 2025-12-31\tdistribution until 2026-01-20');
+    expect(cli('extend-campaign', '--entity', 'TVH-VNN', '--campaign', 'BAO3')).toMatchObject({ code: 64, err: expect.stringContaining('--decision, --date and --ends-on are needed') });
+    const store = openStore(db);
+    const opened = store.sqlite.prepare(`SELECT actor, origin FROM audit_events WHERE kind = 'campaign.created' AND subject = 'BAO3' ORDER BY id`).all();
+    store.close();
+    expect(opened[0]).toEqual({ actor: 'ketoan.tinh', origin: 'cli' });
+  });
+
   it('adds users with roles, issues a token that is stored only as a hash, and revokes it', () => {
     expect(cli('add-user', '--name', 'ke-toan-xa', '--role', 'accountant', '--entity', 'HTH-VNN')).toMatchObject({ code: 0, out: 'added ke-toan-xa\n' });
     expect(cli('grant', '--user', 'ke-toan-xa', '--role', 'auditor', '--entity', 'TVH-VNN', '--inherit').code).toBe(0);

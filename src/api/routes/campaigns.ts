@@ -9,44 +9,15 @@ import { createCampaign } from '../../app/create-campaign.js';
 import { extendCampaign } from '../../app/extend-campaign.js';
 import { loadFund } from '../../app/fund.js';
 import type { Store } from '../../db/store.js';
-import { CAMPAIGN_KINDS } from '../../ledger/campaign.js';
 import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
-import { entityParams, isoDate, text } from '../schemas.js';
+import { campaignCode, extension, newCampaign } from '../campaign-schemas.js';
+import { entityParams } from '../schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
 const tags = ['campaigns'];
-const campaignCode = z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'letters, digits, dot, dash or underscore, at most 40');
-const document = z.object({ number: text(100), date: isoDate, issuer: text(300), title: text(500) }).strict();
-
-const newCampaign = z
-  .object({
-    code: campaignCode,
-    name: text(300),
-    kind: z.enum(CAMPAIGN_KINDS).optional(),
-    legalBasis: text(40).optional(),
-    startsOn: isoDate,
-    endsOn: isoDate.optional(),
-    distributionEndsOn: isoDate.optional(),
-    acceptsDesignated: z.boolean().optional(),
-    documents: z.array(document).max(50).optional(),
-    bankAccounts: z.array(text(40)).max(20).optional(),
-  })
-  .strict()
-  .meta({
-    example: {
-      code: 'BAO3-2025', name: 'Ủng hộ đồng bào bị thiệt hại do bão số 3', kind: 'disaster', startsOn: '2025-09-08',
-      documents: [{ number: '125/TB-MTTQ-BTT', date: '2025-09-08', issuer: 'Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh', title: 'Lời kêu gọi ủng hộ đồng bào bị thiệt hại do bão số 3' }],
-    },
-  });
-
-const extension = z
-  .object({ decisionNumber: text(100), decidedOn: isoDate, endsOn: isoDate })
-  .strict()
-  .meta({ example: { decisionNumber: '45/QĐ-BVĐ', decidedOn: '2025-12-01', endsOn: '2025-12-31' } });
-
 const campaignParams = entityParams.extend({ campaign: campaignCode }).strict();
 
 export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
