@@ -54,6 +54,30 @@ export const entity = entitySummary
   })
   .meta({ description: 'A fund’s profile.' });
 
+const amountByDay = z.strictObject({ date: day, amount: decimal });
+
+/** A campaign's disclosure: what it received, by source, channel and day; what it used, on what and for whom; costs and what is left. */
+export const disclosure = z.strictObject({
+  from: day,
+  to: day,
+  fund: z.strictObject({ code: z.string(), name: z.string() }),
+  campaign: z.lazy(() => campaign),
+  received: z.strictObject({
+    total: decimal,
+    bySource: z.array(z.strictObject({ source: z.enum(['organisations', 'individuals', 'unclassified', 'other-levels', 'in-kind', 'other']), amount: decimal })),
+    byChannel: z.array(z.strictObject({ channel: z.enum(['cash', 'bank', 'goods', 'other']), bankAccount: z.string().nullable(), amount: decimal })),
+    byDay: z.array(amountByDay),
+  }),
+  used: z.strictObject({
+    total: decimal,
+    byPurpose: z.array(z.strictObject({ account: z.string(), name: z.string(), amount: decimal })),
+    toFunds: z.array(z.strictObject({ fund: z.string(), amount: decimal })),
+    households: z.strictObject({ count: int, amount: decimal }),
+  }),
+  costs: decimal.meta({ description: 'Mobilising and distribution costs charged to the donations: 0 unless the rules were bypassed' }),
+  leftover: decimal.meta({ description: 'Received less used: what the campaign still holds at this level' }),
+});
+
 export const campaign = z.strictObject({
   code: z.string(),
   name: z.string(),

@@ -145,6 +145,38 @@ describe('a campaign', () => {
     expect(sides.map((r) => (r.json() as { content: { campaign?: string } }).content.campaign)).toEqual(['BAO3-XA', 'BAO3-2025']);
   });
 
+  it('discloses what it received, by source, channel and day, what it used and what is left, figures worked by hand', async () => {
+    // Receipts through the campaign's account: 2,000,000 (1/10), 3,000,000 designated (3/10), 100,000 pooled
+    // from the commune (5/10), 2,000,000 after the extension (8/12); refused posts count for nothing.
+    // Used: 3,000,000 of the designation to a household's house (6111). Left: 7,100,000 − 3,000,000.
+    const response = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosure' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({
+      from: '2025-09-08', to: '2026-01-20',
+      fund: { code: 'TVH-VNN', name: expect.any(String) },
+      campaign: expect.objectContaining({ code: 'BAO3-2025', legalBasis: { code: 'ND93/2021', title: 'Nghị định 93/2021/NĐ-CP ngày 27/10/2021' }, documents: [expect.objectContaining({ number: '125/TB-MTTQ-BTT' })] }),
+      received: {
+        total: '7100000',
+        bySource: [{ source: 'unclassified', amount: '7000000' }, { source: 'other-levels', amount: '100000' }],
+        byChannel: [{ channel: 'bank', bankAccount: '0071000999888', amount: '7100000' }],
+        byDay: [
+          { date: '2025-10-01', amount: '2000000' }, { date: '2025-10-03', amount: '3000000' },
+          { date: '2025-10-05', amount: '100000' }, { date: '2025-12-08', amount: '2000000' },
+        ],
+      },
+      used: { total: '3000000', byPurpose: [{ account: '6111', name: expect.any(String), amount: '3000000' }], toFunds: [], households: { count: 0, amount: '0' } },
+      costs: '0',
+      leftover: '4100000',
+    });
+    const october = (await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosure?from=2025-10-01&to=2025-10-31' })).json() as { received: { total: string }; leftover: string };
+    expect([october.received.total, october.leftover]).toEqual(['5100000', '2100000']);
+    const commune = (await call({ method: 'GET', url: '/api/entities/HTH-VNN/campaigns/BAO3-XA/disclosure' })).json() as { used: { toFunds: unknown[]; byPurpose: { account: string }[] } };
+    expect(commune.used.toFunds).toEqual([{ fund: expect.stringContaining('Trà Vinh'), amount: '100000' }]);
+    expect(commune.used.byPurpose.map((p) => p.account)).toEqual(['612']);
+    const backwards = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosure?from=2025-11-01&to=2025-10-01' });
+    expect(backwards.json()).toMatchObject({ code: 'date_range_invalid' });
+  });
+
   it('answers 404 for a campaign the fund does not have', async () => {
     const missing = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/NOPE' });
     expect(missing.statusCode).toBe(404);

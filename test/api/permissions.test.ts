@@ -73,6 +73,10 @@ const ROWS: Record<string, Row> = {
     request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns/B3') }),
     status: 404, // campaign_unknown: no campaign B3 in a fresh world
   },
+  'GET /api/entities/{entity}/campaigns/{campaign}/disclosure': {
+    request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns/B3/disclosure') }),
+    status: 404,
+  },
   'POST /api/entities/{entity}/campaigns/{campaign}/extensions': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns/B3/extensions'), payload: { decisionNumber: '1/QĐ', decidedOn: '2024-12-01', endsOn: '2024-12-31' } }),
     status: 404,

@@ -8,17 +8,23 @@ import { campaignDetails, oneCampaign } from '../../app/campaign-details.js';
 import { createCampaign } from '../../app/create-campaign.js';
 import { extendCampaign } from '../../app/extend-campaign.js';
 import { loadFund } from '../../app/fund.js';
+import { getDisclosure } from '../../app/reports/get-disclosure.js';
+import { disclosureJson } from '../../export/disclosure-json.js';
 import type { Store } from '../../db/store.js';
 import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
 import { campaignCode, extension, newCampaign } from '../campaign-schemas.js';
-import { entityParams } from '../schemas.js';
+import { entityParams, isoDate } from '../schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
 const tags = ['campaigns'];
 const campaignParams = entityParams.extend({ campaign: campaignCode }).strict();
+const disclosureQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .strict()
+  .meta({ description: 'From the launch and to the end of distribution (or today) unless given' });
 
 export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,6 +52,21 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
         const fund = loadFund(store, fundOf(request).code);
         const found = fund.ok ? oneCampaign(store, fund.value, request.params.campaign) : fund;
         return found.ok ? found.value : sendRejection(reply, { ...found, path: `params.${found.path ?? 'campaign'}` });
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/campaigns/:campaign/disclosure',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: {
+          tags, summary: 'The campaign’s disclosure (ND 93/2021 art. 14.2): received by source, channel and day; used by purpose, to funds and households; costs; leftover',
+          params: campaignParams, querystring: disclosureQuery, response: { 200: success.disclosure },
+        },
+      },
+      async (request, reply) => {
+        const found = getDisclosure(store, { entity: fundOf(request).code, campaign: request.params.campaign, ...request.query });
+        return found.ok ? disclosureJson(found.value) : sendRejection(reply, found);
       },
     );
 
