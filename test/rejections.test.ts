@@ -41,6 +41,7 @@ import { checkNumberFormat, formatVoucherNumber } from '../src/ledger/vouchers/v
 import { DRIVE, entry, postingContext, REGIME as TT103_2018 } from './support/posting-context.js';
 import type { CampaignTerms } from '../src/ledger/campaign.js';
 import { extendCampaign } from '../src/app/extend-campaign.js';
+import { publishDisclosure, verifyDisclosure } from '../src/app/publish-disclosure.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
 const donation = (amount = '1000000'): LineInput[] => [
@@ -187,6 +188,15 @@ const CASES = {
     withFund((store) => {
       createCampaign(store, { entity: FUND.code, code: 'BAO3', name: 'Bão số 3', kind: 'disaster', startsOn: '2024-09-08', actor: ACTOR });
       return extendCampaign(store, { entity: FUND.code, campaign: 'BAO3', decisionNumber: '12/QĐ-BVĐ', decidedOn: '2024-12-01', endsOn: '2024-12-31', actor: ACTOR });
+    }),
+  disclosure_not_found: () => withFund((store) => verifyDisclosure(store, { entity: FUND.code, id: 1 })),
+  disclosure_already_superseded: () =>
+    withFund((store) => {
+      createCampaign(store, { entity: FUND.code, code: 'BAO3', name: 'Bão số 3', kind: 'disaster', startsOn: '2024-09-08', actor: ACTOR });
+      const first = publishDisclosure(store, { entity: FUND.code, campaign: 'BAO3', actor: ACTOR });
+      if (!first.ok) return first;
+      publishDisclosure(store, { entity: FUND.code, campaign: 'BAO3', supersedes: first.value.id, reason: 'Sửa số liệu', actor: ACTOR });
+      return publishDisclosure(store, { entity: FUND.code, campaign: 'BAO3', supersedes: first.value.id, reason: 'Sửa lần nữa', actor: ACTOR });
     }),
   campaign_code_taken: () =>
     withFund((store) => {

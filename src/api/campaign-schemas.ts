@@ -31,3 +31,8 @@ export const extension = z
   .object({ decisionNumber: text(100), decidedOn: isoDate, endsOn: isoDate })
   .strict()
   .meta({ example: { decisionNumber: '45/QĐ-BVĐ', decidedOn: '2025-12-01', endsOn: '2025-12-31' } });
+
+export const publication = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), supersedes: z.number().int().min(1).optional(), reason: text(500).optional() })
+  .strict()
+  .meta({ example: { from: '2025-09-08', to: '2025-12-27' } });

@@ -78,6 +78,29 @@ export const disclosure = z.strictObject({
   leftover: decimal.meta({ description: 'Received less used: what the campaign still holds at this level' }),
 });
 
+/** A published disclosure: what it covers, when it was published, its seal and the chain head it was derived at. */
+export const publication = z.strictObject({
+  id: int,
+  entity: z.string(),
+  campaign: z.string(),
+  from: day,
+  to: day,
+  publishedAt: z.string(),
+  sha256: z.string().meta({ description: 'SHA-256 of the canonical JSON of the report as published' }),
+  chain: z.strictObject({ seq: int, hash: z.string() }).meta({ description: 'The head of the fund’s hash chain at publication' }),
+  supersedes: int.nullable(),
+  supersededBy: int.nullable(),
+  reason: z.string().nullable(),
+});
+
+export const publishedDisclosure = publication.extend({ report: z.lazy(() => disclosure) });
+
+export const disclosureCheck = z.strictObject({
+  id: int,
+  sealed: z.boolean().meta({ description: 'The stored report still has the SHA-256 it was published with' }),
+  differences: z.array(z.string()).meta({ description: 'The figures the ledger, up to the recorded head, no longer gives' }),
+});
+
 export const campaign = z.strictObject({
   code: z.string(),
   name: z.string(),

@@ -17,6 +17,7 @@ import { undecodableQueryField } from './query-string.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
 import { entryRoutes } from './routes/entries.js';
 import { healthRoutes } from './routes/health.js';
@@ -85,7 +86,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   app.decorate('writes', new GroupCommit(store));
   installAccess(app, store, authThrottle(options.authThrottle));
   await installOpenApi(app);
-  for (const routes of [healthRoutes, entityRoutes, campaignRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, publicRoutes, entityRoutes, campaignRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
     await app.register(routes(store));
   }
   return app;

@@ -475,6 +475,32 @@ export const transfers = sqliteTable(
 );
 
 /**
+ * A campaign's disclosure as published: the report value frozen as canonical JSON with its
+ * SHA-256, the range it covers, and the head of the fund's chain at publication, from which
+ * it can be derived again. A corrected publication supersedes an earlier one with a reason;
+ * both stay. Append-only.
+ */
+export const disclosures = sqliteTable(
+  'disclosures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    from: text('from_date').notNull(),
+    to: text('to_date').notNull(),
+    chainSeq: integer('chain_seq').notNull(),
+    chainHash: text('chain_hash').notNull(),
+    report: text('report').notNull(),
+    sha256: text('sha256').notNull(),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => disclosures.id),
+    reason: text('reason'),
+    publishedBy: text('published_by').notNull(),
+    publishedAt: createdAt(),
+  },
+  (t) => [index('disclosures_entity_campaign').on(t.entityId, t.campaignId), uniqueIndex('disclosures_supersedes').on(t.supersedesId).where(sql`supersedes_id IS NOT NULL`)],
+);
+
+/**
  * One row whose version triggers raise on every change to what a fund's snapshot holds
  * (chart, fiscal years, periods, campaigns, bank accounts, voucher settings), in this
  * process or another;

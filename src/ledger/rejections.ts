@@ -73,6 +73,8 @@ export const REJECTIONS = {
   campaign_code_taken: 'Another campaign of this fund already uses this code.',
   legal_basis_unknown: 'No such legal basis for campaigns, or none governs this kind of campaign launched on that date.',
   campaign_extension_not_allowed: 'A fund of this level may not extend a campaign under its legal basis.',
+  disclosure_not_found: 'No such published disclosure of this fund and campaign.',
+  disclosure_already_superseded: 'That publication has already been superseded; correct the latest one.',
 
   // Files.
   journal_malformed: 'The journal text cannot be read.',

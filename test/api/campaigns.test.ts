@@ -10,6 +10,7 @@ import { DEMO_ADMIN, seedDemo } from '../../src/app/seed-demo.js';
 import { issueToken } from '../../src/app/tokens.js';
 import type { Store } from '../../src/db/store.js';
 import { ACTOR, freshStore } from '../support/store-fixture.js';
+import { tamper } from '../support/damaged-books.js';
 import { changedTables, tableDigest } from '../support/table-digest.js';
 
 let store: Store;
@@ -175,6 +176,41 @@ describe('a campaign', () => {
     expect(commune.used.byPurpose.map((p) => p.account)).toEqual(['612']);
     const backwards = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosure?from=2025-11-01&to=2025-10-01' });
     expect(backwards.json()).toMatchObject({ code: 'date_range_invalid' });
+  });
+
+  it('is published as a frozen act that anyone reads without signing in, and later postings leave untouched', async () => {
+    const published = await call({ method: 'POST', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosures', payload: { to: '2025-12-31' } });
+    expect(published.statusCode, published.body).toBe(201);
+    const body = published.json() as { id: number; sha256: string; chain: { seq: number }; report: { received: { total: string } } };
+    expect(body).toMatchObject({ entity: 'TVH-VNN', campaign: 'BAO3-2025', from: '2025-09-08', to: '2025-12-31', supersedes: null, supersededBy: null, report: { received: { total: '7100000' } } });
+    expect(body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const anyone = await app.inject({ method: 'GET', url: `/public/disclosures/${body.id}` });
+    expect(anyone.statusCode).toBe(200);
+    expect(anyone.json()).toEqual(body);
+    expect((await app.inject({ method: 'GET', url: '/public/disclosures?campaign=BAO3-2025' })).json()).toMatchObject([{ id: body.id, sha256: body.sha256 }]);
+    expect((await app.inject({ method: 'GET', url: '/public/disclosures?campaign=NOPE' })).json()).toEqual([]);
+    expect((await call(receipt('2025-12-09'))).statusCode).toBe(201);
+    expect((await app.inject({ method: 'GET', url: `/public/disclosures/${body.id}` })).json()).toEqual(body);
+    expect(() => store.sqlite.prepare('UPDATE disclosures SET report = ? WHERE id = ?').run('{}', body.id)).toThrow(/frozen/);
+    const verified = await call({ method: 'GET', url: `/api/entities/TVH-VNN/disclosures/${body.id}/verify` });
+    expect(verified.json()).toEqual({ id: body.id, sealed: true, differences: [] });
+  });
+
+  it('is corrected by a publication that supersedes the earlier one with a reason, both readable', async () => {
+    const [first] = (await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosures' })).json() as { id: number }[];
+    const unexplained = await call({ method: 'POST', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosures', payload: { to: '2025-12-31', supersedes: first?.id } });
+    expect(unexplained.json()).toMatchObject({ code: 'reason_required' });
+    const corrected = await call({ method: 'POST', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosures', payload: { to: '2025-12-31', supersedes: first?.id, reason: 'Bổ sung khoản ủng hộ ngày 09/12' } });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json()).toMatchObject({ supersedes: first?.id, reason: 'Bổ sung khoản ủng hộ ngày 09/12', report: { received: { total: '9100000' } } });
+    expect((await app.inject({ method: 'GET', url: `/public/disclosures/${first?.id}` })).json()).toMatchObject({ supersededBy: (corrected.json() as { id: number }).id, report: { received: { total: '7100000' } } });
+  });
+
+  it('names the figures a changed ledger no longer gives when a publication is verified', async () => {
+    const [first] = (await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosures' })).json() as { id: number }[];
+    tamper(store, `UPDATE entry_lines SET amount = -2500000 WHERE amount = -2000000 AND date = '2025-10-01' AND campaign_id IS NOT NULL`);
+    const verified = await call({ method: 'GET', url: `/api/entities/TVH-VNN/disclosures/${first?.id}/verify` });
+    expect(verified.json()).toMatchObject({ sealed: true, differences: expect.arrayContaining(['received.total', 'received.byDay.0.amount', 'leftover']) });
   });
 
   it('answers 404 for a campaign the fund does not have', async () => {

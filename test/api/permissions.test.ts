@@ -77,6 +77,14 @@ const ROWS: Record<string, Row> = {
     request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns/B3/disclosure') }),
     status: 404,
   },
+  'GET /api/entities/{entity}/campaigns/{campaign}/disclosures': { request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns/B3/disclosures') }) },
+  'POST /api/entities/{entity}/campaigns/{campaign}/disclosures': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns/B3/disclosures'), payload: {} }),
+    status: 404,
+  },
+  'GET /api/entities/{entity}/disclosures/{id}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures/1/verify') }), status: 404 },
+  'GET /public/disclosures': { request: () => ({ method: 'GET', url: '/public/disclosures' }), allowed: () => true },
+  'GET /public/disclosures/{id}': { request: () => ({ method: 'GET', url: '/public/disclosures/1' }), allowed: () => true, status: 404 },
   'POST /api/entities/{entity}/campaigns/{campaign}/extensions': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/campaigns/B3/extensions'), payload: { decisionNumber: '1/QĐ', decidedOn: '2024-12-01', endsOn: '2024-12-31' } }),
     status: 404,
@@ -253,7 +261,7 @@ describe('the permission matrix', () => {
     for (const op of await operations()) expect(op.access, op.key).toMatch(/Access: /);
   });
 
-  it.each(Object.keys(ROWS).filter((key) => key !== 'GET /health'))('refuses %s without a token, with 401', async (key) => {
+  it.each(Object.keys(ROWS).filter((key) => key !== 'GET /health' && !key.startsWith('GET /public/')))('refuses %s without a token, with 401', async (key) => {
     const w = await fresh();
     const response = await w.call(null, ROWS[key]?.request('C1', w) ?? {});
     expect(response.statusCode).toBe(401);

@@ -8,6 +8,8 @@ import { campaignDetails, oneCampaign } from '../../app/campaign-details.js';
 import { createCampaign } from '../../app/create-campaign.js';
 import { extendCampaign } from '../../app/extend-campaign.js';
 import { loadFund } from '../../app/fund.js';
+import { publishDisclosure, verifyDisclosure } from '../../app/publish-disclosure.js';
+import { listPublished } from '../../db/disclosures-repo.js';
 import { getDisclosure } from '../../app/reports/get-disclosure.js';
 import { disclosureJson } from '../../export/disclosure-json.js';
 import type { Store } from '../../db/store.js';
@@ -15,8 +17,9 @@ import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
-import { campaignCode, extension, newCampaign } from '../campaign-schemas.js';
-import { entityParams, isoDate } from '../schemas.js';
+import { campaignCode, extension, newCampaign, publication } from '../campaign-schemas.js';
+import { publicationJson, publishedJson } from '../publication-json.js';
+import { entityParams, isoDate, wholeNumber } from '../schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
 const tags = ['campaigns'];
@@ -67,6 +70,42 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
       async (request, reply) => {
         const found = getDisclosure(store, { entity: fundOf(request).code, campaign: request.params.campaign, ...request.query });
         return found.ok ? disclosureJson(found.value) : sendRejection(reply, found);
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/campaigns/:campaign/disclosures',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The campaign’s published disclosures, corrections included', params: campaignParams, response: { 200: z.array(success.publication) } } },
+      async (request) => listPublished(store.db, { entity: fundOf(request).code, campaign: request.params.campaign }).map(publicationJson),
+    );
+
+    app.post(
+      '/api/entities/:entity/campaigns/:campaign/disclosures',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: {
+          tags, summary: 'Publish the disclosure as it stands now: frozen, sealed with its SHA-256 and the chain head, readable by the public',
+          params: campaignParams, body: publication.nullish(), headers: idempotencyHeaders, response: { 201: success.publishedDisclosure },
+        },
+      },
+      async (request, reply) => {
+        const { entity, campaign } = request.params;
+        return answerWrite(store, request, reply, { entity, locate: (b) => `/public/disclosures/${(b as { id: number }).id}` }, () => {
+          const published = publishDisclosure(store, { entity, campaign, ...request.body, actor: actorOf(request) });
+          return published.ok ? accept({ status: 201, body: publishedJson(published.value) }) : published;
+        });
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/disclosures/:id/verify',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: { tags, summary: 'Derive a publication’s figures again from the ledger up to its recorded head, naming any that differ', params: entityParams.extend({ id: wholeNumber(1) }).strict(), response: { 200: success.disclosureCheck } },
+      },
+      async (request, reply) => {
+        const checked = verifyDisclosure(store, { entity: fundOf(request).code, id: request.params.id });
+        return checked.ok ? checked.value : sendRejection(reply, { ...checked, path: `params.${checked.path ?? 'id'}` });
       },
     );
 

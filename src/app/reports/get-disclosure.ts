@@ -17,7 +17,8 @@ export interface CampaignDisclosure extends Disclosure {
   readonly campaign: CampaignDetails;
 }
 
-export function getDisclosure(store: Store, request: { entity: string; campaign: string; from?: string; to?: string }): Result<CampaignDisclosure> {
+/** The disclosure from the fund's whole chain, or from its entries up to `uptoSeq` (how a publication stood). */
+export function getDisclosure(store: Store, request: { entity: string; campaign: string; from?: string; to?: string; uptoSeq?: number }): Result<CampaignDisclosure> {
   const fund = loadFund(store, request.entity);
   if (!fund.ok) return fund;
   const campaign = oneCampaign(store, fund.value, request.campaign);
@@ -28,7 +29,7 @@ export function getDisclosure(store: Store, request: { entity: string; campaign:
   });
   if (!range.ok) return range;
   const { entity, regime, chart } = fund.value;
-  const query = { entity: entity.id, campaign: fund.value.campaignIds.get(request.campaign) as number, ...range.value };
+  const query = { entity: entity.id, campaign: fund.value.campaignIds.get(request.campaign) as number, ...range.value, seq: request.uptoSeq ?? entity.chainSeq };
   const code = codeOf(fund.value);
   const receiptAccounts = [...chart.accounts.values()].filter((a) => a.flow === 'receipt').map((a) => fund.value.accountIds.get(a.code) as number);
   const value = disclosure({

@@ -1,0 +1,35 @@
+/** What anyone may read without signing in: the disclosures funds have published, exactly as published. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findPublished, listPublished } from '../../db/disclosures-repo.js';
+import type { Store } from '../../db/store.js';
+import { reject } from '../../ledger/rejections.js';
+import { sendRejection } from '../problem.js';
+import { publicationJson, publishedJson } from '../publication-json.js';
+import * as success from '../response-schemas.js';
+import { entityCode, text, wholeNumber } from '../schemas.js';
+
+const tags = ['public'];
+const open = { access: { public: true as const } };
+
+export function publicRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/public/disclosures',
+      {
+        config: open,
+        schema: { tags, summary: 'Published disclosures, by fund and campaign', querystring: z.object({ entity: entityCode.optional(), campaign: text(40).optional() }).strict(), response: { 200: z.array(success.publication) } },
+      },
+      async (request) => listPublished(store.db, request.query).map(publicationJson),
+    );
+
+    app.get(
+      '/public/disclosures/:id',
+      { config: open, schema: { tags, summary: 'One published disclosure, with its report as published', params: z.object({ id: wholeNumber(1) }).strict(), response: { 200: success.publishedDisclosure } } },
+      async (request, reply) => {
+        const found = findPublished(store.db, request.params.id);
+        return found ? publishedJson(found) : sendRejection(reply, reject('disclosure_not_found', 'params.id', String(request.params.id)));
+      },
+    );
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Publishing a campaign's disclosure is a frozen act: the report as it stands is stored as
+ * canonical JSON with its SHA-256 and the head of the fund's chain, so later postings never
+ * change what was published. A correction supersedes an earlier publication with a reason;
+ * both stay readable, the public ones without signing in. A publication is verified by
+ * deriving its figures again from the entries up to its recorded head.
+ */
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../db/audit-repo.js';
+import { findPublished, insertDisclosure, type PublishedRow } from '../db/disclosures-repo.js';
+import type { Store } from '../db/store.js';
+import { canonicalJson } from '../export/canonical-json.js';
+import { disclosureJson } from '../export/disclosure-json.js';
+import { accept, reject, type Result } from '../ledger/rejections.js';
+import type { Caller } from './caller.js';
+import { loadFund } from './fund.js';
+import { inTransaction } from './in-transaction.js';
+import { getDisclosure } from './reports/get-disclosure.js';
+
+export interface PublishRequest {
+  readonly entity: string;
+  readonly campaign: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** The publication this one corrects, with the reason. */
+  readonly supersedes?: number;
+  readonly reason?: string;
+  readonly actor: Caller;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export function publishDisclosure(store: Store, request: PublishRequest): Result<PublishedRow> {
+  return inTransaction(store, () => {
+    const fund = loadFund(store, request.entity);
+    if (!fund.ok) return fund;
+    const { entity } = fund.value;
+    if (request.supersedes !== undefined) {
+      const earlier = findPublished(store.db, request.supersedes);
+      if (!earlier || earlier.entity !== entity.code || earlier.campaign !== request.campaign) return reject('disclosure_not_found', 'supersedes', String(request.supersedes));
+      if (earlier.supersededBy !== null) return reject('disclosure_already_superseded', 'supersedes', `${request.supersedes} by ${earlier.supersededBy}`);
+      if ((request.reason ?? '').trim() === '') return reject('reason_required', 'reason');
+    }
+    const report = getDisclosure(store, request);
+    if (!report.ok) return report;
+    const text = canonicalJson(disclosureJson(report.value));
+    const row = insertDisclosure(store.db, {
+      entityId: entity.id, campaignId: fund.value.campaignIds.get(request.campaign) as number, from: report.value.from, to: report.value.to,
+      chainSeq: entity.chainSeq, chainHash: entity.chainHash, report: text, sha256: sha256(text),
+      supersedesId: request.supersedes ?? null, reason: request.reason ?? null, publishedBy: request.actor.name,
+    });
+    recordAudit(store.db, request.actor, {
+      entityId: entity.id, kind: 'disclosure.published', subject: String(row.id),
+      detail: { campaign: request.campaign, from: row.from, to: row.to, sha256: row.sha256, chainSeq: row.chainSeq, supersedes: row.supersedesId },
+    });
+    const published = findPublished(store.db, row.id);
+    return published ? accept(published) : reject('disclosure_not_found', 'id', String(row.id));
+  });
+}
+
+/** The figures of a publication that its ledger, up to its recorded head, no longer gives; an empty list when it holds. */
+export interface DisclosureCheck {
+  readonly id: number;
+  readonly sealed: boolean;
+  readonly differences: string[];
+}
+
+const FIGURES = ['received', 'used', 'costs', 'leftover'] as const;
+
+export function verifyDisclosure(store: Store, request: { entity: string; id: number }): Result<DisclosureCheck> {
+  const published = findPublished(store.db, request.id);
+  if (!published || published.entity !== request.entity) return reject('disclosure_not_found', 'id', String(request.id));
+  const derived = getDisclosure(store, { entity: published.entity, campaign: published.campaign, from: published.from, to: published.to, uptoSeq: published.chainSeq });
+  if (!derived.ok) return derived;
+  const stored = JSON.parse(published.report) as Record<string, unknown>;
+  const again = disclosureJson(derived.value) as unknown as Record<string, unknown>;
+  const differences = FIGURES.flatMap((figure) => differing(figure, stored[figure], again[figure]));
+  return accept({ id: published.id, sealed: sha256(published.report) === published.sha256, differences });
+}
+
+/** The paths under `path` where two JSON values differ. */
+function differing(path: string, a: unknown, b: unknown): string[] {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => differing(`${path}.${k}`, (a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return canonicalJson(a) === canonicalJson(b) ? [] : [path];
+}
