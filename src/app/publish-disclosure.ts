@@ -72,10 +72,22 @@ export function verifyDisclosure(store: Store, request: { entity: string; id: nu
   if (!published || published.entity !== request.entity) return reject('disclosure_not_found', 'id', String(request.id));
   const derived = getDisclosure(store, { entity: published.entity, campaign: published.campaign, from: published.from, to: published.to, uptoSeq: published.chainSeq });
   if (!derived.ok) return derived;
-  const stored = JSON.parse(published.report) as Record<string, unknown>;
+  const sealed = sha256(published.report) === published.sha256;
+  const stored = parsedReport(published.report);
+  if (!stored) return accept({ id: published.id, sealed, differences: ['report'] });
   const again = disclosureJson(derived.value) as unknown as Record<string, unknown>;
   const differences = FIGURES.flatMap((figure) => differing(figure, stored[figure], again[figure]));
-  return accept({ id: published.id, sealed: sha256(published.report) === published.sha256, differences });
+  return accept({ id: published.id, sealed, differences });
+}
+
+/** The stored report, or null when what is stored is not a JSON object (a file changed behind the triggers' back). */
+function parsedReport(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The paths under `path` where two JSON values differ. */

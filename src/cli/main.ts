@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
 import { localCaller } from '../app/caller.js';
+import { verifyDisclosure } from '../app/publish-disclosure.js';
+import { listPublished } from '../db/disclosures-repo.js';
 import { closeYear } from '../app/close-year.js';
 import { createEntity } from '../app/create-entity.js';
 import { parseEntityProfile } from '../app/entity-profile-schema.js';
@@ -221,7 +223,16 @@ function verify(store: Store, only: string | undefined): number {
     if (fund.chain.ok && own.length === 0) console.log(`${fund.entity}: OK — ${fund.chain.entries} entries, chain head ${fund.chain.lastHash}`);
     for (const problem of own) console.log(problemLine(problem));
   }
-  return file.length > 0 || funds.some((f) => !f.ok) ? 1 : 0;
+  const publications = funds.flatMap((fund) => listPublished(store.db, { entity: fund.entity }));
+  const checks = publications.map((p) => ({ publication: p, check: verifyDisclosure(store, { entity: p.entity, id: p.id }) }));
+  for (const { publication: p, check } of checks) {
+    const what = `${p.entity}: disclosure ${p.id} (${p.campaign}, ${p.from}..${p.to})`;
+    if (!check.ok) console.log(`${what}: ${check.code}`);
+    else if (check.value.sealed && check.value.differences.length === 0) console.log(`${what}: OK — as published at chain head ${p.chainSeq}`);
+    else console.log(`${what}: ${check.value.sealed ? 'DIFFERS' : 'UNSEALED'} — ${check.value.differences.join(', ') || 'the stored report no longer has its SHA-256'}`);
+  }
+  const disclosed = checks.every(({ check }) => check.ok && check.value.sealed && check.value.differences.length === 0);
+  return file.length > 0 || funds.some((f) => !f.ok) || !disclosed ? 1 : 0;
 }
 
 async function main(): Promise<void> {

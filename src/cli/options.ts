@@ -13,7 +13,7 @@ export const OPTIONS = {
   'in-transit': { type: 'boolean' }, post: { type: 'boolean' }, period: { type: 'string' }, report: { type: 'string' },
   book: { type: 'string' }, consolidated: { type: 'boolean' }, currency: { type: 'string' }, 'bank-account': { type: 'string' },
   counterparty: { type: 'string' }, campaign: { type: 'string' }, designation: { type: 'string' },
-  decision: { type: 'string' }, 'ends-on': { type: 'string' },
+  decision: { type: 'string' }, 'ends-on': { type: 'string' }, supersedes: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
