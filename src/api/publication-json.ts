@@ -1,5 +1,6 @@
 /** A published disclosure as the API answers it: its metadata, and for one publication the report exactly as published. */
 import type { PublishedRow } from '../db/disclosures-repo.js';
+import type { PublishedReport } from '../export/disclosure-sheets.js';
 
 export function publicationJson(row: PublishedRow) {
   return {
@@ -9,5 +10,5 @@ export function publicationJson(row: PublishedRow) {
 }
 
 export function publishedJson(row: PublishedRow) {
-  return { ...publicationJson(row), report: JSON.parse(row.report) as never };
+  return { ...publicationJson(row), report: JSON.parse(row.report) as PublishedReport };
 }

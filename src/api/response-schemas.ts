@@ -511,6 +511,14 @@ export const reportFile = {
   description: 'The report in the format asked for: JSON, PDF, XLSX or CSV.',
   content: { 'application/json': { schema: reportJson }, ...SHEET_FILES },
 };
+export const disclosureFile = {
+  description: 'The disclosure in the format asked for: JSON, PDF (A4, for the website), XLSX or CSV.',
+  content: { 'application/json': { schema: disclosure }, ...SHEET_FILES },
+};
+export const publishedFile = {
+  description: 'The publication in the format asked for: JSON with its report as published, or the report as PDF, XLSX or CSV.',
+  content: { 'application/json': { schema: publishedDisclosure }, ...SHEET_FILES },
+};
 export const bookFile = {
   description: 'The book in the format asked for: JSON, PDF, XLSX, CSV, or for the journal a ledger/hledger journal as text.',
   content: { 'application/json': { schema: bookJson }, ...SHEET_FILES, 'text/plain': { schema: z.string() } },

@@ -11,6 +11,7 @@ import { issueToken } from '../../src/app/tokens.js';
 import type { Store } from '../../src/db/store.js';
 import { ACTOR, freshStore } from '../support/store-fixture.js';
 import { tamper } from '../support/damaged-books.js';
+import { readPdf } from '../support/pdf-text.js';
 import { changedTables, tableDigest } from '../support/table-digest.js';
 
 let store: Store;
@@ -194,6 +195,24 @@ describe('a campaign', () => {
     expect(() => store.sqlite.prepare('UPDATE disclosures SET report = ? WHERE id = ?').run('{}', body.id)).toThrow(/frozen/);
     const verified = await call({ method: 'GET', url: `/api/entities/TVH-VNN/disclosures/${body.id}/verify` });
     expect(verified.json()).toEqual({ id: body.id, sealed: true, differences: [] });
+  });
+
+  it('prints its publication for the website as the report was frozen, in Vietnamese, with its number, seal code and signatures', async () => {
+    const [first] = (await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosures' })).json() as { id: number; sha256: string }[];
+    const response = await app.inject({ method: 'GET', url: `/public/disclosures/${first?.id}?format=pdf` });
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = await readPdf(response.rawPayload);
+    const text = pdf.pages.map((p) => p.text).join('\n');
+    for (const expected of [
+      'BÁO CÁO CÔNG KHAI', 'Nghị định 93/2021/NĐ-CP', 'Ủng hộ đồng bào bị thiệt hại do bão số 3', 'Từ ngày 08/09/2025 đến ngày 31/12/2025',
+      'Căn cứ 125/TB-MTTQ-BTT', '7.100.000', '4.100.000', 'Chuyển khoản vào tài khoản số 0071000999888', 'mã kiểm tra SHA-256',
+      'SỐ TIỀN TIẾP NHẬN THEO NGÀY', 'Trưởng ban',
+    ]) expect(text).toContain(expected);
+    expect(text.replace(/\s/g, '')).toContain(first?.sha256);
+    expect(text).not.toContain('9.100.000');
+    const csv = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosure?format=csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('"TỔNG SỐ TIỀN, HIỆN VẬT TIẾP NHẬN",9100000');
   });
 
   it('is corrected by a publication that supersedes the earlier one with a reason, both readable', async () => {

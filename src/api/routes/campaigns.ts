@@ -12,6 +12,8 @@ import { publishDisclosure, verifyDisclosure } from '../../app/publish-disclosur
 import { listPublished } from '../../db/disclosures-repo.js';
 import { getDisclosure } from '../../app/reports/get-disclosure.js';
 import { disclosureJson } from '../../export/disclosure-json.js';
+import { disclosureOutput } from '../../app/reports/disclosure-output.js';
+import { streamFile } from '../file-reply.js';
 import type { Store } from '../../db/store.js';
 import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
@@ -25,7 +27,7 @@ import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 const tags = ['campaigns'];
 const campaignParams = entityParams.extend({ campaign: campaignCode }).strict();
 const disclosureQuery = z
-  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .object({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['json', 'pdf', 'xlsx', 'csv']).default('json') })
   .strict()
   .meta({ description: 'From the launch and to the end of distribution (or today) unless given' });
 
@@ -64,12 +66,17 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
         config: { access: { permission: 'ledger.read' } },
         schema: {
           tags, summary: 'The campaign’s disclosure (ND 93/2021 art. 14.2): received by source, channel and day; used by purpose, to funds and households; costs; leftover',
-          params: campaignParams, querystring: disclosureQuery, response: { 200: success.disclosure },
+          params: campaignParams, querystring: disclosureQuery, response: { 200: success.disclosureFile },
         },
       },
       async (request, reply) => {
-        const found = getDisclosure(store, { entity: fundOf(request).code, campaign: request.params.campaign, ...request.query });
-        return found.ok ? disclosureJson(found.value) : sendRejection(reply, found);
+        const { format, ...range } = request.query;
+        const entity = fundOf(request);
+        const found = getDisclosure(store, { entity: entity.code, campaign: request.params.campaign, ...range });
+        if (!found.ok) return sendRejection(reply, found);
+        const report = disclosureJson(found.value);
+        const name = `${entity.code}-cong-khai-${request.params.campaign}-${found.value.from}-${found.value.to}`;
+        return streamFile(reply, disclosureOutput(store, { entity, name, format, body: report, report, published: null }));
       },
     );
 

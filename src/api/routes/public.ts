@@ -1,9 +1,12 @@
 /** What anyone may read without signing in: the disclosures funds have published, exactly as published. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { disclosureOutput } from '../../app/reports/disclosure-output.js';
 import { findPublished, listPublished } from '../../db/disclosures-repo.js';
+import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { reject } from '../../ledger/rejections.js';
+import { streamFile } from '../file-reply.js';
 import { sendRejection } from '../problem.js';
 import { publicationJson, publishedJson } from '../publication-json.js';
 import * as success from '../response-schemas.js';
@@ -25,10 +28,21 @@ export function publicRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/public/disclosures/:id',
-      { config: open, schema: { tags, summary: 'One published disclosure, with its report as published', params: z.object({ id: wholeNumber(1) }).strict(), response: { 200: success.publishedDisclosure } } },
+      {
+        config: open,
+        schema: {
+          tags, summary: 'One published disclosure, with its report as published; as PDF, XLSX or CSV the report printed as frozen',
+          params: z.object({ id: wholeNumber(1) }).strict(), querystring: z.object({ format: z.enum(['json', 'pdf', 'xlsx', 'csv']).default('json') }).strict(),
+          response: { 200: success.publishedFile },
+        },
+      },
       async (request, reply) => {
         const found = findPublished(store.db, request.params.id);
-        return found ? publishedJson(found) : sendRejection(reply, reject('disclosure_not_found', 'params.id', String(request.params.id)));
+        const entity = found && findEntityByCode(store.db, found.entity);
+        if (!found || !entity) return sendRejection(reply, reject('disclosure_not_found', 'params.id', String(request.params.id)));
+        const body = publishedJson(found);
+        const name = `${found.entity}-cong-khai-${found.campaign}-so-${found.id}`;
+        return streamFile(reply, disclosureOutput(store, { entity, name, format: request.query.format, body, report: body.report, published: found }));
       },
     );
   };

@@ -41,12 +41,13 @@ export interface ReportRequest extends RangeRequest {
   readonly format: ReportFormat;
 }
 
-function jsonOutput(name: string, chunks: () => Iterable<string>): Output {
+export function jsonOutput(name: string, chunks: () => Iterable<string>): Output {
   return { name: `${name}.json`, contentType: 'application/json; charset=utf-8', write: (out) => writeTextChunks(chunks(), out) };
 }
 
-function sheetsOutput(store: Store, entity: EntityRow, name: string, format: FileFormat, sheets: Sheet[]): Output {
-  const document = reportDocument({ entity, signatories: listSignatories(store.db, entity.id), sheets, signedOn: accountingDateOf(new Date()) });
+/** The sheets as a signed document of the fund, dated `signedOn` (today unless given). */
+export function sheetsOutput(store: Store, entity: EntityRow, name: string, format: FileFormat, sheets: Sheet[], signedOn = accountingDateOf(new Date())): Output {
+  const document = reportDocument({ entity, signatories: listSignatories(store.db, entity.id), sheets, signedOn });
   const { contentType, extension } = FILE_FORMATS[format];
   return { name: `${name}.${extension}`, contentType, write: (out) => writeReport(document, format, out, { title: sheets[0]?.title ?? name }) };
 }
