@@ -5,27 +5,19 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/api/server.js';
-import { DEMO_ADMIN, seedDemo } from '../../src/app/seed-demo.js';
-import { issueToken } from '../../src/app/tokens.js';
 import type { Store } from '../../src/db/store.js';
-import { ACTOR, freshStore } from '../support/store-fixture.js';
 import { tamper } from '../support/damaged-books.js';
+import { demoServer, type DemoServer } from '../support/demo-server.js';
 import { readPdf } from '../support/pdf-text.js';
 import { changedTables, tableDigest } from '../support/table-digest.js';
 
 let store: Store;
 let app: FastifyInstance;
-let token: string;
+let server: DemoServer;
 
 beforeAll(async () => {
-  store = freshStore();
-  const seeded = seedDemo(store);
-  if (!seeded.ok) throw new Error(seeded.code);
-  const issued = issueToken(store, { user: DEMO_ADMIN, label: 'test', actor: ACTOR });
-  if (!issued.ok) throw new Error(issued.code);
-  token = issued.value.token;
-  app = await buildServer(store);
+  server = await demoServer();
+  ({ store, app } = server);
   const account = await call({ method: 'POST', url: '/api/entities/TVH-VNN/bank-accounts', payload: { kind: 'bank', institution: 'Vietcombank Trà Vinh', number: '0071000999888', accountCode: '1121' } });
   expect(account.statusCode, account.body).toBe(201);
   const commune = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns', payload: { code: 'BAO3-XA', name: 'Bão số 3 (xã)', kind: 'disaster', startsOn: '2025-09-08' } });
@@ -40,12 +32,9 @@ beforeAll(async () => {
   expect(opened.statusCode, opened.body).toBe(201);
 });
 
-afterAll(async () => {
-  await app.close();
-  store.close();
-});
+afterAll(() => server.close());
 
-const call = (options: InjectOptions) => app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } });
+const call = (options: InjectOptions) => app.inject({ ...options, headers: { authorization: server.authorization, ...options.headers } });
 const receipt = (date: string, extra: Record<string, unknown> = {}) => ({
   method: 'POST' as const, url: '/api/entities/TVH-VNN/vouchers?post=true',
   payload: { type: 'bank-receipt', date, reason: 'Ủng hộ bão số 3', amount: '2000000', campaign: 'BAO3-2025', bankAccount: '0071000999888', counterparty: { name: 'Công ty An Phú' }, ...extra },

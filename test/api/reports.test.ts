@@ -4,35 +4,19 @@
  * every refusal with its status and code.
  */
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/api/server.js';
-import { DEMO_ADMIN, seedDemo } from '../../src/app/seed-demo.js';
-import { issueToken } from '../../src/app/tokens.js';
-import type { Store } from '../../src/db/store.js';
+import { demoServer, type DemoServer } from '../support/demo-server.js';
 import { readPdf } from '../support/pdf-text.js';
-import { ACTOR, freshStore } from '../support/store-fixture.js';
 
-let store: Store;
-let app: FastifyInstance;
-let token: string;
+let server: DemoServer;
 
 beforeAll(async () => {
-  store = freshStore();
-  const seeded = seedDemo(store);
-  if (!seeded.ok) throw new Error(seeded.code);
-  const issued = issueToken(store, { user: DEMO_ADMIN, label: 'test', actor: ACTOR });
-  if (!issued.ok) throw new Error(issued.code);
-  token = issued.value.token;
-  app = await buildServer(store);
+  server = await demoServer();
 });
 
-afterAll(async () => {
-  await app.close();
-  store.close();
-});
+afterAll(() => server.close());
 
-const get = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+const get = (url: string) => server.app.inject({ method: 'GET', url, headers: { authorization: server.authorization } });
 
 describe('reports as JSON', () => {
   it('answers the statement of receipts and uses with its lines and checks', async () => {

@@ -11,14 +11,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as success from '../../src/api/response-schemas.js';
-import { buildServer } from '../../src/api/server.js';
 import { BOOK_IDS } from '../../src/app/reports/get-book.js';
 import { REPORT_IDS } from '../../src/app/reports/report-output.js';
-import { DEMO_ADMIN, seedDemo } from '../../src/app/seed-demo.js';
-import { issueToken } from '../../src/app/tokens.js';
-import type { Store } from '../../src/db/store.js';
+import { demoServer, type DemoServer } from '../support/demo-server.js';
 import type { JsonSchema } from '../support/openapi-routes.js';
-import { ACTOR, freshStore } from '../support/store-fixture.js';
 
 interface Response {
   readonly description: string;
@@ -29,26 +25,18 @@ interface Document {
   readonly paths: Readonly<Record<string, Readonly<Record<string, { readonly responses: Readonly<Record<string, Response>> }>>>>;
 }
 
-let store: Store;
+let server: DemoServer;
 let app: FastifyInstance;
 let doc: Document;
 let authorization: string;
 
 beforeAll(async () => {
-  store = freshStore();
-  const seeded = seedDemo(store);
-  if (!seeded.ok) throw new Error(seeded.code);
-  const token = issueToken(store, { user: DEMO_ADMIN, label: 'test', actor: ACTOR });
-  if (!token.ok) throw new Error(token.code);
-  authorization = `Bearer ${token.value.token}`;
-  app = await buildServer(store);
+  server = await demoServer();
+  ({ app, authorization } = server);
   doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as Document;
 });
 
-afterAll(async () => {
-  await app.close();
-  store.close();
-});
+afterAll(() => server.close());
 
 const get = async (url: string): Promise<unknown> => {
   const response = await app.inject({ method: 'GET', url, headers: { authorization } });
