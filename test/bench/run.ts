@@ -10,13 +10,15 @@
  *     (see http-posting.ts);
  *  5. a batch of vouchers printed into one PDF (see voucher-pdf.ts);
  *  6. every book and statement, and the general journal as XLSX, PDF, CSV and a ledger
- *     journal, on the fund of step 1, reused when a previous run left it (see reports.ts).
+ *     journal, on the fund of step 1, reused when a previous run left it (see reports.ts);
+ *  7. a campaign's disclosure at the scale of a national appeal: its value, publication,
+ *     verification and PDF (see disclosure.ts).
  *
- * Options: --only core|http|pdf|reports (default all), --txns N (default 500000 two-line entries),
- * --vouchers N (default 1000) for the PDF batch,
+ * Options: --only core|http|pdf|reports|disclosure (default all), --txns N (default 500000 two-line entries),
+ * --vouchers N (default 1000) for the PDF batch, --receipts N (default 1000000 two-line receipts) for the disclosure,
  * --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
  * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md,
- * reports.json and reports.md.
+ * reports.json and reports.md, disclosure.json and disclosure.md.
  */
 import { localCaller } from '../../src/app/caller.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,7 @@ import { findEntityByCode } from '../../src/db/entities-repo.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
 import { benchHttpPosting, type HttpPostingResult } from './http-posting.js';
+import { benchDisclosure } from './disclosure.js';
 import { benchReports, reportsMarkdown } from './reports.js';
 import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
@@ -40,10 +43,11 @@ import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' }, txns: { type: 'string' }, runs: { type: 'string' },
-    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' },
+    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' }, receipts: { type: 'string' },
   },
 });
-if (values.only !== undefined && !['core', 'http', 'pdf', 'reports'].includes(values.only)) throw new Error('--only takes core, http, pdf or reports');
+if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports or disclosure');
+const RECEIPTS = Number(values.receipts ?? 1_000_000);
 const VOUCHERS = Number(values.vouchers ?? 1_000);
 const TXNS = Number(values.txns ?? 500_000);
 const RUNS = Number(values.runs ?? 7);
@@ -57,6 +61,7 @@ const BENCH = localCaller({ name: 'bench', origin: 'bench' });
 /** Opening balance of every cash and bank account, so random spending never runs them dry. */
 const OPENING = 10n ** 13n;
 const CHUNK = 50_000;
+const verdict = (met: boolean): string => (met ? 'met' : '**missed**');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
@@ -173,7 +178,6 @@ async function benchCore(): Promise<void> {
 }
 
 async function benchHttp(): Promise<void> {
-  const verdict = (met: boolean): string => (met ? 'met' : '**missed**');
   const runs: (HttpPostingResult & { targets: { perSecond: { target: number; met: boolean }; p99Ms: { target: number; met: boolean } } })[] = [];
   const rows: string[] = [`| work | result | target | |`, `|---|---|---|---|`];
   for (const kind of ['entries', 'vouchers'] as const) {
@@ -210,6 +214,23 @@ async function benchPdf(): Promise<void> {
   console.log(md);
 }
 
+async function benchDisclosurePart(): Promise<void> {
+  const r = await benchDisclosure({ receipts: RECEIPTS, dir: join(OUT, 'disclosure') });
+  writeFileSync(join(OUT, 'disclosure.json'), `${JSON.stringify({ machine: MACHINE, ...r }, null, 2)}\n`);
+  const md = [
+    `| work | result | target | |`,
+    `|---|---|---|---|`,
+    `| a campaign of ${r.receipts.toLocaleString('en')} receipts (${r.lines.toLocaleString('en')} campaign lines) posted through the rules | ${r.postSeconds.toFixed(1)} s | | |`,
+    `| its disclosure's value (median of 3), received ${r.total} đồng | ${Math.round(r.reportMs).toLocaleString('en')} ms | ≤ 2 s | ${verdict(r.reportMs <= 2_000)} |`,
+    `| publishing it (canonical JSON, SHA-256, stored) | ${Math.round(r.publishMs).toLocaleString('en')} ms | ≤ 10 s | ${verdict(r.publishMs <= 10_000)} |`,
+    `| verifying the publication against the ledger up to its head | ${Math.round(r.verifyMs).toLocaleString('en')} ms; ${r.verified ? 'holds' : '**differs**'} | | |`,
+    `| the report as PDF, streamed to a file | ${Math.round(r.pdfMs).toLocaleString('en')} ms, ${(r.pdfBytes / 1024).toFixed(0)} KB | ≤ 10 s | ${verdict(r.pdfMs <= 10_000)} |`,
+  ].join('\n');
+  writeFileSync(join(OUT, 'disclosure.md'), `${md}\n`);
+  console.log(md);
+  if (!r.verified) process.exitCode = 1;
+}
+
 async function benchReportsPart(): Promise<void> {
   const store = await reuseOrBuildFund();
   try {
@@ -227,4 +248,5 @@ if (values.only === undefined || values.only === 'core') await benchCore();
 if (values.only === undefined || values.only === 'http') await benchHttp();
 if (values.only === undefined || values.only === 'pdf') await benchPdf();
 if (values.only === undefined || values.only === 'reports') await benchReportsPart();
+if (values.only === undefined || values.only === 'disclosure') await benchDisclosurePart();
 console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);

@@ -4,6 +4,7 @@
  * lines add up to, read by SQL aggregates and shaped by the pure report.
  */
 import { campaignLineSums, campaignPaymentSums, campaignReceiptChannels } from '../../db/disclosure-queries.js';
+import { findEntryIdBySeq } from '../../db/entries-repo.js';
 import type { Store } from '../../db/store.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
 import { accept, type Result } from '../../ledger/rejections.js';
@@ -29,9 +30,11 @@ export function getDisclosure(store: Store, request: { entity: string; campaign:
   });
   if (!range.ok) return range;
   const { entity, regime, chart } = fund.value;
-  const query = { entity: entity.id, campaign: fund.value.campaignIds.get(request.campaign) as number, ...range.value, seq: request.uptoSeq ?? entity.chainSeq };
+  const lastEntry = request.uptoSeq === undefined ? Number.MAX_SAFE_INTEGER : (findEntryIdBySeq(store.sqlite, entity.id, request.uptoSeq) ?? 0);
+  const query = { entity: entity.id, campaign: fund.value.campaignIds.get(request.campaign) as number, ...range.value, lastEntry };
   const code = codeOf(fund.value);
-  const receiptAccounts = [...chart.accounts.values()].filter((a) => a.flow === 'receipt').map((a) => fund.value.accountIds.get(a.code) as number);
+  const idsOf = (flow: 'receipt' | 'expenditure') => [...chart.accounts.values()].filter((a) => a.flow === flow).map((a) => fund.value.accountIds.get(a.code) as number);
+  const receiptAccounts = idsOf('receipt');
   const value = disclosure({
     ...range.value,
     chart,
@@ -44,7 +47,7 @@ export function getDisclosure(store: Store, request: { entity: string; campaign:
       goods: regime.voucherTypes['goods-receipt'].holding?.vnd ?? '',
     },
     lines: campaignLineSums(store.sqlite, query).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
-    payments: campaignPaymentSums(store.sqlite, query).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
+    payments: campaignPaymentSums(store.sqlite, { ...query, accounts: idsOf('expenditure') }).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
     channels: campaignReceiptChannels(store.sqlite, { ...query, receiptAccounts }).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
   });
   return accept({ fund: { code: entity.code, name: entity.name }, campaign: campaign.value, ...value });
