@@ -6,18 +6,19 @@
  */
 import { recordAudit, type Actor } from '../../db/audit-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher, markVoucherPosted, nextVoucherNumber } from '../../db/vouchers-repo.js';
+import { findVoucher, insertVoucher, markVoucherPosted, nextVoucherNumber } from '../../db/vouchers-repo.js';
 import { yearOf } from '../../ledger/calendar.js';
 import type { EntryKind } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { checkOutsideTransfer, checkPostable } from '../../ledger/vouchers/voucher-lifecycle.js';
 import { formatVoucherNumber } from '../../ledger/vouchers/voucher-number.js';
+import type { PlannedEntry } from '../../ledger/vouchers/plan-voucher-entry.js';
 import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
+import type { VoucherType } from '../../ledger/vouchers/voucher-types.js';
 import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { PostingSession } from '../posting-session.js';
-import { planFor } from './voucher-content.js';
-import { draftWithin } from './voucher-drafts.js';
+import { columnsOf, planFor } from './voucher-content.js';
 import { settingsFrom } from './voucher-settings.js';
 
 export interface PostingOfVoucher {
@@ -38,39 +39,64 @@ export function postVoucher(store: Store, request: { entity: string; id: number;
   });
 }
 
-/** Makes a voucher and posts it at once, as one act: refused, it leaves no draft behind. */
+/**
+ * Makes a voucher and posts it at once, as one act: the entry is decided and written, the
+ * number drawn, and the voucher written once, already posted. Refused, it leaves nothing.
+ */
 export function postNewVoucher(store: Store, request: { entity: string; content: VoucherContent; actor: Actor }): Result<Voucher> {
   return inTransaction(store, () => {
     const fund = loadFund(store, request.entity);
     if (!fund.ok) return fund;
-    const made = draftWithin(store, fund.value, request);
-    return made.ok ? postVoucherWithin(store, fund.value, made.value, request) : made;
+    const settings = settingsFrom(fund.value.entity, fund.value.voucherSettings, fund.value.regime);
+    const problem = checkPostable('draft', settings.types[request.content.type].approvalRequired);
+    if (problem) return problem;
+    const plan = planFor(fund.value, request.content);
+    if (!plan.ok) return plan;
+    const posted = postPlanned(store, fund.value, request.content.type, plan.value, request);
+    if (!posted.ok) return posted;
+    const { numbering, entrySeq } = posted.value;
+    const row = insertVoucher(store.db, {
+      entityId: fund.value.entity.id, status: 'posted', ...columnsOf(request.content, plan.value), ...numbering,
+      createdBy: request.actor.name, updatedAt: numbering.postedAt,
+    });
+    recordAudit(store.db, request.actor, { entityId: fund.value.entity.id, kind: 'voucher.created', subject: String(row.id), detail: { type: row.type, amount: String(row.amount) } });
+    auditPosted(store, request.actor, row, entrySeq);
+    return accept(row);
   });
 }
 
 /** Posts a voucher inside the caller's transaction, which must roll back on a refusal. */
 export function postVoucherWithin(store: Store, fund: Fund, row: Voucher, posting: PostingOfVoucher): Result<Voucher> {
-  const { type } = row;
   const settings = settingsFrom(fund.entity, fund.voucherSettings, fund.regime);
-  const problem = checkPostable(row.status, settings.types[type].approvalRequired);
+  const problem = checkPostable(row.status, settings.types[row.type].approvalRequired);
   if (problem) return problem;
   const plan = planFor(fund, row.content);
   if (!plan.ok) return plan;
+  const posted = postPlanned(store, fund, row.type, plan.value, posting);
+  if (!posted.ok) return posted;
+  const done = markVoucherPosted(store.db, row.id, posted.value.numbering);
+  auditPosted(store, posting.actor, done, posted.value.entrySeq);
+  return accept(done);
+}
+
+/** The entry of a planned voucher posted through the rules, and the number its type and year draw next. */
+function postPlanned(store: Store, fund: Fund, type: VoucherType, plan: PlannedEntry, posting: PostingOfVoucher) {
+  const settings = settingsFrom(fund.entity, fund.voucherSettings, fund.regime);
   const session = new PostingSession(store, fund, { actor: posting.actor });
-  const posted = session.post(plan.value.entry, {
+  const posted = session.post(plan.entry, {
     ...(posting.kind && { kind: posting.kind }),
     ...(posting.reversesEntryId !== undefined && { reversesId: posting.reversesEntryId }),
   });
   if (!posted.ok) return posted;
   session.finish();
-  const year = yearOf(plan.value.entry.date);
+  const year = yearOf(plan.entry.date);
   const numberSeq = nextVoucherNumber(store.db, fund.entity.id, type, year);
   const number = formatVoucherNumber(settings.numberFormat, { prefix: settings.types[type].prefix, number: numberSeq, year });
   if (!number.ok) return number;
-  const now = new Date().toISOString();
-  const done = markVoucherPosted(store.db, row.id, { fiscalYear: year, numberSeq, number: number.value, entryId: posted.value.id, postedBy: posting.actor.name, postedAt: now });
-  recordAudit(store.db, posting.actor, {
-    entityId: fund.entity.id, kind: 'voucher.posted', subject: String(row.id), detail: { number: number.value, entry: posted.value.seq, amount: String(row.amount) },
-  });
-  return accept(done);
+  const numbering = { fiscalYear: year, numberSeq, number: number.value, entryId: posted.value.id, postedBy: posting.actor.name, postedAt: new Date().toISOString() };
+  return accept({ numbering, entrySeq: posted.value.seq });
+}
+
+function auditPosted(store: Store, actor: Actor, row: Voucher, entrySeq: number): void {
+  recordAudit(store.db, actor, { entityId: row.entityId, kind: 'voucher.posted', subject: String(row.id), detail: { number: row.number, entry: entrySeq, amount: String(row.amount) } });
 }

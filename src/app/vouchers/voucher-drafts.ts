@@ -29,7 +29,7 @@ export function createVoucher(store: Store, request: DraftRequest): Result<Vouch
 }
 
 /** Makes a draft of the loaded fund inside the caller's transaction, which must roll back on a refusal. */
-export function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest, 'entity'>): Result<Voucher> {
+function draftWithin(store: Store, fund: Fund, request: Omit<DraftRequest, 'entity'>): Result<Voucher> {
   const plan = planFor(fund, request.content);
   if (!plan.ok) return plan;
   const now = new Date().toISOString();
