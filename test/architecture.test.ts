@@ -1,13 +1,10 @@
 /** The ledger core, the reports and the regime bundles stay pure: no database, server, file or document library. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sources } from './support/source-files.js';
 
 const FORBIDDEN = /from ['"](drizzle-orm|better-sqlite3|fastify|pdfkit|exceljs|node:fs|fs|node:net|node:http|node:child_process)(['"/])/;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
 
 describe.each(['src/ledger', 'src/reports', 'src/regimes'])('%s', (dir) => {
   it('imports no I/O library', () => {

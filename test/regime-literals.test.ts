@@ -3,17 +3,14 @@
  * code outside the regime bundles (src/regimes/) fails this test, so a rule that leans on
  * an account reads it from the fund's regime.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sources } from './support/source-files.js';
 import { REGIMES } from '../src/regimes/regimes.js';
 
 const CODES = [...REGIMES.values()].flatMap((regime) => regime.chart.map((row) => row.code));
 const STRING_LITERAL = /(['"`])(\d{3,12})\1/g;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
 
 const withoutComments = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/[^\n]*/g, '$1');
 

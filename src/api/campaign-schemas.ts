@@ -32,6 +32,9 @@ export const extension = z
   .strict()
   .meta({ example: { decisionNumber: '45/QĐ-BVĐ', decidedOn: '2025-12-01', endsOn: '2025-12-31' } });
 
+/** The formats a disclosure is answered in. */
+export const disclosureFormat = z.enum(['json', 'pdf', 'xlsx', 'csv']).default('json');
+
 export const publication = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), supersedes: z.number().int().min(1).optional(), reason: text(500).optional() })
   .strict()

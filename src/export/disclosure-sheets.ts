@@ -6,7 +6,7 @@
  */
 import type { Disclosure, DisclosureSource } from '../reports/disclosure.js';
 import { shortDate } from './date-format.js';
-import type { Jsonified } from './disclosure-json.js';
+import type { Jsonified } from './json-text.js';
 import type { CellValue, Sheet, SheetRow } from './sheet.js';
 
 /** The report as published: the disclosure's figures with the campaign they are of. */

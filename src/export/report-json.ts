@@ -6,9 +6,9 @@
 import type { Reconciliation } from '../reports/consolidation.js';
 import type { Statement } from '../reports/statement.js';
 import type { Book } from '../reports/book.js';
+import { bigintAsText } from './json-text.js';
 
-const replacer = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);
-const json = (value: unknown): string => JSON.stringify(value, replacer);
+const json = (value: unknown): string => JSON.stringify(value, bigintAsText);
 
 export function statementJson(input: { statement: Statement; funds: readonly string[]; reconciliation: Reconciliation | null }) {
   const { statement } = input;

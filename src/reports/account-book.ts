@@ -39,7 +39,7 @@ export interface AccountBook {
   readonly kind: AccountBookKind;
   readonly from: string;
   readonly to: string;
-  /** What the book is of: "1121", "USD", a counterparty's name … */
+  /** What the book is of: an account's code, a currency, a counterparty's name … */
   readonly subject: readonly { readonly label: string; readonly value: string }[];
   /** 'VND' or the foreign currency the amounts are in. */
   readonly currency: string;

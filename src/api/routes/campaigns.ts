@@ -19,7 +19,7 @@ import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
-import { campaignCode, extension, newCampaign, publication } from '../campaign-schemas.js';
+import { campaignCode, disclosureFormat, extension, newCampaign, publication } from '../campaign-schemas.js';
 import { publicationJson, publishedJson } from '../publication-json.js';
 import { entityParams, isoDate, wholeNumber } from '../schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
@@ -27,7 +27,7 @@ import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 const tags = ['campaigns'];
 const campaignParams = entityParams.extend({ campaign: campaignCode }).strict();
 const disclosureQuery = z
-  .object({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['json', 'pdf', 'xlsx', 'csv']).default('json') })
+  .object({ from: isoDate.optional(), to: isoDate.optional(), format: disclosureFormat })
   .strict()
   .meta({ description: 'From the launch and to the end of distribution (or today) unless given' });
 

@@ -6,6 +6,7 @@ import { findPublished, listPublished } from '../../db/disclosures-repo.js';
 import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { reject } from '../../ledger/rejections.js';
+import { disclosureFormat } from '../campaign-schemas.js';
 import { streamFile } from '../file-reply.js';
 import { sendRejection } from '../problem.js';
 import { publicationJson, publishedJson } from '../publication-json.js';
@@ -32,7 +33,7 @@ export function publicRoutes(store: Store): FastifyPluginAsyncZod {
         config: open,
         schema: {
           tags, summary: 'One published disclosure, with its report as published; as PDF, XLSX or CSV the report printed as frozen',
-          params: z.object({ id: wholeNumber(1) }).strict(), querystring: z.object({ format: z.enum(['json', 'pdf', 'xlsx', 'csv']).default('json') }).strict(),
+          params: z.object({ id: wholeNumber(1) }).strict(), querystring: z.object({ format: disclosureFormat }).strict(),
           response: { 200: success.publishedFile },
         },
       },

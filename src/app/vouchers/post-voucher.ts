@@ -19,7 +19,7 @@ import { loadFund, type Fund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { PostingSession } from '../posting-session.js';
 import { columnsOf, planFor } from './voucher-content.js';
-import { settingsFrom } from './voucher-settings.js';
+import { settingsFrom, type VoucherSettings } from './voucher-settings.js';
 
 export interface PostingOfVoucher {
   readonly actor: Actor;
@@ -52,7 +52,7 @@ export function postNewVoucher(store: Store, request: { entity: string; content:
     if (problem) return problem;
     const plan = planFor(fund.value, request.content);
     if (!plan.ok) return plan;
-    const posted = postPlanned(store, fund.value, request.content.type, plan.value, request);
+    const posted = postPlanned(store, fund.value, settings, request.content.type, plan.value, request);
     if (!posted.ok) return posted;
     const { numbering, entrySeq } = posted.value;
     const row = insertVoucher(store.db, {
@@ -72,7 +72,7 @@ export function postVoucherWithin(store: Store, fund: Fund, row: Voucher, postin
   if (problem) return problem;
   const plan = planFor(fund, row.content);
   if (!plan.ok) return plan;
-  const posted = postPlanned(store, fund, row.type, plan.value, posting);
+  const posted = postPlanned(store, fund, settings, row.type, plan.value, posting);
   if (!posted.ok) return posted;
   const done = markVoucherPosted(store.db, row.id, posted.value.numbering);
   auditPosted(store, posting.actor, done, posted.value.entrySeq);
@@ -80,8 +80,7 @@ export function postVoucherWithin(store: Store, fund: Fund, row: Voucher, postin
 }
 
 /** The entry of a planned voucher posted through the rules, and the number its type and year draw next. */
-function postPlanned(store: Store, fund: Fund, type: VoucherType, plan: PlannedEntry, posting: PostingOfVoucher) {
-  const settings = settingsFrom(fund.entity, fund.voucherSettings, fund.regime);
+function postPlanned(store: Store, fund: Fund, settings: VoucherSettings, type: VoucherType, plan: PlannedEntry, posting: PostingOfVoucher) {
   const session = new PostingSession(store, fund, { actor: posting.actor });
   const posted = session.post(plan.entry, {
     ...(posting.kind && { kind: posting.kind }),
