@@ -60,8 +60,14 @@ export interface Calendar {
   readonly lockedMonths: ReadonlySet<string>;
 }
 
-/** The calendar date `days` after `date` (both YYYY-MM-DD). */
+const LAST_DAY = '9999-12-31';
+
+/**
+ * The calendar date `days` after `date` (both YYYY-MM-DD). A date past the last one the
+ * form can write is the last one: a deadline beyond it is no deadline at all.
+ */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  const later = new Date(Date.UTC(year, month - 1, day + days)).toISOString();
+  return later.length === 24 ? later.slice(0, 10) : LAST_DAY;
 }

@@ -221,6 +221,13 @@ describe('a campaign', () => {
     expect(verified.json()).toMatchObject({ sealed: true, differences: expect.arrayContaining(['received.total', 'received.byDay.0.amount', 'leftover']) });
   });
 
+  it('takes a launch on the last day the calendar writes, its limits ending there, and the fund stays usable', async () => {
+    const opened = await call({ method: 'POST', url: '/api/entities/HTH-VNN/campaigns', payload: { code: 'CUOI', name: 'Cuối lịch', kind: 'disaster', startsOn: '9999-12-31' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({ receivingEndsOn: '9999-12-31', distributionEndsOn: '9999-12-31' });
+    expect((await call({ method: 'GET', url: '/api/entities/HTH-VNN/campaigns' })).statusCode).toBe(200);
+  });
+
   it('answers 404 for a campaign the fund does not have', async () => {
     const missing = await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/NOPE' });
     expect(missing.statusCode).toBe(404);
