@@ -41,6 +41,8 @@ import { checkNumberFormat, formatVoucherNumber } from '../src/ledger/vouchers/v
 import { DRIVE, entry, postingContext, REGIME as TT103_2018 } from './support/posting-context.js';
 import type { CampaignTerms } from '../src/ledger/campaign.js';
 import { extendCampaign } from '../src/app/extend-campaign.js';
+import { allocate, type AllocationRequest } from '../src/app/allocate.js';
+import { changeCampaign } from '../src/app/change-campaign.js';
 import { publishDisclosure, verifyDisclosure } from '../src/app/publish-disclosure.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
@@ -88,6 +90,29 @@ function withTwoFunds<T>(work: (store: Store) => Result<T>): Result<T> {
   });
 }
 
+/** A decision line of the typhoon campaign: 70,000,000 for a collapsed house. */
+const HOUSE = { ref: { decision: '15/QĐ-BVĐ', line: 1 }, campaign: 'BAO3', amount: 70_000_000n };
+const payHouse = (amount: string, campaign = 'BAO3'): LineInput[] => [
+  { account: '6111', debit: amount, campaign, allocation: HOUSE.ref }, { account: '1111', credit: amount, campaign },
+];
+
+/** A fund with a typhoon campaign whose support policy pays 70,000,000 per collapsed house, and a fund below it. */
+function withPolicy<T>(work: (store: Store) => Result<T>): Result<T> {
+  return withFund((store) => {
+    createFund(store, { code: 'F2', parent: FUND.code, bankAccounts: [{ kind: 'bank', institution: 'Agribank', number: '999', accountCode: '1121' }] });
+    const opened = createCampaign(store, {
+      entity: FUND.code, code: 'BAO3', name: 'Bão số 3', kind: 'disaster', startsOn: '2024-09-08', actor: ACTOR,
+      supportLevels: [{ code: 'NHA-SAP', name: 'Nhà bị sập hoàn toàn', amount: '70000000', category: 3 }],
+    });
+    if (!opened.ok) throw new Error(opened.code);
+    return work(store);
+  });
+}
+const decision = (lines: AllocationRequest['lines'], number = '15/QĐ-BVĐ'): AllocationRequest => ({
+  entity: FUND.code, campaign: 'BAO3', number, decidedOn: '2024-09-20', signer: 'Trưởng ban', lines, actor: ACTOR,
+});
+const toCommune = { recipientKind: 'fund' as const, recipient: 'F2', locality: 'Xã An Bình' };
+
 /** A typhoon campaign launched on 1 March 2024, and a cash receipt for it. */
 const STORM: CampaignTerms = { ...DRIVE, code: 'BAO3', legalBasis: 'ND93/2021', launchedOn: '2024-03-01' };
 const storm = () => [{ account: '1111', debit: '5', campaign: 'BAO3' }, { account: '5111', credit: '5', campaign: 'BAO3' }];
@@ -123,6 +148,10 @@ const CASES = {
     post(entry([{ account: '1121', debit: '5', bankAccount: '0071000999888' }, { account: '5111', credit: '5' }]), { campaigns: [{ ...STORM, accounts: ['0071000999888'] }], bankAccounts: { '0071000999888': 'BAO3' } }),
   campaign_cost_forbidden: () =>
     post(entry([{ account: '614', debit: '5', campaign: 'BAO3' }, { account: '1111', credit: '5' }]), { campaigns: [STORM], managementCostsAllowed: true, balances: { '1111': 5n } }),
+  allocation_unknown: () => post(entry(payHouse('5')), { campaigns: [STORM], balances: { '1111': 5n } }),
+  allocation_mismatch: () => post(entry(payHouse('5', 'TCD2024')), { campaigns: [STORM], allocations: [HOUSE], balances: { '1111': 5n } }),
+  allocation_exceeded: () =>
+    post(entry(payHouse('20000000')), { campaigns: [STORM], allocations: [HOUSE], allocationsPaid: { '15/QĐ-BVĐ 1': 60_000_000n }, balances: { '1111': 20_000_000n } }),
   designation_mismatch: () =>
     post(entry([{ account: '1111', debit: '5', campaign: 'BAO3' }, { account: '5111', credit: '5', campaign: 'BAO3', designation: 'Hộ bà Lê Thị Hoa' }]), { campaigns: [{ ...STORM, acceptsDesignated: false }] }),
   fund_limit_reached: () => post(entry(donation('2')), { fundTotals: { debits: 10n ** 15n - 1n, quantities: 0n } }),
@@ -198,6 +227,17 @@ const CASES = {
       publishDisclosure(store, { entity: FUND.code, campaign: 'BAO3', supersedes: first.value.id, reason: 'Sửa số liệu', actor: ACTOR });
       return publishDisclosure(store, { entity: FUND.code, campaign: 'BAO3', supersedes: first.value.id, reason: 'Sửa lần nữa', actor: ACTOR });
     }),
+  support_level_code_taken: () =>
+    withPolicy((store) => changeCampaign(store, { entity: FUND.code, campaign: 'BAO3', supportLevels: [{ code: 'NHA-SAP', name: 'Trùng mã', amount: '1' }], actor: ACTOR })),
+  support_level_unknown: () => withPolicy((store) => allocate(store, decision([{ ...toCommune, level: 'NHA-TROI', quantity: 2 }]))),
+  campaign_use_unknown: () => withPolicy((store) => changeCampaign(store, { entity: FUND.code, campaign: 'BAO3', supportLevels: [{ code: 'X', name: 'Khác', amount: '1', category: 42 }], actor: ACTOR })),
+  allocation_number_taken: () =>
+    withPolicy((store) => {
+      allocate(store, decision([{ ...toCommune, amount: '100000000' }]));
+      return allocate(store, decision([{ ...toCommune, amount: '5000000' }]));
+    }),
+  allocation_recipient_unknown: () => withPolicy((store) => allocate(store, decision([{ ...toCommune, recipient: FUND.code, amount: '100000000' }]))),
+  allocation_amount_mismatch: () => withPolicy((store) => allocate(store, decision([{ ...toCommune, level: 'NHA-SAP', quantity: 2, amount: '100000000' }]))),
   campaign_code_taken: () =>
     withFund((store) => {
       createCampaign(store, { actor: ACTOR, entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });

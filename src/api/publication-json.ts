@@ -4,7 +4,7 @@ import type { PublishedReport } from '../export/disclosure-sheets.js';
 
 export function publicationJson(row: PublishedRow) {
   return {
-    id: row.id, entity: row.entity, campaign: row.campaign, from: row.from, to: row.to, publishedAt: row.publishedAt, sha256: row.sha256,
+    id: row.id, entity: row.entity, campaign: row.campaign, consolidated: row.consolidated, from: row.from, to: row.to, publishedAt: row.publishedAt, sha256: row.sha256,
     chain: { seq: row.chainSeq, hash: row.chainHash }, supersedes: row.supersedesId, supersededBy: row.supersededBy, reason: row.reason,
   };
 }

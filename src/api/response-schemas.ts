@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { ROLES } from '../app/permissions.js';
 import { FILE_FORMATS } from '../export/write-report.js';
+import { CAMPAIGN_STATUSES } from '../app/campaign-details.js';
 import { CAMPAIGN_KINDS } from '../ledger/campaign.js';
 import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { INTEGRITY_CHECKS } from '../ledger/integrity.js';
@@ -22,6 +23,7 @@ const int = z.number().int();
 const decimal = z.string().meta({ description: 'A decimal string.', example: '1500000' });
 const day = z.string().meta({ description: 'A calendar date, YYYY-MM-DD.', example: '2024-03-15' });
 const instant = z.string().meta({ description: 'A UTC time, ISO 8601.', example: '2024-03-15T08:30:00.000Z' });
+const allocationRef = z.strictObject({ decision: z.string(), line: int });
 
 export const health = z.strictObject({ status: z.literal('ok'), funds: int });
 
@@ -56,12 +58,19 @@ export const entity = entitySummary
 
 const amountByDay = z.strictObject({ date: day, amount: decimal });
 
-/** A campaign's disclosure: what it received, by source, channel and day; what it used, on what and for whom; costs and what is left. */
-export const disclosure = z.strictObject({
+const coveredFund = z.strictObject({
+  code: z.string(), name: z.string(), level: z.string(),
+  chain: z.strictObject({ seq: int, hash: z.string() }).meta({ description: 'The head of the fund’s chain the figures were read at' }),
+  received: decimal, used: decimal, leftover: decimal.meta({ description: 'What the fund still holds: spent before asking the level above' }),
+});
+
+/** The figures every disclosure has, of a campaign or of a fund's own period. */
+const disclosureFigures = {
   from: day,
   to: day,
   fund: z.strictObject({ code: z.string(), name: z.string() }),
-  campaign: z.lazy(() => campaign),
+  consolidated: z.boolean().meta({ description: 'With the funds below, money between them counted once' }),
+  funds: z.array(coveredFund),
   received: z.strictObject({
     total: decimal,
     bySource: z.array(z.strictObject({ source: z.enum(['organisations', 'individuals', 'unclassified', 'other-levels', 'in-kind', 'other']), amount: decimal })),
@@ -74,15 +83,40 @@ export const disclosure = z.strictObject({
     toFunds: z.array(z.strictObject({ fund: z.string(), amount: decimal })),
     households: z.strictObject({ count: int, amount: decimal }),
   }),
+  goods: z.array(z.strictObject({ unit: z.string(), received: decimal, issued: decimal, held: decimal, valueHeld: decimal })).meta({ description: 'Goods in kind by unit: quantities received, given out and held, and the value held' }),
   costs: decimal.meta({ description: 'Mobilising and distribution costs charged to the donations: 0 unless the rules were bypassed' }),
-  leftover: decimal.meta({ description: 'Received less used: what the campaign still holds at this level' }),
+  leftover: decimal.meta({ description: 'Received less used: what is still held at this level' }),
+};
+
+/** A campaign's disclosure (ND 93/2021 art. 14.2): its documents, how it received, what it received and used, its allocations and support levels, costs and what is left. */
+export const disclosure = z.strictObject({
+  ...disclosureFigures,
+  campaign: z.lazy(() => campaign),
+  receiving: z.strictObject({
+    from: day, until: day.nullable(), place: z.string().nullable(),
+    bankAccounts: z.array(z.strictObject({ fund: z.string(), number: z.string(), institution: z.string() })),
+  }),
+  allocations: z.strictObject({
+    decisions: z.array(z.lazy(() => allocationDecision.extend({ fund: z.string() }))),
+    levels: z.array(z.lazy(() => levelReport.extend({ fund: z.string() }))),
+    byUse: z.array(z.strictObject({ category: int.nullable(), paid: decimal })),
+  }),
+  uses: z.array(z.strictObject({ number: int, title: z.string() })).meta({ description: 'The uses of donations the legal basis lists (ND 93/2021 art. 11.1)' }),
+});
+
+/** A fund's own periodic report (the Fund for the Poor's): opening, received by source, used by purpose with the households supported, closing. */
+export const fundDisclosure = z.strictObject({
+  ...disclosureFigures,
+  opening: decimal.meta({ description: 'Số dư đầu kỳ: what the fund held when the period began' }),
+  closing: decimal.meta({ description: 'Số còn lại: opening + received − used' }),
 });
 
 /** A published disclosure: what it covers, when it was published, its seal and the chain head it was derived at. */
 export const publication = z.strictObject({
   id: int,
   entity: z.string(),
-  campaign: z.string(),
+  campaign: z.string().nullable().meta({ description: 'Null for a fund’s own periodic report' }),
+  consolidated: z.boolean(),
   from: day,
   to: day,
   publishedAt: z.string(),
@@ -93,13 +127,15 @@ export const publication = z.strictObject({
   reason: z.string().nullable(),
 });
 
-export const publishedDisclosure = publication.extend({ report: z.lazy(() => disclosure) });
+export const publishedDisclosure = publication.extend({ report: z.lazy(() => z.union([disclosure, fundDisclosure])) });
 
 export const disclosureCheck = z.strictObject({
   id: int,
   sealed: z.boolean().meta({ description: 'The stored report still has the SHA-256 it was published with' }),
   differences: z.array(z.string()).meta({ description: 'The figures the ledger, up to the recorded head, no longer gives' }),
 });
+
+const supportLevel = z.strictObject({ code: z.string(), name: z.string(), amount: decimal, unit: z.string(), category: int.nullable() });
 
 export const campaign = z.strictObject({
   code: z.string(),
@@ -114,6 +150,46 @@ export const campaign = z.strictObject({
   bankAccounts: z.array(z.string()).meta({ description: 'The accounts dedicated to the campaign' }),
   documents: z.array(z.strictObject({ number: z.string(), date: day, issuer: z.string(), title: z.string() })),
   extensions: z.array(z.strictObject({ decisionNumber: z.string(), decidedOn: day, endsOn: day })),
+  status: z.enum(CAMPAIGN_STATUSES).meta({ description: 'Today: not yet launched, receiving, distributing (receiving ended), or closed' }),
+  supportLevels: z.array(supportLevel),
+});
+
+const allocationLine = z.strictObject({
+  line: int,
+  recipientKind: z.enum(['fund', 'household']),
+  recipient: z.string(),
+  recipientName: z.string(),
+  locality: z.string(),
+  level: z.string().nullable(),
+  quantity: int,
+  category: int.nullable().meta({ description: 'The use of donations (ND 93/2021 art. 11.1) the line falls under' }),
+  decided: decimal,
+  paid: decimal,
+  due: decimal,
+  households: z.array(z.strictObject({ name: z.string(), amount: decimal })).meta({ description: 'The households paid on the line, by name only' }),
+});
+
+/** An allocation decision with decided, paid and still due per line. */
+export const allocationDecision = z.strictObject({
+  number: z.string(),
+  decidedOn: day,
+  signer: z.string(),
+  tranche: int.nullable(),
+  decided: decimal,
+  paid: decimal,
+  due: decimal,
+  lines: z.array(allocationLine),
+});
+
+const levelReport = z.strictObject({
+  code: z.string(), name: z.string(), amount: decimal, unit: z.string(), category: int.nullable(),
+  decidedUnits: int, decided: decimal, households: int, paid: decimal,
+});
+
+export const allocations = z.strictObject({
+  decisions: z.array(allocationDecision),
+  levels: z.array(levelReport),
+  byUse: z.array(z.strictObject({ category: int.nullable(), paid: decimal })),
 });
 
 export const counterpartyPage = z.strictObject({
@@ -146,6 +222,7 @@ const dimensions = {
   designation: z.string().optional(),
   bankAccount: z.string().optional(),
   externalRef: z.string().optional(),
+  allocation: allocationRef.optional(),
 };
 
 export const entry = z
@@ -218,6 +295,7 @@ const voucherContent = z.strictObject({
   attachments: int.optional(),
   campaign: z.string().optional(),
   designation: z.string().optional(),
+  allocation: allocationRef.optional(),
   bankAccount: z.string().optional(),
   externalRef: z.string().optional(),
 });
@@ -512,8 +590,12 @@ export const reportFile = {
   content: { 'application/json': { schema: reportJson }, ...SHEET_FILES },
 };
 export const disclosureFile = {
-  description: 'The disclosure in the format asked for: JSON, PDF (A4, for the website), XLSX or CSV.',
+  description: 'The disclosure in the format asked for: JSON, PDF (A4, for the website), XLSX or CSV; or the posting version, a PDF in large type.',
   content: { 'application/json': { schema: disclosure }, ...SHEET_FILES },
+};
+export const fundDisclosureFile = {
+  description: 'The fund’s report in the format asked for: JSON, PDF (A4, for the website), XLSX or CSV; or the posting version, a PDF in large type.',
+  content: { 'application/json': { schema: fundDisclosure }, ...SHEET_FILES },
 };
 export const publishedFile = {
   description: 'The publication in the format asked for: JSON with its report as published, or the report as PDF, XLSX or CSV.',

@@ -26,6 +26,12 @@ export const counterparty = z
   .object({ kind: z.enum(COUNTERPARTY_KINDS), name: text(300), address: z.string().max(500).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() })
   .strict();
 
+/** The allocation decision line a payment carries out: the decision's number and the line's. */
+export const allocationRef = z
+  .object({ decision: text(50), line: z.number().int().min(1).max(100_000) })
+  .strict()
+  .meta({ description: 'The allocation decision (quyết định phân bổ) line this payment carries out', example: { decision: '15/QĐ-BVĐ', line: 1 } });
+
 export const lineInput = z
   .object({
     account: accountCode,
@@ -41,6 +47,7 @@ export const lineInput = z
     designation: text(200).optional(),
     bankAccount: text(40).optional(),
     externalRef: text(100).optional(),
+    allocation: allocationRef.optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@ import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
 import { MAX_LINES } from '../ledger/post-entry.js';
 import { POVERTY_STATUSES, VOUCHER_STATUSES } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPES } from '../ledger/vouchers/voucher-types.js';
-import { amount, entityCode, entityParams, isoDate, limit, lineInput, memoInput, text, wholeNumber } from './schemas.js';
+import { allocationRef, amount, entityCode, entityParams, isoDate, limit, lineInput, memoInput, text, wholeNumber } from './schemas.js';
 
 const beneficiary = z
   .object({ name: text(300), address: z.string().max(500).optional(), status: z.enum(POVERTY_STATUSES), amount, note: z.string().max(300).optional() })
@@ -34,6 +34,7 @@ export const voucherContent = z
     attachments: z.number().int().min(0).max(9999).optional(),
     campaign: text(40).optional(),
     designation: text(200).optional(),
+    allocation: allocationRef.optional(),
     bankAccount: text(40).optional(),
     externalRef: text(100).optional(),
   })
@@ -96,6 +97,7 @@ export const transferInput = z
     externalRef: text(100).optional(),
     campaign: text(40).optional().meta({ description: 'Money pooled for a campaign: its code in the giving fund' }),
     toCampaign: text(40).optional().meta({ description: 'The campaign’s code in the receiving fund, when it differs' }),
+    allocation: allocationRef.optional().meta({ description: 'The giver’s allocation decision line this transfer carries out' }),
   })
   .strict()
   .meta({ example: { from: 'TVH-VNN', to: 'HTH-VNN', date: '2025-03-10', amount: '100000000', reason: 'Điều tiết hỗ trợ xây nhà Đại đoàn kết' } });

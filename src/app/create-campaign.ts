@@ -2,8 +2,9 @@
  * Opening a campaign (cuộc vận động) in a fund: what it is for, the legal basis whose time
  * limits it follows (derived from its kind and launch unless named), the documents calling
  * for it, the bank or treasury accounts dedicated to it and whether it accepts designated
- * money. Postings then carry it, and the rules at posting hold it to its dates and accounts.
+ * money, and its support policy. Postings then carry it, and the rules at posting hold it to its dates and accounts.
  */
+import { insertSupportLevels } from '../db/allocations-repo.js';
 import { recordAudit } from '../db/audit-repo.js';
 import { dedicateBankAccounts, insertCampaign, insertCampaignDocuments, listCampaigns, type CampaignRow } from '../db/campaigns-repo.js';
 import type { Store } from '../db/store.js';
@@ -12,6 +13,7 @@ import { accept, reject, type Result } from '../ledger/rejections.js';
 import type { Caller } from './caller.js';
 import { loadFund } from './fund.js';
 import { inTransaction } from './in-transaction.js';
+import { supportLevelRows, type SupportLevelInput } from './support-levels.js';
 
 export interface CampaignDocument {
   readonly number: string;
@@ -36,6 +38,8 @@ export interface CampaignRequest {
   readonly documents?: readonly CampaignDocument[];
   /** Numbers of the fund's bank or treasury accounts that take this campaign's money and no other. */
   readonly bankAccounts?: readonly string[];
+  /** The support policy: what each household (or other unit) receives at each level. */
+  readonly supportLevels?: readonly SupportLevelInput[];
   readonly actor: Caller;
 }
 
@@ -63,6 +67,9 @@ export function createCampaign(store: Store, request: CampaignRequest): Result<C
       entityId: entity.id, code: request.code, name: request.name, kind, legalBasis: basis.code, startsOn: request.startsOn,
       endsOn: request.endsOn ?? null, distributionEndsOn: request.distributionEndsOn ?? null, acceptsDesignated: request.acceptsDesignated ?? true,
     });
+    const levels = supportLevelRows(basis, campaign.id, request.supportLevels ?? [], []);
+    if (!levels.ok) return levels;
+    insertSupportLevels(store.db, levels.value);
     insertCampaignDocuments(store.db, (request.documents ?? []).map((d) => ({ campaignId: campaign.id, ...d })));
     dedicateBankAccounts(store.db, campaign.id, accounts);
     recordAudit(store.db, request.actor, {

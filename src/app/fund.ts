@@ -1,7 +1,8 @@
 /**
  * Everything the rules need to know about one fund, loaded at the start of a use case:
  * its row, regime, chart (with the stored id of every account), calendar, campaigns with
- * the dates their legal basis and extensions give them, and dimensions.
+ * the dates their legal basis and extensions give them, the lines of their allocation
+ * decisions, and dimensions.
  *
  * The row (with the head of the fund's chain) is read every time; the rest is a snapshot
  * kept per connection while the catalog version is the one it was read at. Triggers raise
@@ -13,11 +14,13 @@
 import { listAccounts } from '../db/accounts-repo.js';
 import { catalogVersion } from '../db/catalog-repo.js';
 import { listFiscalYears, loadCalendar } from '../db/calendar-repo.js';
+import { listFundAllocationLines } from '../db/allocations-repo.js';
 import { listCampaignExtensions, listCampaigns, type CampaignRow } from '../db/campaigns-repo.js';
 import { findEntityByCode, listBankAccounts, type BankAccountRow, type EntityRow } from '../db/entities-repo.js';
 import { listVoucherSettings, type VoucherSettingRow } from '../db/vouchers-repo.js';
 import type { Store } from '../db/store.js';
 import type { Calendar } from '../ledger/calendar.js';
+import { allocationKey, type AllocationTerms } from '../ledger/allocation.js';
 import { campaignEnds, type CampaignTerms } from '../ledger/campaign.js';
 import { buildChart, type Chart } from '../ledger/chart.js';
 import { DEFAULT_REGIME, findRegime, type Regime } from '../regimes/regimes.js';
@@ -34,6 +37,9 @@ export interface Fund {
   readonly campaigns: ReadonlyMap<string, CampaignTerms>;
   /** Every bank or treasury account number with the campaign it is dedicated to, if any. */
   readonly accountCampaigns: ReadonlyMap<string, string | null>;
+  /** The lines of its allocation decisions that payments may cite, by `allocationKey`, and their stored ids. */
+  readonly allocations: ReadonlyMap<string, AllocationTerms>;
+  readonly allocationLineIds: ReadonlyMap<string, number>;
   readonly bankAccounts: readonly BankAccountRow[];
   readonly bankAccountIds: ReadonlyMap<string, number>;
   /** The voucher types whose prefix or approval the fund has set. */
@@ -80,6 +86,7 @@ function readSnapshot(store: Store, entity: EntityRow): Snapshot {
   const rows = listAccounts(store.db, entityId);
   const bankAccounts = listBankAccounts(store.db, entityId);
   const campaigns = listCampaigns(store.db, entityId);
+  const allocationLines = listFundAllocationLines(store.db, entityId).map((l) => ({ id: l.id, terms: { ref: { decision: l.decision, line: l.lineNo }, campaign: l.campaign, amount: BigInt(l.amount) } }));
   const extendedTo = new Map<number, string[]>();
   for (const extension of listCampaignExtensions(store.db, entityId)) extendedTo.set(extension.campaignId, [...(extendedTo.get(extension.campaignId) ?? []), extension.endsOn]);
   const chart = buildChart(
@@ -97,6 +104,8 @@ function readSnapshot(store: Store, entity: EntityRow): Snapshot {
     campaignIds: new Map(campaigns.map((c) => [c.code, c.id])),
     campaigns: new Map(campaigns.map((c) => [c.code, termsOf(c, extendedTo.get(c.id) ?? [], bankAccounts, regime, entity.level)])),
     accountCampaigns: new Map(bankAccounts.map((b) => [b.number, campaigns.find((c) => c.id === b.campaignId)?.code ?? null])),
+    allocations: new Map(allocationLines.map((l) => [allocationKey(l.terms.ref), l.terms])),
+    allocationLineIds: new Map(allocationLines.map((l) => [allocationKey(l.terms.ref), l.id])),
     bankAccounts,
     bankAccountIds: new Map(bankAccounts.map((b) => [b.number, b.id])),
     voucherSettings: listVoucherSettings(store.db, entityId),

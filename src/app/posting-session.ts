@@ -14,6 +14,7 @@ import { firstDayOfYear, lastDayOfYear } from '../ledger/calendar.js';
 import type { CounterpartyRef, Entry, EntryInput, EntryKind, Line } from '../ledger/entry.js';
 import { chainHash } from '../ledger/hash-chain.js';
 import type { Minor } from '../ledger/money.js';
+import { allocationKey } from '../ledger/allocation.js';
 import { checkEntry, designationKey, entryTotals, guardEntry, holdingKey, type BalanceNeeds, type Balances, type FundTotals, type PostingContext } from '../ledger/post-entry.js';
 import { accept, type Result } from '../ledger/rejections.js';
 import type { Fund } from './fund.js';
@@ -66,6 +67,7 @@ export class PostingSession {
       },
       campaigns: fund.campaigns,
       bankAccounts: fund.accountCampaigns,
+      allocations: fund.allocations,
     };
   }
 
@@ -110,6 +112,7 @@ export class PostingSession {
         rate: line.rate,
         quantity: line.quantity,
         unit: line.unit,
+        allocationLineId: line.allocation === undefined ? null : (this.fund.allocationLineIds.get(allocationKey(line.allocation)) ?? null),
       })),
       memos: entry.memos.map((memo) => ({ ...memo, accountId: this.accountId(memo.account) })),
     };
@@ -170,7 +173,13 @@ export class PostingSession {
       const campaign = this.fund.campaignIds.get(designation.campaign) as number;
       designationsHeld.set(designationKey(designation), this.queries.designationHeld(entity, campaign, designation.designation, this.flowAccountIds()));
     }
-    return { lowest, lowestHoldings, managementCostInYear: this.managementCostIn(needs.managementCostYear), fundTotals: this.totals, designationsHeld };
+    const allocationsPaid = new Map<string, Minor>();
+    for (const ref of needs.allocations) {
+      this.writer.flush();
+      const key = allocationKey(ref);
+      allocationsPaid.set(key, this.queries.allocationPaid(this.fund.allocationLineIds.get(key) as number));
+    }
+    return { lowest, lowestHoldings, managementCostInYear: this.managementCostIn(needs.managementCostYear), fundTotals: this.totals, designationsHeld, allocationsPaid };
   }
 
   /** The stored ids of the receipt and expenditure accounts, whose lines a designation's holding sums. */

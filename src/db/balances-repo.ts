@@ -30,6 +30,7 @@ export class BalanceQueries {
   private readonly sums: Database.Statement;
   private readonly holdings: Database.Statement;
   private readonly designated: Database.Statement;
+  private readonly allocated: Database.Statement;
 
   constructor(sqlite: Database.Database) {
     this.last = sqlite
@@ -79,6 +80,7 @@ export class BalanceQueries {
            AND account_id IN (SELECT value FROM json_each(@accounts))`,
       )
       .safeIntegers(true);
+    this.allocated = sqlite.prepare('SELECT COALESCE(SUM(amount), 0) AS paid FROM entry_lines WHERE allocation_line_id = ?').safeIntegers(true);
     this.holdings = sqlite
       .prepare(
         `SELECT account_id AS accountId, unit, item,
@@ -102,6 +104,11 @@ export class BalanceQueries {
   lowestHoldingFrom(entity: number, holding: { accountId: number; unit: string; item: string | null }, date: string): bigint {
     const { accountId: account, unit, item } = holding;
     return (this.lowestHolding.get({ entity, account, unit, item, date }) as { lowest: bigint }).lowest;
+  }
+
+  /** What has been paid on an allocation decision line: the net debits of every posted line citing it. */
+  allocationPaid(allocationLineId: number): bigint {
+    return (this.allocated.get(allocationLineId) as { paid: bigint }).paid;
   }
 
   /** What a campaign's designation holds: credits less debits on the given accounts (its receipts and expenditures), over every posted line. */

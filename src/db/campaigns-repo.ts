@@ -15,6 +15,10 @@ export function insertCampaign(db: Db, row: typeof campaigns.$inferInsert): Camp
   return db.insert(campaigns).values(row).returning().get();
 }
 
+export function updateCampaignRow(db: Db, id: number, patch: Partial<Pick<CampaignRow, 'name' | 'acceptsDesignated'>>): void {
+  db.update(campaigns).set(patch).where(eq(campaigns.id, id)).run();
+}
+
 export function insertCampaignDocuments(db: Db, rows: (typeof campaignDocuments.$inferInsert)[]): void {
   if (rows.length > 0) db.insert(campaignDocuments).values(rows).run();
 }

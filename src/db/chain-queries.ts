@@ -18,6 +18,7 @@ const ENTRY_COLUMNS: Readonly<Record<string, Storage>> = {
 const LINE_COLUMNS: Readonly<Record<string, Storage>> = {
   line_no: 'integer', amount: 'integer', counterparty_id: 'integer?', campaign_id: 'integer?', designation: 'text?', bank_account_id: 'integer?',
   external_ref: 'text?', currency: 'text?', original_amount: 'integer?', rate: 'text?', quantity: 'integer?', unit: 'text?',
+  allocation_line_id: 'integer?',
 };
 const MEMO_COLUMNS: Readonly<Record<string, Storage>> = { line_no: 'integer', quantity: 'integer', unit: 'text', item: 'text?' };
 
@@ -45,7 +46,7 @@ const CHAIN_SQL = `
     ${firstMistyped('e', ENTRY_COLUMNS)} AS problem,
     (SELECT json_group_array(json_array(l.id, ${jsonSafe('l.line_no')}, ${jsonSafe('a.code')}, ${asText('l.amount')},
         ${['l.counterparty_id', 'l.campaign_id', 'l.designation', 'l.bank_account_id', 'l.external_ref', 'l.currency'].map(jsonSafe).join(', ')},
-        ${asText('l.original_amount')}, ${jsonSafe('l.rate')}, ${asText('l.quantity')}, ${jsonSafe('l.unit')},
+        ${asText('l.original_amount')}, ${jsonSafe('l.rate')}, ${asText('l.quantity')}, ${jsonSafe('l.unit')}, ${jsonSafe('l.allocation_line_id')},
         ${firstMistyped('l', LINE_COLUMNS, 'a')}) ORDER BY l.line_no)
      FROM entry_lines l LEFT JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = e.id) AS lines,
     (SELECT json_group_array(json_array(m.id, ${jsonSafe('m.line_no')}, ${jsonSafe('a.code')}, ${asText('m.quantity')}, ${jsonSafe('m.unit')},
@@ -54,7 +55,7 @@ const CHAIN_SQL = `
   FROM entries e WHERE e.entity_id = ? ORDER BY e.seq`;
 
 /** A line as the query writes it: its rowid, its hashed columns, then what is mistyped in it, if anything. */
-type JsonLine = [number, number, string, string, number | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null];
+type JsonLine = [number, number, string, string, number | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null, number | null, string | null];
 type JsonMemo = [number, number, string, string, string, string | null, string | null];
 
 const big = (value: string | null): bigint | null => (value === null ? null : BigInt(value));
@@ -83,9 +84,9 @@ export function* iterateChain(sqlite: Database.Database, entityId: number): Gene
       recordedAt: String(row.recorded_at),
       recordedBy: String(row.recorded_by),
       hash: String(row.hash),
-      lines: lines.map(([, lineNo, account, amount, counterpartyId, campaignId, designation, bankAccountId, externalRef, currency, originalAmount, rate, quantity, unit]) => ({
+      lines: lines.map(([, lineNo, account, amount, counterpartyId, campaignId, designation, bankAccountId, externalRef, currency, originalAmount, rate, quantity, unit, allocationLineId]) => ({
         lineNo, account, amount: BigInt(amount), counterpartyId, campaignId, designation, bankAccountId, externalRef,
-        currency, originalAmount: big(originalAmount), rate, quantity: big(quantity), unit,
+        currency, originalAmount: big(originalAmount), rate, quantity: big(quantity), unit, allocationLineId,
       })),
       memos: memos.map(([, lineNo, account, quantity, unit, item]) => ({ lineNo, account, quantity: BigInt(quantity), unit, item })),
     };
@@ -95,8 +96,8 @@ export function* iterateChain(sqlite: Database.Database, entityId: number): Gene
 /** The entry's own row, else its first line, else its first memo, that holds a value of the wrong type. */
 function malformedRow(id: number, problem: unknown, lines: readonly JsonLine[], memos: readonly JsonMemo[]): MalformedRow | undefined {
   if (problem !== null) return { table: 'entries', rowid: id, detail: String(problem) };
-  const line = lines.find((l) => l[14] !== null);
-  if (line) return { table: 'entry_lines', rowid: line[0], detail: String(line[14]) };
+  const line = lines.find((l) => l[15] !== null);
+  if (line) return { table: 'entry_lines', rowid: line[0], detail: String(line[15]) };
   const memo = memos.find((m) => m[6] !== null);
   if (memo) return { table: 'entry_memos', rowid: memo[0], detail: String(memo[6]) };
   return undefined;

@@ -1,5 +1,5 @@
 /**
- * The sums a campaign's disclosure is made of, done by SQLite over the campaign's lines in a
+ * The sums a disclosure is made of, done by SQLite over a campaign's lines (or a fund's) in a
  * date range: per account, day, counterparty kind and form, and bank account; and per
  * counterparty of its payments. Only entries up to a point of the fund's chain count, so a
  * published disclosure can be derived again as it stood: entries are numbered in the order
@@ -7,13 +7,23 @@
  * themselves. Amounts are INTEGER đồng and come back as bigint.
  */
 
-/** The lines of a campaign in a date range, from entries up to the entry id `lastEntry`. */
+/**
+ * The lines of a campaign — or, with `campaign` null, every line of the fund but those of
+ * its opening and closing entries — in a date range, from entries up to the entry id `lastEntry`.
+ */
 export interface CampaignQuery {
   readonly entity: number;
-  readonly campaign: number;
+  readonly campaign: number | null;
   readonly from: string;
   readonly to: string;
   readonly lastEntry: number;
+}
+
+/** The condition on the lines aliased `alias` that keeps the query's scope: the campaign's, or the fund's own period. */
+function scope(query: CampaignQuery, alias: string): string {
+  return query.campaign === null
+    ? `${alias}.entry_id NOT IN (SELECT id FROM entries WHERE entity_id = @entity AND kind IN ('opening', 'closing'))`
+    : `${alias}.campaign_id = @campaign`;
 }
 import type Database from 'better-sqlite3';
 
@@ -22,6 +32,7 @@ export interface CampaignLineSums {
   readonly date: string;
   readonly counterpartyKind: string | null;
   readonly counterpartyForm: string | null;
+  readonly fundName: string | null;
   readonly bankAccount: string | null;
   readonly debit: bigint;
   readonly credit: bigint;
@@ -37,13 +48,14 @@ export interface CampaignPaymentSums {
 export function campaignLineSums(sqlite: Database.Database, query: CampaignQuery): CampaignLineSums[] {
   const rows = sqlite
     .prepare(
-      `SELECT l.account_id AS accountId, l.date AS date, c.kind AS counterpartyKind, c.form AS counterpartyForm, b.number AS bankAccount,
+      `SELECT l.account_id AS accountId, l.date AS date, c.kind AS counterpartyKind, c.form AS counterpartyForm,
+              CASE WHEN c.kind = 'fund' THEN c.name END AS fundName, b.number AS bankAccount,
               SUM(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS debit, SUM(CASE WHEN l.amount < 0 THEN -l.amount ELSE 0 END) AS credit
        FROM entry_lines l
        LEFT JOIN counterparties c ON c.id = l.counterparty_id
        LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
-       WHERE l.entity_id = @entity AND l.campaign_id = @campaign AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
-       GROUP BY l.account_id, l.date, c.kind, c.form, b.number
+       WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
+       GROUP BY l.account_id, l.date, c.kind, c.form, fundName, b.number
        ORDER BY l.date`,
     )
     .safeIntegers(true)
@@ -57,7 +69,7 @@ export function campaignPaymentSums(sqlite: Database.Database, query: CampaignQu
     .prepare(
       `SELECT l.account_id AS accountId, c.kind AS counterpartyKind, c.name AS counterpartyName, SUM(l.amount) AS net
        FROM entry_lines l JOIN counterparties c ON c.id = l.counterparty_id
-       WHERE l.entity_id = @entity AND l.campaign_id = @campaign AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
+       WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
          AND l.account_id IN (SELECT value FROM json_each(@accounts))
        GROUP BY l.account_id, c.id
        ORDER BY c.name`,
@@ -89,7 +101,7 @@ export function campaignReceiptChannels(
        WHERE l.entity_id = @entity
          AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
          AND l.entry_id IN (SELECT r.entry_id FROM entry_lines r
-                            WHERE r.entity_id = @entity AND r.campaign_id = @campaign AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
+                            WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
                               AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts)))
        GROUP BY l.account_id, b.number
        ORDER BY b.number`,
@@ -97,4 +109,72 @@ export function campaignReceiptChannels(
     .safeIntegers(true)
     .all({ ...query, receiptAccounts: JSON.stringify(query.receiptAccounts) }) as { accountId: bigint; bankAccount: string | null; net: bigint }[];
   return rows.map((r) => ({ ...r, accountId: Number(r.accountId) }));
+}
+
+/**
+ * Where money from the named funds (pooled up or allocated down within a consolidation)
+ * arrived: the other lines of the campaign's receipt entries whose receipt line has one of
+ * them as counterparty.
+ */
+export function campaignChannelsFromFunds(
+  sqlite: Database.Database,
+  query: CampaignQuery & { readonly receiptAccounts: readonly number[]; readonly funds: readonly string[] },
+): CampaignChannelSums[] {
+  if (query.funds.length === 0) return [];
+  const rows = sqlite
+    .prepare(
+      `SELECT l.account_id AS accountId, b.number AS bankAccount, SUM(l.amount) AS net
+       FROM entry_lines r
+       JOIN counterparties c ON c.id = r.counterparty_id AND c.kind = 'fund' AND c.name IN (SELECT value FROM json_each(@funds))
+       JOIN entry_lines l ON l.entry_id = r.entry_id AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
+       LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
+       WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
+         AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts))
+       GROUP BY l.account_id, b.number`,
+    )
+    .safeIntegers(true)
+    .all({ ...query, receiptAccounts: JSON.stringify(query.receiptAccounts), funds: JSON.stringify(query.funds) }) as { accountId: bigint; bankAccount: string | null; net: bigint }[];
+  return rows.map((r) => ({ ...r, accountId: Number(r.accountId) }));
+}
+
+export interface CampaignGoodsSums {
+  readonly unit: string;
+  readonly quantityIn: bigint;
+  readonly quantityOut: bigint;
+  readonly valueIn: bigint;
+  readonly valueOut: bigint;
+}
+
+/** The campaign's goods by unit on the given (goods) accounts: quantities (thousandths) and values in and out. */
+export function campaignGoodsSums(sqlite: Database.Database, query: CampaignQuery & { readonly accounts: readonly number[] }): CampaignGoodsSums[] {
+  return sqlite
+    .prepare(
+      `SELECT l.unit AS unit,
+              COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.quantity END), 0) AS quantityIn, COALESCE(SUM(CASE WHEN l.amount < 0 THEN l.quantity END), 0) AS quantityOut,
+              COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.amount END), 0) AS valueIn, COALESCE(-SUM(CASE WHEN l.amount < 0 THEN l.amount END), 0) AS valueOut
+       FROM entry_lines l
+       WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
+         AND l.account_id IN (SELECT value FROM json_each(@accounts)) AND l.quantity IS NOT NULL AND l.unit IS NOT NULL
+       GROUP BY l.unit
+       ORDER BY l.unit`,
+    )
+    .safeIntegers(true)
+    .all({ ...query, accounts: JSON.stringify(query.accounts) }) as CampaignGoodsSums[];
+}
+
+/**
+ * What the fund held of its own resources before `from`: credits less debits on the given
+ * (fund-balance, result, receipt and expenditure) accounts of the lines dated before it and of
+ * the opening entries, from entries up to the entry id `lastEntry`.
+ */
+export function resourcesBefore(sqlite: Database.Database, query: { entity: number; from: string; to: string; lastEntry: number; accounts: readonly number[] }): bigint {
+  const row = sqlite
+    .prepare(
+      `SELECT COALESCE(-SUM(l.amount), 0) AS held FROM entry_lines l
+       WHERE l.entity_id = @entity AND l.account_id IN (SELECT value FROM json_each(@accounts)) AND l.entry_id <= @lastEntry
+         AND (l.date < @from OR l.entry_id IN (SELECT id FROM entries WHERE entity_id = @entity AND kind = 'opening' AND date <= @to))`,
+    )
+    .safeIntegers(true)
+    .get({ ...query, accounts: JSON.stringify(query.accounts) }) as { held: bigint };
+  return row.held;
 }

@@ -1,5 +1,5 @@
-/** Published disclosures: frozen, append-only, each with the chain head it was derived at. */
-import { and, asc, eq } from 'drizzle-orm';
+/** Published disclosures, of campaigns and of funds' own periods: frozen, append-only, each with the chain head it was derived at. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { campaigns, disclosures, entities } from './schema.js';
 import type { Db } from './store.js';
 
@@ -8,7 +8,8 @@ export type DisclosureRow = typeof disclosures.$inferSelect;
 /** A published disclosure with the codes of its fund and campaign, and the id of the one that superseded it. */
 export interface PublishedRow extends DisclosureRow {
   readonly entity: string;
-  readonly campaign: string;
+  /** Null for a fund's own periodic report. */
+  readonly campaign: string | null;
   readonly supersededBy: number | null;
 }
 
@@ -16,13 +17,14 @@ export function insertDisclosure(db: Db, row: typeof disclosures.$inferInsert): 
   return db.insert(disclosures).values(row).returning().get();
 }
 
-export function listPublished(db: Db, filter: { entity?: string; campaign?: string }): PublishedRow[] {
+/** Publications filtered by fund and by campaign; `campaign: null` keeps the funds' own periodic reports. */
+export function listPublished(db: Db, filter: { entity?: string; campaign?: string | null }): PublishedRow[] {
   const rows = db
     .select({ disclosure: disclosures, entity: entities.code, campaign: campaigns.code })
     .from(disclosures)
     .innerJoin(entities, eq(entities.id, disclosures.entityId))
-    .innerJoin(campaigns, eq(campaigns.id, disclosures.campaignId))
-    .where(and(filter.entity === undefined ? undefined : eq(entities.code, filter.entity), filter.campaign === undefined ? undefined : eq(campaigns.code, filter.campaign)))
+    .leftJoin(campaigns, eq(campaigns.id, disclosures.campaignId))
+    .where(and(filter.entity === undefined ? undefined : eq(entities.code, filter.entity), filter.campaign === undefined ? undefined : filter.campaign === null ? isNull(disclosures.campaignId) : eq(campaigns.code, filter.campaign)))
     .orderBy(asc(disclosures.id))
     .all();
   const superseding = new Map(rows.filter((r) => r.disclosure.supersedesId !== null).map((r) => [r.disclosure.supersedesId, r.disclosure.id]));
@@ -34,7 +36,7 @@ export function findPublished(db: Db, id: number): PublishedRow | undefined {
     .select({ disclosure: disclosures, entity: entities.code, campaign: campaigns.code })
     .from(disclosures)
     .innerJoin(entities, eq(entities.id, disclosures.entityId))
-    .innerJoin(campaigns, eq(campaigns.id, disclosures.campaignId))
+    .leftJoin(campaigns, eq(campaigns.id, disclosures.campaignId))
     .where(eq(disclosures.id, id))
     .get();
   if (!row) return undefined;

@@ -114,8 +114,8 @@ export class EntryWriter {
     this.lines = new RowBuffer(
       sqlite,
       `INSERT INTO entry_lines (id, entry_id, entity_id, line_no, account_id, date, amount, counterparty_id, campaign_id,
-         designation, bank_account_id, external_ref, currency, original_amount, rate, quantity, unit)`,
-      17,
+         designation, bank_account_id, external_ref, currency, original_amount, rate, quantity, unit, allocation_line_id)`,
+      18,
     );
     this.memos = new RowBuffer(sqlite, 'INSERT INTO entry_memos (entry_id, entity_id, line_no, account_id, date, quantity, unit, item)', 8);
     this.dayTotals = new RowBuffer(
@@ -146,7 +146,7 @@ export class EntryWriter {
       if (hasDimensions(l)) {
         this.lines.add([
           lineId, id, entityId, l.lineNo, l.accountId, date, l.amount, l.counterpartyId, l.campaignId, l.designation,
-          l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit,
+          l.bankAccountId, l.externalRef, l.currency, l.originalAmount, l.rate, l.quantity, l.unit, l.allocationLineId,
         ]);
       } else {
         this.plainLines.add([lineId, id, entityId, l.lineNo, l.accountId, date, l.amount]);
@@ -210,7 +210,7 @@ export class EntryWriter {
 function hasDimensions(l: ChainLine): boolean {
   return (
     l.counterpartyId !== null || l.campaignId !== null || l.designation !== null || l.bankAccountId !== null ||
-    l.externalRef !== null || l.currency !== null || l.quantity !== null || l.unit !== null
+    l.externalRef !== null || l.currency !== null || l.quantity !== null || l.unit !== null || l.allocationLineId !== null
   );
 }
 
@@ -243,8 +243,10 @@ export function findEntry(sqlite: Database.Database, entityId: number, id: numbe
     .prepare(
       `SELECT l.line_no, a.code AS account, l.amount, l.currency, l.original_amount, l.rate, l.quantity, l.unit,
               l.designation, l.external_ref, cp.kind AS cp_kind, cp.name AS cp_name, cp.address AS cp_address,
-              c.code AS campaign, b.number AS bank_account
+              c.code AS campaign, b.number AS bank_account, d.number AS allocation_decision, al.line_no AS allocation_line
        FROM entry_lines l JOIN accounts a ON a.id = l.account_id
+       LEFT JOIN allocation_lines al ON al.id = l.allocation_line_id
+       LEFT JOIN allocation_decisions d ON d.id = al.decision_id
        LEFT JOIN counterparties cp ON cp.id = l.counterparty_id
        LEFT JOIN campaigns c ON c.id = l.campaign_id
        LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
@@ -305,6 +307,7 @@ function toLine(row: Record<string, unknown>): Line {
     ...(designation !== undefined && { designation }),
     ...(bankAccount !== undefined && { bankAccount }),
     ...(externalRef !== undefined && { externalRef }),
+    ...(row.allocation_decision !== null && { allocation: { decision: String(row.allocation_decision), line: Number(row.allocation_line) } }),
   };
 }
 
@@ -322,6 +325,11 @@ export function listClosingEntryIds(sqlite: Database.Database, entityId: number,
 
 export function findEntryIdBySeq(sqlite: Database.Database, entityId: number, seq: number): number | undefined {
   return sqlite.prepare('SELECT id FROM entries WHERE entity_id = ? AND seq = ?').pluck().get(entityId, seq) as number | undefined;
+}
+
+/** The hash (hex) the fund's chain had at sequence `seq`. */
+export function findEntryHashBySeq(sqlite: Database.Database, entityId: number, seq: number): string | undefined {
+  return sqlite.prepare('SELECT lower(hex(hash)) FROM entries WHERE entity_id = ? AND seq = ?').pluck().get(entityId, seq) as string | undefined;
 }
 
 export interface EntryFilter {

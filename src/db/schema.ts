@@ -190,6 +190,63 @@ export const campaignExtensions = sqliteTable('campaign_extensions', {
   createdAt: createdAt(),
 });
 
+/** A campaign's support policy: one level per kind of damage or need, what each unit of it receives, and the ND 93 art. 11.1 use it falls under. */
+export const campaignSupportLevels = sqliteTable(
+  'campaign_support_levels',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** VND per unit (a household, a person). */
+    amount: integer('amount').notNull(),
+    unit: text('unit').notNull(),
+    /** The number of the use in the legal basis's list (ND 93 art. 11.1), if it is one. */
+    category: integer('category'),
+  },
+  (t) => [uniqueIndex('campaign_support_levels_code').on(t.campaignId, t.code)],
+);
+
+/** An allocation decision (quyết định phân bổ) of a campaign's money: to funds below, or to households. Append-only. */
+export const allocationDecisions = sqliteTable(
+  'allocation_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    number: text('number').notNull(),
+    decidedOn: text('decided_on').notNull(),
+    signer: text('signer').notNull(),
+    /** Lần 1, lần 2 …: decisions come in tranches. */
+    tranche: integer('tranche'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('allocation_decisions_number').on(t.entityId, t.number)],
+);
+
+/** One line of an allocation decision: an amount to a recipient fund or a group of households at one support level, in one locality. */
+export const allocationLines = sqliteTable(
+  'allocation_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    decisionId: integer('decision_id').notNull().references(() => allocationDecisions.id),
+    /** 1, 2, …: payments cite the decision's number and this. */
+    lineNo: integer('line_no').notNull(),
+    recipientKind: text('recipient_kind', { enum: ['fund', 'household'] }).notNull(),
+    /** The recipient fund's code, or the household's (or households') name. */
+    recipient: text('recipient').notNull(),
+    locality: text('locality').notNull(),
+    levelId: integer('level_id').references(() => campaignSupportLevels.id),
+    /** Units at the level (households, people); 1 without a level. */
+    quantity: integer('quantity').notNull(),
+    amount: integer('amount').notNull(),
+    /** The ND 93 art. 11.1 use: the level's unless the decision names one. */
+    category: integer('category'),
+  },
+  (t) => [uniqueIndex('allocation_lines_decision').on(t.decisionId, t.lineNo)],
+);
+
 export const entries = sqliteTable(
   'entries',
   {
@@ -236,6 +293,8 @@ export const entryLines = sqliteTable(
     rate: text('rate'),
     quantity: integer('quantity'),
     unit: text('unit'),
+    /** The line of an allocation decision this payment carries out. */
+    allocationLineId: integer('allocation_line_id').references(() => allocationLines.id),
   },
   (t) => [
     uniqueIndex('entry_lines_entry').on(t.entryId, t.lineNo),
@@ -245,6 +304,7 @@ export const entryLines = sqliteTable(
     index('entry_lines_counterparty').on(t.entityId, t.counterpartyId, t.date, t.id).where(sql`counterparty_id IS NOT NULL`),
     index('entry_lines_campaign').on(t.entityId, t.campaignId, t.date, t.id).where(sql`campaign_id IS NOT NULL`),
     index('entry_lines_designation').on(t.entityId, t.designation, t.date, t.id).where(sql`designation IS NOT NULL`),
+    index('entry_lines_allocation').on(t.allocationLineId, t.amount).where(sql`allocation_line_id IS NOT NULL`),
   ],
 );
 
@@ -475,9 +535,10 @@ export const transfers = sqliteTable(
 );
 
 /**
- * A campaign's disclosure as published: the report value frozen as canonical JSON with its
- * SHA-256, the range it covers, and the head of the fund's chain at publication, from which
- * it can be derived again. A corrected publication supersedes an earlier one with a reason;
+ * A disclosure as published — a campaign's, or (without a campaign) the fund's own periodic
+ * report of receipts and uses: the report value frozen as canonical JSON with its SHA-256,
+ * the range it covers, and the head of the fund's chain at publication (of each fund it
+ * consolidates, in the report), from which it can be derived again. A corrected publication supersedes an earlier one with a reason;
  * both stay. Append-only.
  */
 export const disclosures = sqliteTable(
@@ -485,7 +546,9 @@ export const disclosures = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     entityId: integer('entity_id').notNull().references(() => entities.id),
-    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    /** With the funds below it, pooled money counted once. */
+    consolidated: integer('consolidated', { mode: 'boolean' }).notNull().default(false),
     from: text('from_date').notNull(),
     to: text('to_date').notNull(),
     chainSeq: integer('chain_seq').notNull(),

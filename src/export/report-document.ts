@@ -13,8 +13,9 @@ import { accountBookSheet, holdingBookSheet, journalSheet } from './book-sheets.
 import type { Sheet, SheetDocument } from './sheet.js';
 import { reconciliationSheet, statementSheet } from './statement-sheets.js';
 
-export function reportDocument(input: { entity: FundProfile; signatories: readonly Signatory[]; sheets: readonly Sheet[]; signedOn: string }): SheetDocument {
+export function reportDocument(input: { entity: FundProfile; signatories: readonly Signatory[]; sheets: readonly Sheet[]; signedOn: string; scale?: number }): SheetDocument {
   return {
+    ...(input.scale !== undefined && input.scale !== 1 && { scale: input.scale }),
     issuer: issuerLines(input.entity),
     sheets: input.sheets,
     dateLine: `${longDate(input.signedOn)}`,

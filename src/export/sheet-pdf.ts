@@ -7,6 +7,9 @@
  * buffers pages. Instead every row is one line of fixed height (overlong text is cut with
  * an ellipsis), which makes each sheet's page count follow from its row count: the layout
  * is planned in full before the first page is drawn, and "Trang x/y" knows y from the start.
+ *
+ * A document may print at a larger scale (a posting version, niêm yết, for a notice board):
+ * type, rows and the room between them grow by it, on the same A4 within the same margins.
  */
 import { formatAmount } from '../ledger/money.js';
 import { shortDate } from './date-format.js';
@@ -18,7 +21,10 @@ import type { CellValue, Sheet, SheetColumn, SheetDocument, SheetRow } from './s
 
 /** A4 in points, portrait. */
 const A4 = { width: 595.28, height: 841.89 } as const;
-/** Columns wider than this in all (in characters) do not fit portrait at a readable size. */
+/**
+ * Columns wider than this in all (in characters, times the document's scale) do not fit
+ * portrait at a readable size.
+ */
 const LANDSCAPE_OVER = 110;
 const MARGIN = 36;
 /** Room kept at the foot of each page for "Trang x/y". */
@@ -32,6 +38,8 @@ const GRID = 0.3;
 const HEAD_FILL = '#e3e3e3';
 /** The blank height left under the signature titles for the signature and the seal. */
 const SIGNING_SPACE = 50;
+/** Between the date line and the signature titles. */
+const DATE_LINE_GAP = 4;
 /** Share of the width kept for the date line when the last signature column is narrower. */
 const DATE_LINE_SHARE = 0.4;
 /** Often enough to bound memory in a long book, rarely enough that re-laying common words costs nothing. */
@@ -56,8 +64,44 @@ const STYLE = {
   footer: { font: 'body', size: 8.5, align: 'center' },
 } as const satisfies Record<string, Style>;
 
-/** Every row of every table is this tall: one line of text in its cell. */
-const ROW_HEIGHT = lineHeight(STYLE.cell) + 2 * CELL_PAD.y;
+/**
+ * One document's type and spacing, worked out once by `stylesAt`: STYLE and the sizes above
+ * (FOOTER_SPACE … DATE_LINE_GAP, the sizes at scale 1) times the document's scale.
+ */
+interface Layout {
+  readonly scale: number;
+  readonly styles: { readonly [K in keyof typeof STYLE]: Style };
+  readonly footerSpace: number;
+  readonly gap: number;
+  readonly cellPad: { readonly x: number; readonly y: number };
+  readonly minFigureSize: number;
+  readonly rule: number;
+  readonly grid: number;
+  readonly signingSpace: number;
+  readonly dateLineGap: number;
+  /** Every row of every table is this tall: one line of text in its cell. */
+  readonly rowHeight: number;
+}
+
+/** The layout at `scale` times the usual size; at 1 exactly the sizes above. */
+function stylesAt(scale: number): Layout {
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`a sheet document's scale is a positive number, not ${scale}`);
+  const styles = Object.fromEntries(Object.entries(STYLE).map(([name, s]) => [name, { ...s, size: s.size * scale }])) as Layout['styles'];
+  const cellPad = { x: CELL_PAD.x * scale, y: CELL_PAD.y * scale };
+  return {
+    scale,
+    styles,
+    footerSpace: FOOTER_SPACE * scale,
+    gap: GAP * scale,
+    cellPad,
+    minFigureSize: MIN_FIGURE_SIZE * scale,
+    rule: RULE * scale,
+    grid: GRID * scale,
+    signingSpace: SIGNING_SPACE * scale,
+    dateLineGap: DATE_LINE_GAP * scale,
+    rowHeight: lineHeight(styles.cell) + 2 * cellPad.y,
+  };
+}
 
 /** A paragraph already broken into lines, so its height is known before it is drawn. */
 interface Block {
@@ -90,6 +134,8 @@ function drawBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], x: number
 
 /** What every page of one sheet carries, and where its rows go: the same on each of its pages. */
 interface Frame {
+  /** The document's type and spacing, which every step laying out or drawing this sheet reads. */
+  readonly layout: Layout;
   readonly size: readonly [number, number];
   readonly left: number;
   readonly width: number;
@@ -111,34 +157,36 @@ interface Frame {
   readonly rowsPerPage: number;
 }
 
-function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[]): Frame {
+function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[], layout: Layout): Frame {
+  const { styles, gap, cellPad } = layout;
   const characters = sheet.columns.reduce((sum, c) => sum + c.width, 0);
-  const size: readonly [number, number] = characters > LANDSCAPE_OVER ? [A4.height, A4.width] : [A4.width, A4.height];
+  // Larger type fits fewer characters across a portrait page.
+  const size: readonly [number, number] = characters * layout.scale > LANDSCAPE_OVER ? [A4.height, A4.width] : [A4.width, A4.height];
   const [pageWidth, pageHeight] = size;
   const left = MARGIN;
   const width = pageWidth - 2 * MARGIN;
   const top = MARGIN;
-  const bottom = pageHeight - MARGIN - FOOTER_SPACE;
+  const bottom = pageHeight - MARGIN - layout.footerSpace;
 
   const issuerWidth = width * 0.55;
   const formWidth = width * 0.42;
-  const issuerBlocks = issuer.map((text, i) => block(doc, text, i === 0 ? STYLE.issuerName : STYLE.issuerLine, issuerWidth));
-  const formBlocks = sheet.form.map((text, i) => block(doc, text, i === 0 ? STYLE.formCode : STYLE.formNote, formWidth));
-  const headingTop = top + Math.max(heightOf(issuerBlocks), heightOf(formBlocks)) + GAP;
+  const issuerBlocks = issuer.map((text, i) => block(doc, text, i === 0 ? styles.issuerName : styles.issuerLine, issuerWidth));
+  const formBlocks = sheet.form.map((text, i) => block(doc, text, i === 0 ? styles.formCode : styles.formNote, formWidth));
+  const headingTop = top + Math.max(heightOf(issuerBlocks), heightOf(formBlocks)) + gap;
   const heading = [
-    block(doc, sheet.title, STYLE.title, width),
-    ...sheet.subtitle.map((text) => block(doc, text, STYLE.subtitle, width)),
+    block(doc, sheet.title, styles.title, width),
+    ...sheet.subtitle.map((text) => block(doc, text, styles.subtitle, width)),
   ];
-  const headTop = headingTop + heightOf(heading) + GAP;
+  const headTop = headingTop + heightOf(heading) + gap;
 
   const widths = sheet.columns.map((c) => (characters > 0 ? (c.width / characters) * width : width / sheet.columns.length));
-  const headCells = sheet.columns.map((c, i) => block(doc, c.header, STYLE.tableHead, (widths[i] ?? 0) - 2 * CELL_PAD.x));
-  const headHeight = Math.max(1, ...headCells.map((b) => b.lines.length)) * lineHeight(STYLE.tableHead) + 2 * CELL_PAD.y;
+  const headCells = sheet.columns.map((c, i) => block(doc, c.header, styles.tableHead, (widths[i] ?? 0) - 2 * cellPad.x));
+  const headHeight = Math.max(1, ...headCells.map((b) => b.lines.length)) * lineHeight(styles.tableHead) + 2 * cellPad.y;
   const tableTop = headTop + headHeight;
-  const rowsPerPage = Math.floor((bottom - tableTop) / ROW_HEIGHT);
+  const rowsPerPage = Math.floor((bottom - tableTop) / layout.rowHeight);
   if (rowsPerPage < 1) throw new RangeError(`the page head of sheet "${sheet.name}" leaves no room for rows`);
   return {
-    size, left, width, top, bottom, issuer: issuerBlocks, form: formBlocks, formWidth, heading, headingTop,
+    layout, size, left, width, top, bottom, issuer: issuerBlocks, form: formBlocks, formWidth, heading, headingTop,
     widths, aligns: sheet.columns.map(alignOf), headCells, headTop, headHeight, tableTop, rowsPerPage,
   };
 }
@@ -163,25 +211,26 @@ interface Closing {
 }
 
 function closingOf(doc: PDFKit.PDFDocument, document: SheetDocument, frame: Frame): Closing {
+  const { styles, cellPad, signingSpace, dateLineGap } = frame.layout;
   const count = document.signatures.length;
   const boxWidth = frame.width / Math.max(1, count);
-  const inner = boxWidth - 2 * CELL_PAD.x;
+  const inner = boxWidth - 2 * cellPad.x;
   // Over the last signature (the head's), as the forms have it, unless the date needs more room.
-  useFont(doc, STYLE.dateLine.font, STYLE.dateLine.size);
+  useFont(doc, styles.dateLine.font, styles.dateLine.size);
   const fitsOver = count > 0 && doc.widthOfString(document.dateLine) <= inner;
   const dateWidth = fitsOver ? boxWidth : Math.max(boxWidth, frame.width * DATE_LINE_SHARE);
-  const date = block(doc, document.dateLine, STYLE.dateLine, dateWidth);
-  const titles = document.signatures.map((s) => block(doc, s.title, STYLE.signTitle, inner));
-  const hints = document.signatures.map((s) => block(doc, s.hint, STYLE.signHint, inner));
-  const names = document.signatures.map((s) => (s.name === null ? { lines: [], style: STYLE.signName } : block(doc, s.name, STYLE.signName, inner)));
-  const seal = document.seal === null ? null : block(doc, `(Dấu: ${document.seal})`, STYLE.seal, count > 0 ? inner : dateWidth);
+  const date = block(doc, document.dateLine, styles.dateLine, dateWidth);
+  const titles = document.signatures.map((s) => block(doc, s.title, styles.signTitle, inner));
+  const hints = document.signatures.map((s) => block(doc, s.hint, styles.signHint, inner));
+  const names = document.signatures.map((s) => (s.name === null ? { lines: [], style: styles.signName } : block(doc, s.name, styles.signName, inner)));
+  const seal = document.seal === null ? null : block(doc, `(Dấu: ${document.seal})`, styles.seal, count > 0 ? inner : dateWidth);
   const tallest = (blocks: readonly Block[]): number => Math.max(0, ...blocks.map((b) => heightOf([b])));
   const titleHeight = tallest(titles);
   const hintHeight = tallest(hints);
   const nameHeight = tallest(names);
-  const signing = count > 0 ? titleHeight + hintHeight + SIGNING_SPACE + nameHeight : 0;
-  const sealHeight = seal === null ? 0 : (count > 0 ? 0 : SIGNING_SPACE) + heightOf([seal]);
-  const height = heightOf([date]) + 4 + signing + sealHeight;
+  const signing = count > 0 ? titleHeight + hintHeight + signingSpace + nameHeight : 0;
+  const sealHeight = seal === null ? 0 : (count > 0 ? 0 : signingSpace) + heightOf([seal]);
+  const height = heightOf([date]) + dateLineGap + signing + sealHeight;
   return { date, dateWidth, boxWidth, titles, hints, names, seal, titleHeight, hintHeight, nameHeight, height };
 }
 
@@ -212,25 +261,26 @@ interface SheetPlan {
   readonly pages: number;
 }
 
-function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, last: boolean): SheetPlan {
-  const frame = frameOf(doc, sheet, document.issuer);
+function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, last: boolean, layout: Layout): SheetPlan {
+  const frame = frameOf(doc, sheet, document.issuer, layout);
+  const { styles, gap, rowHeight } = layout;
   const rows = sheet.head.length + sheet.bodyCount + sheet.foot.length;
   // Rows fill each page in turn; a table of no rows still prints its header on one page.
   const tablePages = Math.max(1, Math.ceil(rows / frame.rowsPerPage));
-  let at: Spot = { page: tablePages - 1, y: frame.tableTop + (rows - (tablePages - 1) * frame.rowsPerPage) * ROW_HEIGHT };
+  let at: Spot = { page: tablePages - 1, y: frame.tableTop + (rows - (tablePages - 1) * frame.rowsPerPage) * rowHeight };
   const notes: (Spot & { line: string })[] = [];
   sheet.notes.forEach((note, n) => {
-    for (const [i, line] of wrap(doc, note, STYLE.note, frame.width).entries()) {
-      const spot = place(frame, at, n === 0 && i === 0 ? GAP : 0, lineHeight(STYLE.note));
+    for (const [i, line] of wrap(doc, note, styles.note, frame.width).entries()) {
+      const spot = place(frame, at, n === 0 && i === 0 ? gap : 0, lineHeight(styles.note));
       notes.push({ ...spot, line });
-      at = { page: spot.page, y: spot.y + lineHeight(STYLE.note) };
+      at = { page: spot.page, y: spot.y + lineHeight(styles.note) };
     }
   });
   let closing: SheetPlan['closing'] = null;
   if (last) {
-    const layout = closingOf(doc, document, frame);
+    const closingLayout = closingOf(doc, document, frame);
     // Kept whole on one page: signatures split from their date line would not read as one act.
-    closing = { ...place(frame, at, 1.5 * GAP, layout.height), layout };
+    closing = { ...place(frame, at, 1.5 * gap, closingLayout.height), layout: closingLayout };
     at = closing;
   }
   return { sheet, frame, rows, notes, closing, pages: at.page + 1 };
@@ -239,6 +289,7 @@ function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Shee
 /** The document with every string composed (NFC) but the bodies', whose rows are composed as they are read. */
 function composedDocument(document: SheetDocument): SheetDocument {
   return {
+    ...document,
     issuer: composed(document.issuer),
     dateLine: composed(document.dateLine),
     signatures: composed(document.signatures),
@@ -275,14 +326,15 @@ function cut(doc: PDFKit.PDFDocument, text: string, width: number): string {
 }
 
 /** One cell's text on one line within [x, x + width]: figures shrunk to fit, text cut. */
-function drawCell(doc: PDFKit.PDFDocument, text: string, font: FontName, align: Align, x: number, y: number, width: number): void {
+function drawCell(doc: PDFKit.PDFDocument, layout: Layout, text: string, font: FontName, align: Align, x: number, y: number, width: number): void {
   if (text === '') return;
-  useFont(doc, font, STYLE.cell.size);
+  const { styles, minFigureSize, rowHeight } = layout;
+  useFont(doc, font, styles.cell.size);
   let shown = text;
   let used = doc.widthOfString(shown);
   if (used > width && align !== 'left') {
     // A little under the exact ratio, so rounding in the font's metrics cannot leave it a hair too wide.
-    doc.fontSize(Math.max(MIN_FIGURE_SIZE, (STYLE.cell.size * width * 0.98) / used));
+    doc.fontSize(Math.max(minFigureSize, (styles.cell.size * width * 0.98) / used));
     used = doc.widthOfString(shown);
   }
   if (used > width) {
@@ -291,7 +343,7 @@ function drawCell(doc: PDFKit.PDFDocument, text: string, font: FontName, align: 
   }
   const slack = width - used;
   const at = x + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
-  doc.text(shown, at, y + (ROW_HEIGHT - doc.currentLineHeight()) / 2, { lineBreak: false });
+  doc.text(shown, at, y + (rowHeight - doc.currentLineHeight()) / 2, { lineBreak: false });
 }
 
 /** Draws the sheets page by page as planned, reading each body once, and the closing after the last. */
@@ -326,22 +378,24 @@ class SheetPainter {
     drawBlocks(doc, frame.form, frame.left + frame.width - frame.formWidth, frame.top, frame.formWidth);
     drawBlocks(doc, frame.heading, frame.left, frame.headingTop, frame.width);
     if (table) this.drawHeaderRow(frame);
-    const footerY = frame.size[1] - MARGIN - lineHeight(STYLE.footer);
-    drawBlocks(doc, [{ lines: [`Trang ${this.page}/${this.total}`], style: STYLE.footer }], frame.left, footerY, frame.width);
+    const { footer } = frame.layout.styles;
+    const footerY = frame.size[1] - MARGIN - lineHeight(footer);
+    drawBlocks(doc, [{ lines: [`Trang ${this.page}/${this.total}`], style: footer }], frame.left, footerY, frame.width);
   }
 
   private drawHeaderRow(frame: Frame): void {
     const { doc } = this;
+    const { rule, cellPad } = frame.layout;
     let x = frame.left;
     frame.widths.forEach((w, i) => {
       doc.save();
       doc.rect(x, frame.headTop, w, frame.headHeight).fill(HEAD_FILL);
       doc.restore();
-      doc.lineWidth(RULE).rect(x, frame.headTop, w, frame.headHeight).stroke('#000000');
+      doc.lineWidth(rule).rect(x, frame.headTop, w, frame.headHeight).stroke('#000000');
       const cell = frame.headCells[i];
       if (cell !== undefined) {
-        const slack = (frame.headHeight - 2 * CELL_PAD.y - heightOf([cell])) / 2;
-        drawBlocks(doc, [cell], x + CELL_PAD.x, frame.headTop + CELL_PAD.y + slack, w - 2 * CELL_PAD.x);
+        const slack = (frame.headHeight - 2 * cellPad.y - heightOf([cell])) / 2;
+        drawBlocks(doc, [cell], x + cellPad.x, frame.headTop + cellPad.y + slack, w - 2 * cellPad.x);
       }
       x += w;
     });
@@ -350,10 +404,11 @@ class SheetPainter {
   /** The thin grid of `count` rows under the header row, drawn once per page as one path. */
   private drawGrid(frame: Frame, count: number): void {
     const { doc } = this;
+    const { rowHeight, grid } = frame.layout;
     const right = frame.left + frame.width;
-    const end = frame.tableTop + count * ROW_HEIGHT;
+    const end = frame.tableTop + count * rowHeight;
     for (let i = 1; i <= count; i++) {
-      const y = frame.tableTop + i * ROW_HEIGHT;
+      const y = frame.tableTop + i * rowHeight;
       doc.moveTo(frame.left, y).lineTo(right, y);
     }
     let x = frame.left;
@@ -362,16 +417,17 @@ class SheetPainter {
       x += w;
       doc.moveTo(x, frame.tableTop).lineTo(x, end);
     }
-    doc.lineWidth(GRID).stroke('#000000');
+    doc.lineWidth(grid).stroke('#000000');
   }
 
   private drawRow(plan: SheetPlan, row: SheetRow, y: number): void {
     const { frame, sheet } = plan;
+    const { layout } = frame;
     const font: FontName = row.strong === true ? 'bold' : 'body';
     let x = frame.left;
     sheet.columns.forEach((column, i) => {
       const w = frame.widths[i] ?? 0;
-      drawCell(this.doc, cellText(row.cells[i], column), font, frame.aligns[i] ?? 'left', x + CELL_PAD.x, y, w - 2 * CELL_PAD.x);
+      drawCell(this.doc, layout, cellText(row.cells[i], column), font, frame.aligns[i] ?? 'left', x + layout.cellPad.x, y, w - 2 * layout.cellPad.x);
       x += w;
     });
   }
@@ -402,7 +458,7 @@ class SheetPainter {
         if (this.stopped) return;
         this.drawGrid(frame, rowsOn(page));
       }
-      this.drawRow(plan, row, frame.tableTop + onPage * ROW_HEIGHT);
+      this.drawRow(plan, row, frame.tableTop + onPage * frame.layout.rowHeight);
       onPage++;
       index++;
       if (++this.rowsDrawn % FORGET_LAYOUTS_EVERY === 0) forgetWordLayouts(this.doc);
@@ -428,7 +484,7 @@ class SheetPainter {
     for (const note of plan.notes) {
       page = await this.reach(plan, page, note.page);
       if (this.stopped) return;
-      drawBlocks(this.doc, [{ lines: [note.line], style: STYLE.note }], frame.left, note.y, frame.width);
+      drawBlocks(this.doc, [{ lines: [note.line], style: frame.layout.styles.note }], frame.left, note.y, frame.width);
     }
     if (plan.closing !== null) {
       page = await this.reach(plan, page, plan.closing.page);
@@ -439,13 +495,14 @@ class SheetPainter {
 
   private drawClosing(frame: Frame, closing: Closing, y: number): void {
     const { doc } = this;
+    const { cellPad, signingSpace, dateLineGap } = frame.layout;
     const right = frame.left + frame.width;
     drawBlocks(doc, [closing.date], right - closing.dateWidth, y, closing.dateWidth);
-    const top = y + heightOf([closing.date]) + 4;
-    const nameY = top + closing.titleHeight + closing.hintHeight + SIGNING_SPACE;
+    const top = y + heightOf([closing.date]) + dateLineGap;
+    const nameY = top + closing.titleHeight + closing.hintHeight + signingSpace;
     closing.titles.forEach((title, i) => {
-      const x = frame.left + i * closing.boxWidth + CELL_PAD.x;
-      const inner = closing.boxWidth - 2 * CELL_PAD.x;
+      const x = frame.left + i * closing.boxWidth + cellPad.x;
+      const inner = closing.boxWidth - 2 * cellPad.x;
       drawBlocks(doc, [title], x, top, inner);
       const hint = closing.hints[i];
       if (hint !== undefined) drawBlocks(doc, [hint], x, top + closing.titleHeight, inner);
@@ -455,9 +512,9 @@ class SheetPainter {
     if (closing.seal !== null) {
       // Under the last signature, the head's, who seals; with no signatures, under the date line.
       const signed = closing.titles.length > 0;
-      const width = signed ? closing.boxWidth - 2 * CELL_PAD.x : closing.dateWidth;
-      const x = signed ? right - closing.boxWidth + CELL_PAD.x : right - closing.dateWidth;
-      drawBlocks(doc, [closing.seal], x, signed ? nameY + closing.nameHeight : top + SIGNING_SPACE, width);
+      const width = signed ? closing.boxWidth - 2 * cellPad.x : closing.dateWidth;
+      const x = signed ? right - closing.boxWidth + cellPad.x : right - closing.dateWidth;
+      drawBlocks(doc, [closing.seal], x, signed ? nameY + closing.nameHeight : top + signingSpace, width);
     }
   }
 }
@@ -465,7 +522,8 @@ class SheetPainter {
 /**
  * Streams the document as one PDF into `out`, each sheet from a new page, and resolves once
  * `out` has finished. Rejects, leaving `out` unfinished, when a body yields more or fewer
- * rows than its bodyCount: the page numbers would be wrong.
+ * rows than its bodyCount: the page numbers would be wrong. Prints at the document's scale
+ * (1 unless given), which must be a positive number.
  */
 export async function writeSheetPdf(
   document: SheetDocument,
@@ -473,10 +531,11 @@ export async function writeSheetPdf(
   options: { creationDate?: Date; title?: string } = {},
 ): Promise<void> {
   if (document.sheets.length === 0) throw new RangeError('a sheet document has at least one sheet');
+  const layout = stylesAt(document.scale ?? 1);
   const printable = composedDocument(document);
   const pdfOptions: PdfOptions & { defaultTitle: string } = { ...options, defaultTitle: printable.sheets[0]?.title ?? 'Sổ kế toán' };
   await streamPdf(out, pdfOptions, async (doc, pace) => {
-    const plans = printable.sheets.map((sheet, i) => planSheet(doc, printable, sheet, i === printable.sheets.length - 1));
+    const plans = printable.sheets.map((sheet, i) => planSheet(doc, printable, sheet, i === printable.sheets.length - 1, layout));
     const painter = new SheetPainter(doc, plans.reduce((sum, p) => sum + p.pages, 0), pace);
     for (const plan of plans) {
       await painter.paint(plan);

@@ -57,4 +57,6 @@ export interface SheetDocument {
   readonly signatures: readonly SheetSignature[];
   /** The seal's name, printed under the head's signature. */
   readonly seal: string | null;
+  /** Type and rows this many times their usual size: a posting version (niêm yết) prints at 1.5; default 1. */
+  readonly scale?: number;
 }

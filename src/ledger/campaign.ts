@@ -23,6 +23,15 @@ export interface LegalBasis {
   readonly distributionDays: number | null;
   /** The levels whose funds may extend receiving. */
   readonly extendingLevels: readonly string[];
+  /** What money without conditions may be used for (ND 93 art. 11.1), numbered as the text numbers them; empty where none was read. */
+  readonly uses: readonly CampaignUse[];
+  /** Days a disclosure stays posted (niêm yết) unless the fund says otherwise: no text read, so configuration. */
+  readonly postingDays: number;
+}
+
+export interface CampaignUse {
+  readonly number: number;
+  readonly title: string;
 }
 
 /** The dates that decide what a campaign may still receive and pay out. */

@@ -42,6 +42,12 @@ export interface Chart {
 export const ACCOUNT_CODE = /^\d{3,12}$/;
 
 /** Builds a chart from stored rows, deriving leaf-ness and the regime's roles. */
+/** Whether the account is the root or lies under it in the chart. */
+export function isUnder(chart: Chart, code: string, root: string): boolean {
+  for (let c: string | null | undefined = code; c; c = chart.accounts.get(c)?.parent) if (c === root) return true;
+  return false;
+}
+
 export function buildChart(
   rows: readonly (ChartRow & { readonly active: boolean })[],
   regime: Pick<Regime, 'nonNegativeRoots' | 'managementCostRoots' | 'campaignCostRoots' | 'receiptClasses' | 'expenditureClasses'>,

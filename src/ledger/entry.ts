@@ -6,6 +6,7 @@
  * a single-entry record on an off-balance account: goods by quantity (003) or foreign
  * currency by original amount (007).
  */
+import type { AllocationRef } from './allocation.js';
 import type { Minor } from './money.js';
 
 export type EntryKind = 'regular' | 'opening' | 'reversal' | 'closing';
@@ -36,6 +37,8 @@ export interface Dimensions {
   readonly bankAccount?: string;
   /** A bank transaction reference or other outside identifier. */
   readonly externalRef?: string;
+  /** The allocation decision line a payment carries out. */
+  readonly allocation?: AllocationRef;
 }
 
 /** The dimensions a line carries, without the keys it leaves out. */
@@ -46,6 +49,7 @@ export function dimensionsOf(line: Dimensions): Dimensions {
     ...(line.designation !== undefined && { designation: line.designation }),
     ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
     ...(line.externalRef !== undefined && { externalRef: line.externalRef }),
+    ...(line.allocation !== undefined && { allocation: line.allocation }),
   };
 }
 

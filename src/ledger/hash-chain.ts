@@ -23,6 +23,8 @@ export interface ChainLine {
   readonly rate: string | null;
   readonly quantity: bigint | null;
   readonly unit: string | null;
+  /** The allocation decision line a payment carries out. */
+  readonly allocationLineId: number | null;
 }
 
 export interface ChainMemo {
@@ -68,7 +70,9 @@ export function canonicalForm(entry: ChainEntry): string {
   const { lines, memos } = entry;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ChainLine;
-    out += `${i ? ',' : ''}[${l.lineNo},${str(l.account)},${big(l.amount)},${num(l.counterpartyId)},${num(l.campaignId)},${str(l.designation)},${num(l.bankAccountId)},${str(l.externalRef)},${str(l.currency)},${big(l.originalAmount)},${str(l.rate)},${big(l.quantity)},${str(l.unit)}]`;
+    // The allocation line joined the form later; lines without one hash exactly as before it existed.
+    const allocation = l.allocationLineId === null ? '' : `,${l.allocationLineId}`;
+    out += `${i ? ',' : ''}[${l.lineNo},${str(l.account)},${big(l.amount)},${num(l.counterpartyId)},${num(l.campaignId)},${str(l.designation)},${num(l.bankAccountId)},${str(l.externalRef)},${str(l.currency)},${big(l.originalAmount)},${str(l.rate)},${big(l.quantity)},${str(l.unit)}${allocation}]`;
   }
   out += '],[';
   for (let i = 0; i < memos.length; i++) {

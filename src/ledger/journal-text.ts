@@ -9,7 +9,8 @@
  *
  * An entry is a date and its description, then indented lines: an account, Dr or Cr and a
  * VND amount, then optional key=value dimensions (`address=` and `form=organisation` or
- * `form=individual` follow a counterparty); or a memo on an off-balance account: an
+ * `form=individual` follow a counterparty; `allocation=` is a decision number, `#` and the
+ * line); or a memo on an off-balance account: an
  * account, `in` or `out`, a quantity, its unit and optionally `item=` the goods. Values with
  * spaces are double-quoted.
  */
@@ -107,6 +108,13 @@ function applyDimension(line: Record<string, unknown>, token: string): string | 
     if (!line.counterparty) return `${key} must follow counterparty`;
     if (key === 'form' && !COUNTERPARTY_FORMS.includes(value as CounterpartyForm)) return `form must be one of ${COUNTERPARTY_FORMS.join(', ')}`;
     line.counterparty = { ...(line.counterparty as object), [key]: value };
+    return null;
+  }
+  if (key === 'allocation') {
+    const hash = value.lastIndexOf('#');
+    const number = Number(value.slice(hash + 1));
+    if (hash <= 0 || !Number.isSafeInteger(number) || number < 1) return 'allocation must be <decision number>#<line>';
+    line.allocation = { decision: value.slice(0, hash), line: number };
     return null;
   }
   const field = KEYS.get(key);

@@ -8,6 +8,7 @@
  * caller fetches them, and `guardEntry` takes them as plain data.
  */
 import { isIsoDate, monthOf, yearOf, type Calendar } from './calendar.js';
+import { allocationKey, type AllocationRef, type AllocationTerms } from './allocation.js';
 import type { CampaignTerms } from './campaign.js';
 import type { Account, Chart } from './chart.js';
 import { ACCOUNTING_CURRENCY, currencyScale } from './currency.js';
@@ -30,6 +31,8 @@ export interface BalanceNeeds {
   readonly managementCostYear: number | null;
   /** The designations of a campaign the entry spends more of than it receives. */
   readonly designations: readonly Designation[];
+  /** The allocation decision lines the entry pays more on than it takes back. */
+  readonly allocations: readonly AllocationRef[];
 }
 
 /** Money a donor gave a campaign for a named use (có địa chỉ). */
@@ -50,6 +53,8 @@ export interface Balances {
   readonly managementCostInYear: Minor;
   /** What each needed designation holds (its receipts less what was spent of it), by `designationKey`. */
   readonly designationsHeld: ReadonlyMap<string, Minor>;
+  /** What has been paid on each needed allocation line (net debits citing it), by `allocationKey`. */
+  readonly allocationsPaid: ReadonlyMap<string, Minor>;
   /** What the fund has posted over its life, bounded by FUND_LIMIT. */
   readonly fundTotals: FundTotals;
 }
@@ -84,6 +89,8 @@ export interface PostingContext {
   readonly campaigns: ReadonlyMap<string, CampaignTerms>;
   /** The fund's bank and treasury account numbers, each with the campaign it is dedicated to, if any. */
   readonly bankAccounts: ReadonlyMap<string, string | null>;
+  /** The lines of the fund's allocation decisions, by `allocationKey`. */
+  readonly allocations: ReadonlyMap<string, AllocationTerms>;
   readonly balances: Balances;
 }
 
@@ -140,7 +147,7 @@ export function checkEntry(input: EntryInput, context: Omit<PostingContext, 'bal
 }
 
 /** The guards that read the books, on the balances fetched for the entry's needs: the fund's limit, management costs, no balance below zero. */
-export function guardEntry(checked: CheckedEntry, context: Pick<PostingContext, 'chart' | 'policy'>, balances: Balances): Result<Entry> {
+export function guardEntry(checked: CheckedEntry, context: Pick<PostingContext, 'chart' | 'policy' | 'allocations'>, balances: Balances): Result<Entry> {
   const { lines, memos } = checked.entry;
   const limit = checkFundLimit(lines, memos, balances);
   if (limit) return limit;
@@ -150,6 +157,8 @@ export function guardEntry(checked: CheckedEntry, context: Pick<PostingContext, 
   if (negative) return negative;
   const designated = checkDesignations(lines, context, balances);
   if (designated) return designated;
+  const allocated = checkAllocationsPaid(lines, context, balances);
+  if (allocated) return allocated;
   return accept(checked.entry);
 }
 
@@ -176,7 +185,34 @@ function needsOf(entry: Entry, context: Pick<PostingContext, 'chart' | 'policy'>
   if (entry.lines.some((line) => line.designation !== undefined)) {
     for (const { designation, net } of designatedNets(entry.lines, context).values()) if (net < 0n) designations.push(designation);
   }
-  return { date: entry.date, accounts, holdings, managementCostYear: capped ? yearOf(entry.date) : null, designations };
+  const allocations: AllocationRef[] = [];
+  for (const { ref, net } of allocationNets(entry.lines).values()) if (net > 0n) allocations.push(ref);
+  return { date: entry.date, accounts, holdings, managementCostYear: capped ? yearOf(entry.date) : null, designations, allocations };
+}
+
+/** Per allocation line cited, what the entry pays on it (net debits), and its first line. */
+function allocationNets(lines: readonly Line[]): ReadonlyMap<string, { ref: AllocationRef; net: Minor; index: number }> {
+  const nets = new Map<string, { ref: AllocationRef; net: Minor; index: number }>();
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
+    if (line.allocation === undefined) continue;
+    const key = allocationKey(line.allocation);
+    const seen = nets.get(key);
+    nets.set(key, { ref: line.allocation, net: (seen?.net ?? 0n) + line.amount, index: seen?.index ?? index });
+  }
+  return nets;
+}
+
+/** A decision line is paid up to what was decided on it, never past it. */
+function checkAllocationsPaid(lines: readonly Line[], context: Pick<PostingContext, 'allocations'>, balances: Balances): Rejection | null {
+  if (!lines.some((line) => line.allocation !== undefined)) return null;
+  for (const [key, { ref, net, index }] of allocationNets(lines)) {
+    if (net <= 0n) continue;
+    const decided = (context.allocations.get(key) as AllocationTerms).amount;
+    const paid = fetched(balances.allocationsPaid, key);
+    if (paid + net > decided) return reject('allocation_exceeded', `lines[${index}].allocation`, `${ref.decision} line ${ref.line}: decided ${decided}, paid ${paid}, this ${net}`);
+  }
+  return null;
 }
 
 /** Per campaign designation, what the entry receives less what it spends, and its first line. */
@@ -343,13 +379,15 @@ function parseForeign(lines: readonly LineInput[], amounts: readonly LineAmounts
  * where it accepts some. A receipt credits a receipt account, a payment debits an
  * expenditure account, a cost debits a campaign-cost account (all by the regime's roles).
  */
-function checkCampaigns(input: EntryInput, amounts: readonly LineAmounts[], context: Pick<PostingContext, 'chart' | 'campaigns' | 'bankAccounts'>): Rejection | null {
+function checkCampaigns(input: EntryInput, amounts: readonly LineAmounts[], context: Pick<PostingContext, 'chart' | 'campaigns' | 'bankAccounts' | 'allocations'>): Rejection | null {
   const date = input.date;
   for (let index = 0; index < input.lines.length; index++) {
     const line = input.lines[index] as LineInput;
     const path = `lines[${index}]`;
     const mismatch = checkCampaignAccount(line, context, path);
     if (mismatch) return mismatch;
+    const allocation = checkAllocationLine(line, context, path);
+    if (allocation) return allocation;
     if (line.campaign === undefined) continue;
     const terms = context.campaigns.get(line.campaign) as CampaignTerms;
     const account = context.chart.accounts.get(line.account) as Account;
@@ -367,6 +405,15 @@ function checkCampaigns(input: EntryInput, amounts: readonly LineAmounts[], cont
   return null;
 }
 
+/** A payment citing a decision line pays the line's campaign from an expenditure account. */
+function checkAllocationLine(line: LineInput, context: Pick<PostingContext, 'chart' | 'allocations'>, path: string): Rejection | null {
+  if (line.allocation === undefined) return null;
+  const terms = context.allocations.get(allocationKey(line.allocation)) as AllocationTerms;
+  if (line.campaign !== terms.campaign) return reject('allocation_mismatch', `${path}.allocation`, `${terms.ref.decision} allocates ${terms.campaign}'s money, not ${line.campaign ?? 'money of no campaign'}`);
+  if (context.chart.accounts.get(line.account)?.flow !== 'expenditure') return reject('allocation_mismatch', `${path}.allocation`, `${line.account} is not an expenditure account`);
+  return null;
+}
+
 /** Money through a bank account dedicated to a campaign is that campaign's, and a campaign with dedicated accounts takes money through them only. */
 function checkCampaignAccount(line: LineInput, context: Pick<PostingContext, 'campaigns' | 'bankAccounts'>, path: string): Rejection | null {
   if (line.bankAccount === undefined) return null;
@@ -381,7 +428,7 @@ function checkCampaignAccount(line: LineInput, context: Pick<PostingContext, 'ca
   return null;
 }
 
-function checkDimensions(lines: readonly LineInput[], context: Pick<PostingContext, 'campaigns' | 'bankAccounts'>): Rejection | null {
+function checkDimensions(lines: readonly LineInput[], context: Pick<PostingContext, 'campaigns' | 'bankAccounts' | 'allocations'>): Rejection | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as LineInput;
     if (line.campaign !== undefined && !context.campaigns.has(line.campaign)) {
@@ -389,6 +436,9 @@ function checkDimensions(lines: readonly LineInput[], context: Pick<PostingConte
     }
     if (line.bankAccount !== undefined && !context.bankAccounts.has(line.bankAccount)) {
       return reject('bank_account_unknown', `lines[${index}].bankAccount`, line.bankAccount);
+    }
+    if (line.allocation !== undefined && !context.allocations.has(allocationKey(line.allocation))) {
+      return reject('allocation_unknown', `lines[${index}].allocation`, `${line.allocation.decision} line ${line.allocation.line}`);
     }
   }
   return null;
@@ -439,7 +489,7 @@ function buildLine(line: LineInput, index: number, amounts: LineAmounts | undefi
   };
   // Most lines carry no dimension and need no second object.
   const plain = line.counterparty === undefined && line.campaign === undefined && line.designation === undefined &&
-    line.bankAccount === undefined && line.externalRef === undefined;
+    line.bankAccount === undefined && line.externalRef === undefined && line.allocation === undefined;
   return plain ? built : { ...built, ...dimensionsOf(line) };
 }
 

@@ -26,6 +26,7 @@ export const REJECTIONS = {
   foreign_amount_mismatch: 'The VND amount does not equal the original amount times the rate, rounded to the đồng.',
   campaign_unknown: 'The campaign does not exist in this fund.',
   bank_account_unknown: 'The bank or treasury account does not belong to this fund.',
+  allocation_unknown: 'No such line of an allocation decision in this fund.',
   entry_must_balance: 'Total debits must equal total credits.',
   date_outside_open_year: 'The date does not fall in an open fiscal year of this fund.',
   period_locked: 'The month of the date is locked.',
@@ -33,6 +34,7 @@ export const REJECTIONS = {
   campaign_receiving_closed: 'The campaign no longer receives on that date; only an extension decision moves its end.',
   campaign_distribution_closed: 'The campaign’s distribution had ended on that date.',
   campaign_account_mismatch: 'A campaign’s money goes through its own bank or treasury accounts only, and no other money goes through them.',
+  allocation_mismatch: 'A payment citing an allocation line pays that line’s campaign from an expenditure account.',
   campaign_cost_forbidden: 'Mobilising and distribution costs may not be charged to a campaign’s donations.',
   designation_mismatch: 'Designated money does not fit the campaign: it accepts none, or the designation holds less.',
   fund_limit_reached: 'The entry would take the fund’s lifetime debits, or its quantities and foreign amounts, above 10^15 minor units, the most its books can add up.',
@@ -40,6 +42,7 @@ export const REJECTIONS = {
   management_cost_cap_exceeded: 'The entry would take management costs above the fund’s yearly cap.',
   balance_would_go_negative: 'A cash, bank or goods account would go below zero.',
   off_balance_would_go_negative: 'More quantity or foreign currency would go out than is held.',
+  allocation_exceeded: 'Payments on an allocation line may not go past what the decision allocated.',
 
   // Reversal.
   entry_not_found: 'No such entry in this fund.',
@@ -75,6 +78,12 @@ export const REJECTIONS = {
   campaign_extension_not_allowed: 'A fund of this level may not extend a campaign under its legal basis.',
   disclosure_not_found: 'No such published disclosure of this fund and campaign.',
   disclosure_already_superseded: 'That publication has already been superseded; correct the latest one.',
+  support_level_code_taken: 'The campaign already has a support level with this code.',
+  support_level_unknown: 'The campaign has no support level with this code.',
+  campaign_use_unknown: 'The campaign’s legal basis lists no use of donations with this number.',
+  allocation_number_taken: 'The fund already has an allocation decision with this number.',
+  allocation_recipient_unknown: 'An allocation goes to a fund directly below this one, or to households.',
+  allocation_amount_mismatch: 'A line at a support level gives that level’s amount times the number of units.',
 
   // Files.
   journal_malformed: 'The journal text cannot be read.',
@@ -126,7 +135,7 @@ export const REJECTIONS = {
   period_invalid: 'The period must be a year (2024), a half (2024-H1), a quarter (2024-Q3) or a month (2024-10).',
   book_subject_required: 'This book is kept per subject: name the account, counterparty, campaign or designation.',
   counterparty_unknown: 'No such counterparty in this fund.',
-  report_format_unavailable: 'Only the general journal is written as a ledger journal.',
+  report_format_unavailable: 'The document is not written in that format: only the general journal as a ledger journal, a posting version only as PDF.',
 
   // Requests.
   idempotency_key_reused_with_different_body: 'This Idempotency-Key was already used for a different request.',

@@ -5,9 +5,10 @@
  * account, goods) and per day; its uses by purpose, what went to other funds and to
  * households; the costs charged to donations (none may be); and what is left. Receipts are
  * net credits on receipt accounts and uses net debits on expenditure accounts, so a cancelled
- * voucher counts for nothing. Pure: the sums come from SQL.
+ * voucher counts for nothing. Money between funds of one consolidation (pooled up, allocated
+ * down) is left out of it on both sides, so nothing counts twice. Pure: the sums come from SQL.
  */
-import type { Account, Chart } from '../ledger/chart.js';
+import { isUnder, type Account, type Chart } from '../ledger/chart.js';
 import type { Minor } from '../ledger/money.js';
 
 export interface DisclosureLineSums {
@@ -15,9 +16,20 @@ export interface DisclosureLineSums {
   readonly date: string;
   readonly counterpartyKind: string | null;
   readonly counterpartyForm: string | null;
+  /** The other fund's name, for a line with a fund as counterparty. */
+  readonly fundName: string | null;
   readonly bankAccount: string | null;
   readonly debit: Minor;
   readonly credit: Minor;
+}
+
+/** Goods of the campaign held at a unit: quantities in thousandths of it, and value in VND. */
+export interface DisclosureGoodsSums {
+  readonly unit: string;
+  readonly quantityIn: Minor;
+  readonly quantityOut: Minor;
+  readonly valueIn: Minor;
+  readonly valueOut: Minor;
 }
 
 export interface DisclosureChannelSums {
@@ -63,6 +75,8 @@ export interface Disclosure {
     readonly toFunds: readonly { readonly fund: string; readonly amount: Minor }[];
     readonly households: { readonly count: number; readonly amount: Minor };
   };
+  /** Goods in kind by unit: quantities received, given out and still held (in the unit, thousandths as decimals), with their value. */
+  readonly goods: readonly { readonly unit: string; readonly received: Minor; readonly issued: Minor; readonly held: Minor; readonly valueHeld: Minor }[];
   /** Mobilising and distribution costs charged to the campaign: zero unless the rules were bypassed. */
   readonly costs: Minor;
   readonly leftover: Minor;
@@ -70,10 +84,7 @@ export interface Disclosure {
 
 const SOURCES: readonly DisclosureSource[] = ['organisations', 'individuals', 'unclassified', 'other-levels', 'in-kind', 'other'];
 
-function under(chart: Chart, code: string, root: string): boolean {
-  for (let c: string | null | undefined = code; c; c = chart.accounts.get(c)?.parent) if (c === root) return true;
-  return false;
-}
+
 
 function add<K>(map: Map<K, Minor>, key: K, amount: Minor): void {
   map.set(key, (map.get(key) ?? 0n) + amount);
@@ -87,8 +98,15 @@ export function disclosure(input: {
   readonly lines: readonly DisclosureLineSums[];
   readonly payments: readonly DisclosurePaymentSums[];
   readonly channels: readonly DisclosureChannelSums[];
+  readonly goods: readonly DisclosureGoodsSums[];
+  /** The names of the other funds of a consolidation: money to and from them is left out. */
+  readonly internalFunds?: ReadonlySet<string>;
+  /** Where the money from those funds arrived, to take out of the channels. */
+  readonly internalChannels?: readonly DisclosureChannelSums[];
 }): Disclosure {
   const { chart, roles } = input;
+  const internal = input.internalFunds ?? new Set<string>();
+  const isInternal = (kind: string | null, name: string | null): boolean => kind === 'fund' && name !== null && internal.has(name);
   const account = (code: string): Account | undefined => chart.accounts.get(code);
   const sources = new Map<DisclosureSource, Minor>();
   const channels = new Map<string, { channel: 'cash' | 'bank' | 'goods' | 'other'; bankAccount: string | null; amount: Minor }>();
@@ -96,6 +114,7 @@ export function disclosure(input: {
   const purposes = new Map<string, Minor>();
   let costs = 0n;
   for (const line of input.lines) {
+    if (isInternal(line.counterpartyKind, line.fundName) && (isUnder(chart, line.account, roles.fromOtherLevels) || isUnder(chart, line.account, roles.toOtherLevels))) continue;
     const held = account(line.account);
     if (held?.flow === 'receipt') {
       const net = line.credit - line.debit;
@@ -106,9 +125,12 @@ export function disclosure(input: {
     }
     if (held?.campaignCost) costs += line.debit - line.credit;
   }
-  for (const line of input.channels) {
+  const internalChannel = new Map<string, Minor>();
+  for (const line of input.internalChannels ?? []) add(internalChannel, `${line.account}\u0000${line.bankAccount ?? ''}`, line.net);
+  for (const sums of input.channels) {
+    const line = { ...sums, net: sums.net - (internalChannel.get(`${sums.account}\u0000${sums.bankAccount ?? ''}`) ?? 0n) };
     if (line.net === 0n) continue;
-    const channel = line.bankAccount !== null ? 'bank' : under(chart, line.account, roles.cash) ? 'cash' : under(chart, line.account, roles.goods) ? 'goods' : 'other';
+    const channel = line.bankAccount !== null ? 'bank' : isUnder(chart, line.account, roles.cash) ? 'cash' : isUnder(chart, line.account, roles.goods) ? 'goods' : 'other';
     const key = `${channel}\u0000${line.bankAccount ?? ''}`;
     const seen = channels.get(key);
     channels.set(key, { channel, bankAccount: line.bankAccount, amount: (seen?.amount ?? 0n) + line.net });
@@ -117,7 +139,7 @@ export function disclosure(input: {
   const used = [...purposes.values()].reduce((a, b) => a + b, 0n);
   const households = input.payments.filter((p) => p.counterpartyKind === 'beneficiary' && account(p.account)?.flow === 'expenditure' && p.net > 0n);
   const toFunds = new Map<string, Minor>();
-  for (const p of input.payments) if (p.counterpartyKind === 'fund' && under(chart, p.account, roles.toOtherLevels)) add(toFunds, p.counterpartyName, p.net);
+  for (const p of input.payments) if (p.counterpartyKind === 'fund' && !internal.has(p.counterpartyName) && isUnder(chart, p.account, roles.toOtherLevels)) add(toFunds, p.counterpartyName, p.net);
   return {
     from: input.from,
     to: input.to,
@@ -133,16 +155,66 @@ export function disclosure(input: {
       toFunds: [...toFunds].map(([fund, amount]) => ({ fund, amount })),
       households: { count: households.length, amount: households.reduce((a, p) => a + p.net, 0n) },
     },
+    goods: input.goods.map((g) => ({ unit: g.unit, received: g.quantityIn, issued: g.quantityOut, held: g.quantityIn - g.quantityOut, valueHeld: g.valueIn - g.valueOut })),
     costs,
     leftover: received - used,
   };
 }
 
 function sourceOf(chart: Chart, line: DisclosureLineSums, roles: DisclosureRoles): DisclosureSource {
-  if (under(chart, line.account, roles.fromOtherLevels)) return 'other-levels';
-  if (under(chart, line.account, roles.inKind)) return 'in-kind';
-  if (!under(chart, line.account, roles.donations)) return 'other';
+  if (isUnder(chart, line.account, roles.fromOtherLevels)) return 'other-levels';
+  if (isUnder(chart, line.account, roles.inKind)) return 'in-kind';
+  if (!isUnder(chart, line.account, roles.donations)) return 'other';
   if (line.counterpartyForm === 'organisation') return 'organisations';
   if (line.counterpartyForm === 'individual') return 'individuals';
   return 'unclassified';
+}
+
+/** The disclosures of the funds of one consolidation, each already without the money between them, as one. */
+export function combineDisclosures(parts: readonly Disclosure[]): Disclosure {
+  const [first] = parts;
+  if (!first) throw new Error('a consolidation covers at least one fund');
+  const summed = <K extends string>(rows: readonly { key: K; amount: Minor }[]): Map<K, Minor> => {
+    const map = new Map<K, Minor>();
+    for (const r of rows) add(map, r.key, r.amount);
+    return map;
+  };
+  const sources = summed(parts.flatMap((p) => p.received.bySource.map((s) => ({ key: s.source, amount: s.amount }))));
+  const channels = new Map<string, { channel: Disclosure['received']['byChannel'][number]['channel']; bankAccount: string | null; amount: Minor }>();
+  for (const c of parts.flatMap((p) => p.received.byChannel)) {
+    const key = `${c.channel}\u0000${c.bankAccount ?? ''}`;
+    channels.set(key, { channel: c.channel, bankAccount: c.bankAccount, amount: (channels.get(key)?.amount ?? 0n) + c.amount });
+  }
+  const days = summed(parts.flatMap((p) => p.received.byDay.map((d) => ({ key: d.date, amount: d.amount }))));
+  const names = new Map(parts.flatMap((p) => p.used.byPurpose.map((u) => [u.account, u.name] as const)));
+  const purposes = summed(parts.flatMap((p) => p.used.byPurpose.map((u) => ({ key: u.account, amount: u.amount }))));
+  const toFunds = summed(parts.flatMap((p) => p.used.toFunds.map((f) => ({ key: f.fund, amount: f.amount }))));
+  const goods = new Map<string, { unit: string; received: Minor; issued: Minor; held: Minor; valueHeld: Minor }>();
+  for (const g of parts.flatMap((p) => p.goods)) {
+    const seen = goods.get(g.unit) ?? { unit: g.unit, received: 0n, issued: 0n, held: 0n, valueHeld: 0n };
+    goods.set(g.unit, { unit: g.unit, received: seen.received + g.received, issued: seen.issued + g.issued, held: seen.held + g.held, valueHeld: seen.valueHeld + g.valueHeld });
+  }
+  const total = (values: Iterable<Minor>): Minor => [...values].reduce((a, b) => a + b, 0n);
+  const received = total(sources.values());
+  const used = total(purposes.values());
+  const sorted = <V>(map: Map<string, V>): [string, V][] => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    from: first.from,
+    to: first.to,
+    received: {
+      total: received,
+      bySource: SOURCES.filter((s) => sources.has(s)).map((source) => ({ source, amount: sources.get(source) ?? 0n })),
+      byChannel: [...channels.values()].filter((c) => c.amount !== 0n),
+      byDay: sorted(days).map(([date, amount]) => ({ date, amount })),
+    },
+    used: {
+      total: used,
+      byPurpose: sorted(purposes).map(([account, amount]) => ({ account, name: names.get(account) ?? account, amount })),
+      toFunds: [...toFunds].map(([fund, amount]) => ({ fund, amount })),
+      households: { count: parts.reduce((a, p) => a + p.used.households.count, 0), amount: total(parts.map((p) => p.used.households.amount)) },
+    },
+    goods: [...goods.values()],
+    costs: total(parts.map((p) => p.costs)),
+    leftover: received - used,
+  };
 }

@@ -156,8 +156,14 @@ describe('a campaign', () => {
         ],
       },
       used: { total: '3000000', byPurpose: [{ account: '6111', name: expect.any(String), amount: '3000000' }], toFunds: [], households: { count: 0, amount: '0' } },
+      goods: [],
       costs: '0',
       leftover: '4100000',
+      consolidated: false,
+      funds: [{ code: 'TVH-VNN', name: expect.any(String), level: 'province', chain: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, received: '7100000', used: '3000000', leftover: '4100000' }],
+      receiving: { from: '2025-09-08', until: '2025-12-31', place: expect.any(String), bankAccounts: [{ fund: 'TVH-VNN', number: '0071000999888', institution: expect.any(String) }] },
+      allocations: { decisions: [], levels: [], byUse: [] },
+      uses: expect.arrayContaining([{ number: 3, title: expect.stringContaining('nhà ở') }]),
     });
     const october = (await call({ method: 'GET', url: '/api/entities/TVH-VNN/campaigns/BAO3-2025/disclosure?from=2025-10-01&to=2025-10-31' })).json() as { received: { total: string }; leftover: string };
     expect([october.received.total, october.leftover]).toEqual(['5100000', '2100000']);

@@ -92,7 +92,7 @@ export async function benchDisclosure(options: { receipts: number; dir: string }
     const report = disclosureJson(must(getDisclosure(store, { entity: FUND, campaign: CAMPAIGN, to: '2024-12-31' })));
     const path = join(options.dir, 'cong-khai.pdf');
     const pdfStart = performance.now();
-    const output = disclosureOutput(store, { entity, name: 'cong-khai', format: 'pdf', body: report, report, published });
+    const output = must(disclosureOutput(store, { entity, name: 'cong-khai', format: 'pdf', body: report, report, published }));
     await new Promise<void>((resolve, reject) => {
       const out = createWriteStream(path);
       out.on('finish', resolve).on('error', reject);

@@ -1,8 +1,9 @@
 /**
  * The sheet PDF read back with pdf.js: Vietnamese text and figures as printed, the page
  * head and "Trang x/y" on every page of a long book, the signatures kept together after
- * the last table, sheets on their own pages, orientation, repeatable bytes, and a body
- * read lazily from a generator while the output streams to a slow reader.
+ * the last table, sheets on their own pages, orientation, the large-type posting version,
+ * repeatable bytes, and a body read lazily from a generator while the output streams to a
+ * slow reader.
  */
 import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
@@ -220,6 +221,58 @@ describe('orientation', () => {
     expect(pages.map(sizeOf)).toEqual([A4, { width: A4.height, height: A4.width }]);
     expect(pages[1]!.width).toBeGreaterThan(pages[1]!.height);
     expect(pages[1]?.flat).toContain('Gạo tẻ 12,500 1,000 -0,001 0,000 0,007');
+  });
+});
+
+describe('a posting version (scale 1.5)', () => {
+  const rowsOn = (page: PdfPage): number => occurrences(page.flat, ' PT0');
+
+  it('puts fewer rows on each page than the usual print, so a book takes more pages', async () => {
+    const usual = await render(documentOf([longBook(200)]));
+    const posting = await render(documentOf([longBook(200)], { scale: 1.5 }));
+    expect(posting.length).toBeGreaterThan(usual.length);
+    expect(rowsOn(posting[0]!)).toBeLessThan(rowsOn(usual[0]!));
+    posting.forEach((page, i) => expect(page.flat).toContain(`Trang ${i + 1}/${posting.length}`));
+  });
+
+  it('still prints the title, every cell and the closing, in large type', async () => {
+    const pages = await render(documentOf([longBook(200)], { scale: 1.5 }));
+    for (const page of pages) expect(page.flat).toContain(CASH_BOOK.title);
+    const all = pages.map((p) => p.flat).join(' ');
+    expect(all).toContain('17/10/2024 PT0150 Ủng hộ của hộ ông Trịnh Văn Lực số 150 100.000 15.000.000');
+    const missing = Array.from({ length: 200 }, (_, i) => i).filter((i) => !all.includes(`PT${String(i + 1).padStart(4, '0')} ${description(i)} 100.000`));
+    expect(missing).toEqual([]);
+    const last = pages.at(-1)!.flat;
+    for (const text of ['Ngày 31 tháng 10 năm 2024', ...SIGNATURES.flatMap((s) => [s.title, s.name]), `(Dấu: ${SEAL})`]) expect(last).toContain(text);
+  });
+
+  it('turns landscape once the columns times the scale no longer fit portrait', async () => {
+    // 110 characters fit portrait at scale 1; at 1.5 that is 73 (73 × 1.5 = 109.5), not 74.
+    const sheetOf = (characters: number): Sheet => ({
+      ...CASH_BOOK,
+      columns: [{ header: 'Ngày', kind: 'date', width: 11 }, { header: 'Diễn giải', kind: 'text', width: characters - 25 }, { header: 'Số tiền', kind: 'amount', width: 14 }],
+      head: [],
+      body: [{ cells: ['2024-10-17', 'Thu tiền ủng hộ', 1234567n] }],
+      bodyCount: 1,
+      foot: [],
+    });
+    const landscape = { width: A4.height, height: A4.width };
+    const firstPage = async (sheet: Sheet, scale?: number) => sizeOf((await render(documentOf([sheet], { scale })))[0]!);
+    // The cash book, 100 characters wide, is portrait as usual but too wide for portrait in large type.
+    expect(await firstPage(CASH_BOOK)).toEqual(A4);
+    expect(await firstPage(CASH_BOOK, 1.5)).toEqual(landscape);
+    expect(await firstPage(sheetOf(73), 1.5)).toEqual(A4);
+    expect(await firstPage(sheetOf(74), 1.5)).toEqual(landscape);
+    expect(await firstPage(sheetOf(74))).toEqual(A4);
+  });
+
+  it('prints at scale 1 exactly as with no scale given, and refuses a scale that is not a positive number', async () => {
+    expect((await pdfOf(documentOf([longBook(80)], { scale: 1 }))).equals(await pdfOf(documentOf([longBook(80)])))).toBe(true);
+    for (const scale of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const { sink } = slowSink();
+      await expect(writeSheetPdf(documentOf([CASH_BOOK], { scale }), sink, { creationDate: DATE })).rejects.toThrow(RangeError);
+      expect(sink.writableFinished).toBe(false);
+    }
   });
 });
 

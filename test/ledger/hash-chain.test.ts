@@ -6,8 +6,8 @@ const base = (seq: number): ChainEntry => ({
   entityId: 1, seq, kind: 'regular', date: '2024-03-01', description: `Bút toán ${seq}`, reversesId: null,
   recordedAt: '2024-03-01T08:00:00.000Z', recordedBy: 'kt',
   lines: [
-    { lineNo: 1, account: '1111', amount: 5n, counterpartyId: null, campaignId: null, designation: null, bankAccountId: null, externalRef: null, currency: null, originalAmount: null, rate: null, quantity: null, unit: null },
-    { lineNo: 2, account: '5111', amount: -5n, counterpartyId: 3, campaignId: null, designation: null, bankAccountId: null, externalRef: null, currency: null, originalAmount: null, rate: null, quantity: null, unit: null },
+    { lineNo: 1, account: '1111', amount: 5n, counterpartyId: null, campaignId: null, designation: null, bankAccountId: null, externalRef: null, currency: null, originalAmount: null, rate: null, quantity: null, unit: null, allocationLineId: null },
+    { lineNo: 2, account: '5111', amount: -5n, counterpartyId: 3, campaignId: null, designation: null, bankAccountId: null, externalRef: null, currency: null, originalAmount: null, rate: null, quantity: null, unit: null, allocationLineId: null },
   ],
   memos: [],
 });
@@ -100,7 +100,7 @@ describe('the hash chain', () => {
       ...base(1),
       description: 'Quà "Tết" \\ Giáp Thìn\n\u0001 \ud800 😀',
       lines: [
-        { lineNo: 1, account: '1122', amount: 254500n, counterpartyId: 4, campaignId: 2, designation: 'Hộ nghèo', bankAccountId: 1, externalRef: 'FT24061', currency: 'USD', originalAmount: 1000n, rate: '254.5', quantity: null, unit: null },
+        { lineNo: 1, account: '1122', amount: 254500n, counterpartyId: 4, campaignId: 2, designation: 'Hộ nghèo', bankAccountId: 1, externalRef: 'FT24061', currency: 'USD', originalAmount: 1000n, rate: '254.5', quantity: null, unit: null, allocationLineId: null },
         { ...base(1).lines[1]!, counterpartyId: null, amount: -254500n },
       ],
       memos: [{ lineNo: 1, account: '003', quantity: 500000n, unit: 'kg', item: null }, { lineNo: 2, account: '003', quantity: -2000n, unit: 'thùng', item: 'Mì tôm' }],

@@ -27,7 +27,7 @@ describe('checkEntry names, before the guards, exactly the balances they read', 
       { accounts: ['152'], holdings: [{ account: '003', unit: 'kg', item: 'Gạo' }], managementCostYear: null },
     ],
   ])('%s', (_name, input, expected) => {
-    expect(needs(input)).toEqual({ date: input.date, designations: [], ...expected });
+    expect(needs(input)).toEqual({ date: input.date, designations: [], allocations: [], ...expected });
   });
 
   it('names nothing for an entry it refuses before any guard', () => {

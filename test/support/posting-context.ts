@@ -1,5 +1,6 @@
 /** A posting context for pure ledger tests: the default chart, 2024 open, balances from a map. */
 import type { Calendar } from '../../src/ledger/calendar.js';
+import { allocationKey, type AllocationTerms } from '../../src/ledger/allocation.js';
 import type { CampaignTerms } from '../../src/ledger/campaign.js';
 import { buildChart, type ChartRow } from '../../src/ledger/chart.js';
 import type { EntryInput, LineInput } from '../../src/ledger/entry.js';
@@ -26,6 +27,10 @@ export interface ContextOptions {
   readonly campaigns?: readonly CampaignTerms[];
   /** Bank account numbers beside 0071000123456, each with the campaign it is dedicated to. */
   readonly bankAccounts?: Readonly<Record<string, string | null>>;
+  /** Allocation decision lines payments may cite. */
+  readonly allocations?: readonly AllocationTerms[];
+  /** What has been paid on each allocation line, keyed 'DECISION line'; 0 when absent. */
+  readonly allocationsPaid?: Readonly<Record<string, bigint>>;
 }
 
 /** An open-ended campaign launched on 1 January 2024, the shape every test campaign starts from. */
@@ -42,11 +47,13 @@ export function postingContext(options: ContextOptions = {}): PostingContext {
     policy: { managementCostsAllowed: options.managementCostsAllowed ?? false, managementCostCap: options.managementCostCap ?? null },
     campaigns: new Map([DRIVE, ...(options.campaigns ?? [])].map((c) => [c.code, c])),
     bankAccounts: new Map([['0071000123456', null], ...Object.entries(options.bankAccounts ?? {})]),
+    allocations: new Map((options.allocations ?? []).map((a) => [allocationKey(a.ref), a])),
     balances: {
       lowest: new Lookup((account) => options.balances?.[account] ?? 0n),
       lowestHoldings: new Lookup((key) => options.holdings?.[key.split('\u0000').filter(Boolean).join(' ')] ?? 0n),
       managementCostInYear: options.managementCostInYear ?? 0n,
       designationsHeld: new Lookup((key) => options.designations?.[key.split('\u0000').join(' ')] ?? 0n),
+      allocationsPaid: new Lookup((key) => options.allocationsPaid?.[key.split('\u0000').join(' ')] ?? 0n),
       fundTotals: options.fundTotals ?? { debits: 0n, quantities: 0n },
     },
   };

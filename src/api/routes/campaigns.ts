@@ -1,35 +1,33 @@
 /**
- * Campaigns of a fund: open one (its kind, legal basis, documents, dedicated accounts), read
- * them with their effective dates, and extend receiving by decision.
+ * Campaigns of a fund: open one (its kind, legal basis, documents, dedicated accounts, support
+ * levels), change it, read them with their effective dates and status, extend receiving by
+ * decision, and read and publish the disclosure.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignDetails, oneCampaign } from '../../app/campaign-details.js';
 import { createCampaign } from '../../app/create-campaign.js';
 import { extendCampaign } from '../../app/extend-campaign.js';
-import { loadFund } from '../../app/fund.js';
-import { publishDisclosure, verifyDisclosure } from '../../app/publish-disclosure.js';
+import { currentRegime, loadFund } from '../../app/fund.js';
+import { publishDisclosure } from '../../app/publish-disclosure.js';
 import { listPublished } from '../../db/disclosures-repo.js';
 import { getDisclosure } from '../../app/reports/get-disclosure.js';
 import { disclosureJson } from '../../export/disclosure-json.js';
-import { disclosureOutput } from '../../app/reports/disclosure-output.js';
-import { streamFile } from '../file-reply.js';
+import { postingDaysOf } from '../../app/reports/disclosure-output.js';
+import { replyDisclosure } from '../disclosure-reply.js';
 import type { Store } from '../../db/store.js';
 import { accept, type Result } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
-import { campaignCode, disclosureFormat, extension, newCampaign, publication } from '../campaign-schemas.js';
+import { campaignChange, campaignCode, disclosureQuery, extension, newCampaign, publication } from '../campaign-schemas.js';
+import { changeCampaign } from '../../app/change-campaign.js';
 import { publicationJson, publishedJson } from '../publication-json.js';
-import { entityParams, isoDate, wholeNumber } from '../schemas.js';
+import { entityParams } from '../schemas.js';
 import { answerWrite, idempotencyHeaders, type WriteAnswer } from '../write.js';
 
 const tags = ['campaigns'];
 const campaignParams = entityParams.extend({ campaign: campaignCode }).strict();
-const disclosureQuery = z
-  .object({ from: isoDate.optional(), to: isoDate.optional(), format: disclosureFormat })
-  .strict()
-  .meta({ description: 'From the launch and to the end of distribution (or today) unless given' });
 
 export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -65,18 +63,20 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
       {
         config: { access: { permission: 'ledger.read' } },
         schema: {
-          tags, summary: 'The campaign’s disclosure (ND 93/2021 art. 14.2): received by source, channel and day; used by purpose, to funds and households; costs; leftover',
+          tags, summary: 'The campaign’s disclosure (ND 93/2021 art. 14.2), for the fund or consolidated with the funds below; as JSON, PDF, XLSX, CSV, or the posting version',
+          description: 'From the launch to the end of distribution (or today) unless given.',
           params: campaignParams, querystring: disclosureQuery, response: { 200: success.disclosureFile },
         },
       },
       async (request, reply) => {
-        const { format, ...range } = request.query;
+        const { format, posting, place, postedOn, ...range } = request.query;
         const entity = fundOf(request);
         const found = getDisclosure(store, { entity: entity.code, campaign: request.params.campaign, ...range });
-        if (!found.ok) return sendRejection(reply, found);
+        if (!found.ok) return sendRejection(reply, { ...found, path: found.code === 'campaign_unknown' ? 'params.campaign' : `querystring.${found.path ?? ''}` });
         const report = disclosureJson(found.value);
-        const name = `${entity.code}-cong-khai-${request.params.campaign}-${found.value.from}-${found.value.to}`;
-        return streamFile(reply, disclosureOutput(store, { entity, name, format, body: report, report, published: null }));
+        const name = `${entity.code}-cong-khai-${request.params.campaign}${range.consolidated ? '-hop-nhat' : ''}-${found.value.from}-${found.value.to}`;
+        const postingDays = postingDaysOf(currentRegime(store, entity.id), found.value.campaign.legalBasis.code, found.value.to);
+        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, ...(place && { place }), ...(postedOn && { postedOn }) }, body: report, report, published: null, postingDays });
       },
     );
 
@@ -91,7 +91,7 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
       {
         config: { access: { permission: 'ledger.post' } },
         schema: {
-          tags, summary: 'Publish the disclosure as it stands now: frozen, sealed with its SHA-256 and the chain head, readable by the public',
+          tags, summary: 'Publish the disclosure as it stands now: frozen, sealed with its SHA-256 and each covered fund’s chain head, readable by the public',
           params: campaignParams, body: publication.nullish(), headers: idempotencyHeaders, response: { 201: success.publishedDisclosure },
         },
       },
@@ -101,18 +101,6 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
           const published = publishDisclosure(store, { entity, campaign, ...request.body, actor: actorOf(request) });
           return published.ok ? accept({ status: 201, body: publishedJson(published.value) }) : published;
         });
-      },
-    );
-
-    app.get(
-      '/api/entities/:entity/disclosures/:id/verify',
-      {
-        config: { access: { permission: 'ledger.read' } },
-        schema: { tags, summary: 'Derive a publication’s figures again from the ledger up to its recorded head, naming any that differ', params: entityParams.extend({ id: wholeNumber(1) }).strict(), response: { 200: success.disclosureCheck } },
-      },
-      async (request, reply) => {
-        const checked = verifyDisclosure(store, { entity: fundOf(request).code, id: request.params.id });
-        return checked.ok ? checked.value : sendRejection(reply, { ...checked, path: `params.${checked.path ?? 'id'}` });
       },
     );
 
@@ -127,6 +115,24 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
         return answerWrite(store, request, reply, { entity: fund.code, locate: () => `/api/entities/${fund.code}/campaigns/${request.body.code}` }, () => {
           const created = createCampaign(store, { entity: fund.code, ...request.body, actor: actorOf(request) });
           return created.ok ? details(fund.code, created.value.code, 201) : created;
+        });
+      },
+    );
+
+    app.patch(
+      '/api/entities/:entity/campaigns/:campaign',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: {
+          tags, summary: 'Rename a campaign, say whether it takes designated money, add calling documents and support levels',
+          params: campaignParams, body: campaignChange, headers: idempotencyHeaders, response: { 200: success.campaign },
+        },
+      },
+      async (request, reply) => {
+        const { entity, campaign } = request.params;
+        return answerWrite(store, request, reply, { entity }, () => {
+          const changed = changeCampaign(store, { entity, campaign, ...request.body, actor: actorOf(request) });
+          return changed.ok ? details(entity, campaign, 200) : changed;
         });
       },
     );

@@ -1,13 +1,14 @@
 /** What anyone may read without signing in: the disclosures funds have published, exactly as published. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { disclosureOutput } from '../../app/reports/disclosure-output.js';
+import { currentRegime } from '../../app/fund.js';
+import { postingDaysOf } from '../../app/reports/disclosure-output.js';
 import { findPublished, listPublished } from '../../db/disclosures-repo.js';
 import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { reject } from '../../ledger/rejections.js';
-import { disclosureFormat } from '../campaign-schemas.js';
-import { streamFile } from '../file-reply.js';
+import { publishedQuery } from '../campaign-schemas.js';
+import { replyDisclosure } from '../disclosure-reply.js';
 import { sendRejection } from '../problem.js';
 import { publicationJson, publishedJson } from '../publication-json.js';
 import * as success from '../response-schemas.js';
@@ -32,8 +33,8 @@ export function publicRoutes(store: Store): FastifyPluginAsyncZod {
       {
         config: open,
         schema: {
-          tags, summary: 'One published disclosure, with its report as published; as PDF, XLSX or CSV the report printed as frozen',
-          params: z.object({ id: wholeNumber(1) }).strict(), querystring: z.object({ format: disclosureFormat }).strict(),
+          tags, summary: 'One published disclosure, with its report as published; as PDF, XLSX or CSV the report printed as frozen, or its posting version (niêm yết)',
+          params: z.object({ id: wholeNumber(1) }).strict(), querystring: publishedQuery,
           response: { 200: success.publishedFile },
         },
       },
@@ -42,8 +43,11 @@ export function publicRoutes(store: Store): FastifyPluginAsyncZod {
         const entity = found && findEntityByCode(store.db, found.entity);
         if (!found || !entity) return sendRejection(reply, reject('disclosure_not_found', 'params.id', String(request.params.id)));
         const body = publishedJson(found);
-        const name = `${found.entity}-cong-khai-${found.campaign}-so-${found.id}`;
-        return streamFile(reply, disclosureOutput(store, { entity, name, format: request.query.format, body, report: body.report, published: found }));
+        const name = `${found.entity}-cong-khai-${found.campaign ?? 'quy'}-so-${found.id}`;
+        const { format, posting, place, postedOn } = request.query;
+        const basis = 'campaign' in body.report ? body.report.campaign.legalBasis.code : null;
+        const postingDays = postingDaysOf(currentRegime(store, entity.id), basis, found.to);
+        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, ...(place && { place }), ...(postedOn && { postedOn }) }, body, report: body.report, published: found, postingDays });
       },
     );
   };

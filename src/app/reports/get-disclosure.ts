@@ -1,25 +1,60 @@
 /**
  * A campaign's disclosure for a date range (by default from its launch to the end of its
- * distribution, or today while it has none): its documents and dates, and the figures its
- * lines add up to, read by SQL aggregates and shaped by the pure report.
+ * distribution, or today while it has none): its documents and dates; how, when and where
+ * it received; the figures its lines add up to; its allocation decisions with what was paid
+ * and is still due on each line, and its support levels with the households paid at each.
+ * Consolidated, it covers the fund and every fund below it that runs a campaign of the same
+ * code, and leaves out the money pooled and allocated between them so nothing counts twice.
+ * The figures are read by SQL aggregates and shaped by the pure reports.
  */
-import { campaignLineSums, campaignPaymentSums, campaignReceiptChannels } from '../../db/disclosure-queries.js';
-import { findEntryIdBySeq } from '../../db/entries-repo.js';
 import type { Store } from '../../db/store.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
+import type { CampaignUse } from '../../ledger/campaign.js';
 import { accept, type Result } from '../../ledger/rejections.js';
-import { disclosure, type Disclosure } from '../../reports/disclosure.js';
+import type { Minor } from '../../ledger/money.js';
+import type { AllocationReport, DecisionReport, LevelReport } from '../../reports/allocations.js';
+import { combineDisclosures, type Disclosure } from '../../reports/disclosure.js';
 import { oneCampaign, type CampaignDetails } from '../campaign-details.js';
-import { codeOf, loadFund } from '../fund.js';
+import { loadFund } from '../fund.js';
+import { coveredFunds, coveredJson, fundParts, type CoveredFund } from './disclosure-figures.js';
+import { getAllocations } from './get-allocations.js';
 import { reportRange } from './report-range.js';
 
 export interface CampaignDisclosure extends Disclosure {
   readonly fund: { readonly code: string; readonly name: string };
   readonly campaign: CampaignDetails;
+  readonly consolidated: boolean;
+  /** The fund itself, then (consolidated) the funds below it, each with its leftover: what it spends before asking the level above. */
+  readonly funds: readonly CoveredFund[];
+  /** ND 93 art. 14.2.d: when, where and how the money was received. */
+  readonly receiving: {
+    readonly from: string;
+    readonly until: string | null;
+    readonly place: string | null;
+    readonly bankAccounts: readonly { readonly fund: string; readonly number: string; readonly institution: string }[];
+  };
+  /** The allocation decisions (of each covered fund) with decided, paid and due per line; the support levels; what was paid per use. */
+  readonly allocations: {
+    readonly decisions: readonly (DecisionReport & { readonly fund: string })[];
+    readonly levels: readonly (LevelReport & { readonly fund: string })[];
+    readonly byUse: AllocationReport['byUse'];
+  };
+  /** The uses of donations the legal basis lists (ND 93 art. 11.1), for the numbers above. */
+  readonly uses: readonly CampaignUse[];
 }
 
-/** The disclosure from the fund's whole chain, or from its entries up to `uptoSeq` (how a publication stood). */
-export function getDisclosure(store: Store, request: { entity: string; campaign: string; from?: string; to?: string; uptoSeq?: number }): Result<CampaignDisclosure> {
+export interface DisclosureRequest {
+  readonly entity: string;
+  readonly campaign: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly consolidated?: boolean;
+  /** How a publication stood: each covered fund's chain sequence, by fund code; entries after it are left out. */
+  readonly upto?: ReadonlyMap<string, number>;
+}
+
+/** The disclosure from each fund's whole chain, or from its entries up to the sequence `upto` gives (how a publication stood). */
+export function getDisclosure(store: Store, request: DisclosureRequest): Result<CampaignDisclosure> {
   const fund = loadFund(store, request.entity);
   if (!fund.ok) return fund;
   const campaign = oneCampaign(store, fund.value, request.campaign);
@@ -29,26 +64,32 @@ export function getDisclosure(store: Store, request: { entity: string; campaign:
     to: request.to ?? campaign.value.distributionEndsOn ?? accountingDateOf(new Date()),
   });
   if (!range.ok) return range;
-  const { entity, regime, chart } = fund.value;
-  const lastEntry = request.uptoSeq === undefined ? Number.MAX_SAFE_INTEGER : (findEntryIdBySeq(store.sqlite, entity.id, request.uptoSeq) ?? 0);
-  const query = { entity: entity.id, campaign: fund.value.campaignIds.get(request.campaign) as number, ...range.value, lastEntry };
-  const code = codeOf(fund.value);
-  const idsOf = (flow: 'receipt' | 'expenditure') => [...chart.accounts.values()].filter((a) => a.flow === flow).map((a) => fund.value.accountIds.get(a.code) as number);
-  const receiptAccounts = idsOf('receipt');
-  const value = disclosure({
-    ...range.value,
-    chart,
-    roles: {
-      donations: regime.purposes.get('donation')?.account ?? '',
-      inKind: regime.purposes.get('goods-donation')?.account ?? '',
-      fromOtherLevels: regime.transferAccounts.received,
-      toOtherLevels: regime.transferAccounts.sent,
-      cash: regime.bookAccounts.cash,
-      goods: regime.voucherTypes['goods-receipt'].holding?.vnd ?? '',
+  const consolidated = request.consolidated ?? false;
+  const covered = coveredFunds(store, fund.value, consolidated, (below) => below.campaignIds.has(request.campaign));
+  const parts = fundParts(store, covered, { campaign: request.campaign, ...range.value, upto: request.upto });
+  const value = parts.length === 1 ? (parts[0] as (typeof parts)[number]).value : combineDisclosures(parts.map((p) => p.value));
+  const allocations = parts.map((p) => ({ fund: p.fund.entity.code, report: getAllocations(store, p.fund, { campaign: request.campaign, to: range.value.to, lastEntry: p.lastEntry }) }));
+  const uses = new Map<number | null, Minor>();
+  for (const { report } of allocations) for (const u of report.byUse) uses.set(u.category, (uses.get(u.category) ?? 0n) + u.paid);
+  const { entity, regime } = fund.value;
+  return accept({
+    fund: { code: entity.code, name: entity.name },
+    campaign: campaign.value,
+    consolidated,
+    funds: coveredJson(store, parts, request.upto),
+    receiving: {
+      from: campaign.value.startsOn,
+      until: campaign.value.receivingEndsOn,
+      place: entity.address,
+      bankAccounts: covered.flatMap((f) => f.bankAccounts.filter((b) => b.campaignId === f.campaignIds.get(request.campaign)).map((b) => ({ fund: f.entity.code, number: b.number, institution: b.institution }))),
     },
-    lines: campaignLineSums(store.sqlite, query).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
-    payments: campaignPaymentSums(store.sqlite, { ...query, accounts: idsOf('expenditure') }).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
-    channels: campaignReceiptChannels(store.sqlite, { ...query, receiptAccounts }).map(({ accountId, ...rest }) => ({ ...rest, account: code(accountId) })),
+    ...value,
+    allocations: {
+      decisions: allocations.flatMap(({ fund: code, report }) => report.decisions.map((d) => ({ fund: code, ...d }))),
+      levels: allocations.flatMap(({ fund: code, report }) => report.levels.map((l) => ({ fund: code, ...l }))),
+      byUse: [...uses].sort(([a], [b]) => (a ?? 1000) - (b ?? 1000)).map(([category, paid]) => ({ category, paid })),
+    },
+    uses: regime.legalBases.get(campaign.value.legalBasis.code)?.uses ?? [],
   });
-  return accept({ fund: { code: entity.code, name: entity.name }, campaign: campaign.value, ...value });
 }
+

@@ -46,8 +46,9 @@ export function jsonOutput(name: string, chunks: () => Iterable<string>): Output
 }
 
 /** The sheets as a signed document of the fund, dated `signedOn` (today unless given). */
-export function sheetsOutput(store: Store, entity: EntityRow, name: string, format: FileFormat, sheets: Sheet[], signedOn = accountingDateOf(new Date())): Output {
-  const document = reportDocument({ entity, signatories: listSignatories(store.db, entity.id), sheets, signedOn });
+/** Sheets as a file of the fund, signed on the day given; `scale` enlarges the type (a posting version). */
+export function sheetsOutput(store: Store, entity: EntityRow, name: string, format: FileFormat, sheets: Sheet[], signedOn = accountingDateOf(new Date()), scale = 1): Output {
+  const document = reportDocument({ entity, signatories: listSignatories(store.db, entity.id), sheets, signedOn, scale });
   const { contentType, extension } = FILE_FORMATS[format];
   return { name: `${name}.${extension}`, contentType, write: (out) => writeReport(document, format, out, { title: sheets[0]?.title ?? name }) };
 }

@@ -46,12 +46,13 @@ export function confirmTransfer(store: Store, request: { id: number; date?: stri
     if (!payment) throw new Error(`transfer ${transfer.id} has no payment voucher`);
     // Money pooled for a campaign stays the campaign's on its way out of transit.
     const pooled = payment.content.campaign === undefined ? {} : { campaign: payment.content.campaign };
+    const cites = payment.content.allocation === undefined ? {} : { allocation: payment.content.allocation };
     const settlement = addVoucher(store, {
       fund: giver.value, transferId: transfer.id, actor: request.actor,
       content: {
         type: 'general', date, reason: `Kết chuyển tiền điều tiết đã đến ${receiver.value.entity.name}: ${transfer.reason}`,
         counterparty: { kind: 'fund', name: receiver.value.entity.name },
-        lines: [{ account: sent, debit: amount, counterparty: { kind: 'fund', name: receiver.value.entity.name }, ...pooled }, { account: inTransit, credit: amount, ...pooled }],
+        lines: [{ account: sent, debit: amount, counterparty: { kind: 'fund', name: receiver.value.entity.name }, ...pooled, ...cites }, { account: inTransit, credit: amount, ...pooled }],
       },
     });
     if (!settlement.ok) return settlement;

@@ -11,6 +11,7 @@ import type { Store } from '../../db/store.js';
 import { insertTransfer, updateTransfer } from '../../db/transfers-repo.js';
 import { insertVoucher } from '../../db/vouchers-repo.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
+import type { AllocationRef } from '../../ledger/allocation.js';
 import type { Transfer } from '../../ledger/transfer.js';
 import type { Voucher, VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { loadFund, type Fund } from '../fund.js';
@@ -34,6 +35,8 @@ export interface TransferRequest {
   /** Money pooled for a campaign: its code in the giving fund, and in the receiving one (the same unless named). */
   readonly campaign?: string;
   readonly toCampaign?: string;
+  /** The giver's allocation decision line the transfer carries out: paid once the money reaches the receiver. */
+  readonly allocation?: AllocationRef;
   readonly actor: Caller;
 }
 
@@ -91,6 +94,7 @@ function paymentContent(request: TransferRequest, receiver: Fund, inTransit: boo
     ...(request.fromBankAccount !== undefined && { bankAccount: request.fromBankAccount }),
     ...(request.externalRef !== undefined && { externalRef: request.externalRef }),
     ...(request.campaign !== undefined && { campaign: request.campaign }),
+    ...(request.allocation !== undefined && { allocation: request.allocation }),
   };
 }
 

@@ -50,7 +50,9 @@ export function planVoucherEntry(content: VoucherContent, context: PlanContext):
   const common = dimensions(content);
   const held = holding.value.goodsLines ?? [{ account: holding.value.account, debit: formatAmount(holding.value.total, 0), ...holding.value.extra }];
   const heldSide = held.map((line) => ({ ...line, ...common }));
-  const purposeSide = side.value.map((line) => ({ ...line, ...common }));
+  // The decision line is paid on the purpose side, once the money leaves the fund for good.
+  const cites = content.allocation !== undefined && spec.flow === 'out' && !purpose.value.inTransit ? { allocation: content.allocation } : {};
+  const purposeSide = side.value.map((line) => ({ ...line, ...common, ...cites }));
   const lines = spec.flow === 'in' ? [...heldSide, ...purposeSide.map(toCredit)] : [...purposeSide, ...heldSide.map(toCredit)];
   const date = content.accountingDate ?? content.date;
   const memos = holding.value.memos;

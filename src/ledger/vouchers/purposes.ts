@@ -15,4 +15,6 @@ export interface Purpose {
   readonly counterparty: CounterpartyKind;
   /** Cash moved to or from the bank: the line on the purpose's side names the bank account. */
   readonly namesBankAccount?: true;
+  /** Money on its way to another fund: a decision line it carries out is paid when it arrives. */
+  readonly inTransit?: true;
 }

@@ -4,6 +4,7 @@
  * purpose and an amount from which the entry is planned; or the entry's lines themselves.
  */
 import type { CounterpartyForm, CounterpartyKind, LineInput, MemoInput } from '../entry.js';
+import type { AllocationRef } from '../allocation.js';
 import type { Minor } from '../money.js';
 import type { VoucherType } from './voucher-types.js';
 
@@ -63,6 +64,8 @@ export interface VoucherContent {
   readonly attachments?: number;
   readonly campaign?: string;
   readonly designation?: string;
+  /** The allocation decision line a payment carries out; its purpose side cites it. */
+  readonly allocation?: AllocationRef;
   /** The number of the fund's bank account the money moved through. */
   readonly bankAccount?: string;
   readonly externalRef?: string;

@@ -18,7 +18,7 @@ const purposes: readonly Purpose[] = [
   { code: 'relief', label: 'Chi cứu trợ đột xuất', flow: 'out', account: '6116', counterparty: 'beneficiary' },
   { code: 'other-support', label: 'Chi hỗ trợ khác', flow: 'out', account: '6118', counterparty: 'beneficiary' },
   { code: 'transfer-out', label: 'Chi điều tiết cho Quỹ cấp khác', flow: 'out', account: '612', counterparty: 'fund' },
-  { code: 'transfer-in-transit', label: 'Tiền điều tiết đang chuyển', flow: 'out', account: '113', counterparty: 'fund' },
+  { code: 'transfer-in-transit', label: 'Tiền điều tiết đang chuyển', flow: 'out', account: '113', counterparty: 'fund', inTransit: true },
   { code: 'management', label: 'Chi phí quản lý Quỹ', flow: 'out', account: '614', counterparty: 'supplier' },
   { code: 'bank-charges', label: 'Phí ngân hàng', flow: 'out', account: '615', counterparty: 'other' },
   { code: 'deposit', label: 'Nộp tiền mặt vào tài khoản', flow: 'out', account: '1121', counterparty: 'other', namesBankAccount: true },

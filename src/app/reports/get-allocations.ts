@@ -1,0 +1,33 @@
+/**
+ * A campaign's allocation decisions with decided, paid and due per line, and its support
+ * levels with the households paid at each — from the fund's whole chain, or from its entries
+ * up to the entry id `lastEntry` (how a publication stood), paid up to a date.
+ */
+import { allocationHouseholds, allocationPaidSums, listAllocationDecisions, listAllocationLines, listSupportLevels } from '../../db/allocations-repo.js';
+import { listEntities } from '../../db/entities-repo.js';
+import type { Store } from '../../db/store.js';
+import { allocationReport, type AllocationReport, type DecisionLineRecord } from '../../reports/allocations.js';
+import type { Fund } from '../fund.js';
+
+export function getAllocations(store: Store, fund: Fund, request: { campaign: string; to: string; lastEntry: number }): AllocationReport {
+  const campaign = fund.campaignIds.get(request.campaign) as number;
+  const decisions = listAllocationDecisions(store.db, campaign);
+  const levelRows = listSupportLevels(store.db, campaign);
+  const levelCode = new Map(levelRows.map((l) => [l.id, l.code]));
+  const names = new Map(listEntities(store.db).map((e) => [e.code, e.name]));
+  const lines = decisions.flatMap((d) =>
+    listAllocationLines(store.db, d.id).map((l): DecisionLineRecord => ({
+      id: l.id, decisionId: d.id, lineNo: l.lineNo, recipientKind: l.recipientKind, recipient: l.recipient,
+      recipientName: l.recipientKind === 'fund' ? (names.get(l.recipient) ?? l.recipient) : l.recipient,
+      locality: l.locality, level: l.levelId === null ? null : (levelCode.get(l.levelId) ?? null), quantity: l.quantity, amount: BigInt(l.amount), category: l.category,
+    })),
+  );
+  const query = { entity: fund.entity.id, campaign, to: request.to, lastEntry: request.lastEntry };
+  return allocationReport({
+    decisions,
+    lines,
+    levels: levelRows.map((l) => ({ code: l.code, name: l.name, amount: BigInt(l.amount), unit: l.unit, category: l.category })),
+    paid: new Map(allocationPaidSums(store.sqlite, query).map((p) => [p.allocationLineId, p.paid])),
+    households: allocationHouseholds(store.sqlite, query),
+  });
+}
