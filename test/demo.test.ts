@@ -1,6 +1,6 @@
 /**
- * The demo scenario replayed on a fresh database, checked against the trial balances
- * worked out by hand in fixtures/demo.
+ * The demo scenario replayed on a fresh database, checked against the trial balances and
+ * the published disclosures worked out by hand in fixtures/demo.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,10 @@ import { findEntityByCode } from '../src/db/entities-repo.js';
 import { findEntry } from '../src/db/entries-repo.js';
 import { listOpeningBalances } from '../src/db/opening-balances-repo.js';
 import { listVouchers } from '../src/db/vouchers-repo.js';
+import { listPublished } from '../src/db/disclosures-repo.js';
+import { verifyDisclosure } from '../src/app/publish-disclosure.js';
+import { campaignDetails } from '../src/app/campaign-details.js';
+import { loadFund } from '../src/app/fund.js';
 import type { Store } from '../src/db/store.js';
 import { freshStore } from './support/store-fixture.js';
 
@@ -107,3 +111,50 @@ describe('demo details', () => {
     expect(entry?.lines.filter((l) => l.account === '6111').map((l) => l.counterparty?.name)).toEqual(['Thạch Sóc Khanh', 'Lý Thị Ngọc Diệu', 'Trầm Văn Đực', 'Châu Thị Sa Huôl']);
   });
 });
+
+interface ExpectedDisclosure {
+  readonly entity: string;
+  readonly campaign: string | null;
+  readonly consolidated: boolean;
+  readonly report: Record<string, unknown>;
+}
+
+describe('the demo relief boards and their published disclosures', () => {
+  const expected = JSON.parse(readFileSync(join(DEMO_DIR, 'expected-disclosures.json'), 'utf8')) as ExpectedDisclosure[];
+
+  it.each(expected.map((e) => [`${e.entity} ${e.campaign ?? 'periodic report'}${e.consolidated ? ' consolidated' : ''}`, e] as const))('publishes %s with every figure worked out by hand', (_, want) => {
+    const published = listPublished(store.db, { entity: want.entity, campaign: want.campaign }).filter((p) => p.consolidated === want.consolidated);
+    expect(published).toHaveLength(1);
+    const [publication] = published;
+    expect(JSON.parse(publication!.report)).toMatchObject(want.report);
+    expect(verifyDisclosure(store, { entity: want.entity, id: publication!.id })).toEqual({ ok: true, value: { id: publication!.id, sealed: true, differences: [] } });
+  });
+
+  it('runs the typhoon campaign under ND 93 with its extension at the province, and the Covid-19 campaign under HD 22', () => {
+    const province = loadFund(store, 'TVH-CT');
+    const commune = loadFund(store, 'HTH-CT');
+    if (!province.ok || !commune.ok) throw new Error('the relief boards are missing');
+    const campaigns = campaignDetails(store, province.value);
+    const covid = campaigns.find((c) => c.code === 'COVID-2021');
+    const storm = campaigns.find((c) => c.code === 'BAO9-2024');
+    expect(covid).toMatchObject({ code: 'COVID-2021', kind: 'epidemic', legalBasis: { code: 'HD22/2020' }, receivingEndsOn: null });
+    expect(storm).toMatchObject({
+      code: 'BAO9-2024', legalBasis: { code: 'ND93/2021' }, receivingEndsOn: '2024-12-31', distributionEndsOn: '2025-01-20',
+      extensions: [{ decisionNumber: '40/QĐ-BVĐCT', endsOn: '2024-12-31' }], supportLevels: [{ code: 'NHA-SAP', amount: '40000000', category: 3 }, { code: 'TOC-MAI' }],
+    });
+    expect(campaignDetails(store, commune.value)[0]).toMatchObject({ receivingEndsOn: '2024-12-09', distributionEndsOn: '2024-12-29', extensions: [] });
+  });
+
+  it('posts neither the refused late receipt nor the refused cost', () => {
+    const posted = (code: string) => listVouchers(store.db, fundId(code), { limit: 500 }).filter((v) => v.status === 'posted').map((v) => v.content.reason);
+    expect(posted('HTH-CT').some((reason) => reason.includes('Lý Văn Hên'))).toBe(false);
+    expect(posted('TVH-CT').some((reason) => reason.includes('thuê xe'))).toBe(false);
+    expect(posted('TVH-CT').some((reason) => reason.includes('Nguyễn Thiện Thành'))).toBe(true);
+  });
+
+  it('verifies every relief board\'s chain', () => {
+    for (const code of ['TVH-CT', 'HTH-CT']) expect(verifyFund(store, code)).toMatchObject({ ok: true, value: { ok: true } });
+  });
+});
+
+const fundId = (code: string) => findEntityByCode(store.db, code)!.id;

@@ -4,8 +4,15 @@
  * balances, the Peak Month donations (one in US dollars), rice received and handed out to
  * households, a province → commune transfer sent in transit and confirmed, housing support
  * paid with its beneficiary list, Tết gifts, bank interest and fees, one cancelled
- * duplicate, monthly locks and the year-end close. The scenario lives in fixtures/demo as
- * data, and the tests replay the same files.
+ * duplicate, monthly locks and the year-end close; its 2024 report published.
+ *
+ * Beside it, the relief boards (Ban vận động cứu trợ) of the province and the commune: a
+ * 2021 Covid-19 campaign under ND 64/2008 and HD 22/2020, and a 2024 typhoon campaign under
+ * ND 93/2021 — receipts at both levels, the commune pooling up, an allocation decision back
+ * down with support levels, payments to households citing its lines, an extension, a late
+ * receipt and a cost charged to donations refused — each with its disclosure published.
+ *
+ * The scenario lives in fixtures/demo as data, and the tests replay the same files.
  */
 import { localCaller, type Caller } from './caller.js';
 import { readFileSync } from 'node:fs';
@@ -14,8 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { listEntities } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { parseJournal } from '../ledger/journal-text.js';
-import { accept, type Result } from '../ledger/rejections.js';
+import { accept, type RejectionCode, type Result } from '../ledger/rejections.js';
+import { allocate, type AllocationRequest } from './allocate.js';
 import { closeYear } from './close-year.js';
+import { extendCampaign, type ExtensionRequest } from './extend-campaign.js';
+import { publishDisclosure, type PublishRequest } from './publish-disclosure.js';
 import { createCampaign, type CampaignRequest } from './create-campaign.js';
 import { createEntity } from './create-entity.js';
 import { parseEntityProfile } from './entity-profile-schema.js';
@@ -33,7 +43,12 @@ type Step =
   | { vouchers: { entity: string; file: string } }
   | { transfer: Omit<TransferRequest, 'actor'> & { confirmOn?: string } }
   | { lockMonths: { entity: string; year: number; months: number[] } }
-  | { closeYear: { entity: string; year: number } };
+  | { closeYear: { entity: string; year: number } }
+  | { allocate: Omit<AllocationRequest, 'actor'> }
+  | { extend: Omit<ExtensionRequest, 'actor'> }
+  /** Vouchers the rules must refuse with the code: the scenario shows what an accountant is stopped from doing. */
+  | { refused: { code: RejectionCode; vouchers: { entity: string; file: string } } }
+  | { publish: Omit<PublishRequest, 'actor'> };
 
 interface Scenario {
   entities: unknown[];
@@ -88,6 +103,14 @@ function runStep(store: Store, dir: string, step: Step, session: { actor: Caller
     const sent = createTransfer(store, { ...transfer, actor: session.actor });
     if (!sent.ok || confirmOn === undefined) return sent;
     return confirmTransfer(store, { id: sent.value.transfer.id, date: confirmOn, actor: session.actor });
+  }
+  if ('allocate' in step) return allocate(store, { ...step.allocate, actor: session.actor });
+  if ('extend' in step) return extendCampaign(store, { ...step.extend, actor: session.actor });
+  if ('publish' in step) return publishDisclosure(store, { ...step.publish, actor: session.actor });
+  if ('refused' in step) {
+    const tried = runStep(store, dir, { vouchers: step.refused.vouchers }, session);
+    if (tried.ok || tried.code !== step.refused.code) throw new Error(`the demo expected ${step.refused.vouchers.file} to be refused with ${step.refused.code}, got ${tried.ok ? 'a posting' : tried.code}`);
+    return accept(null);
   }
   if ('lockMonths' in step) {
     for (const month of step.lockMonths.months) {

@@ -81,7 +81,7 @@ async function serve(store: Store, options: Options): Promise<number> {
   if (isEmpty(store)) {
     const seeded = seedDemo(store);
     if (!seeded.ok) return report(seeded, () => undefined);
-    console.log('Đã nạp dữ liệu mẫu (demo): Quỹ tỉnh TVH-VNN và Quỹ xã HTH-VNN, năm 2024.');
+    console.log('Đã nạp dữ liệu mẫu (demo): Quỹ "Vì người nghèo" tỉnh TVH-VNN và xã HTH-VNN năm 2024; Ban Vận động cứu trợ tỉnh TVH-CT và xã HTH-CT (COVID-2021, BAO9-2024), các báo cáo công khai đã công bố.');
     console.log(`Lấy mã truy cập quản trị (admin token): npm run cli -- issue-token --user ${DEMO_ADMIN}`);
   }
   const app = await buildServer(store, { logger: true, authThrottle });
@@ -103,7 +103,7 @@ function run(command: string, store: Store, options: Options): number | Promise<
       return 0;
     case 'seed-demo':
       if (!isEmpty(store)) throw new UsageError('the database already holds funds; the demo loads into an empty one');
-      return report(seedDemo(store), () => console.log('demo loaded: TVH-VNN (province) and HTH-VNN (commune), fiscal year 2024 closed'));
+      return report(seedDemo(store), () => console.log('demo loaded: the Fund for the Poor TVH-VNN and HTH-VNN (2024 closed) and the relief boards TVH-CT and HTH-CT (campaigns COVID-2021 and BAO9-2024), their disclosures published'));
     case 'entities':
       for (const e of listEntities(store.db)) console.log(`${e.code}\t${e.level}\t${e.kind}\t${e.name}`);
       return 0;

@@ -68,7 +68,7 @@ export interface LevelReport extends SupportLevel {
 export interface AllocationReport {
   readonly decisions: readonly DecisionReport[];
   readonly levels: readonly LevelReport[];
-  /** Paid on the decisions' lines, by the legal basis's use (null: no use named). */
+  /** Paid on the decisions' lines, by the legal basis's use (null: no use named); to a fund of the consolidation, not at all. */
   readonly byUse: readonly { readonly category: number | null; readonly paid: Minor }[];
 }
 
@@ -78,6 +78,8 @@ export function allocationReport(input: {
   readonly levels: readonly SupportLevel[];
   readonly paid: ReadonlyMap<number, Minor>;
   readonly households: readonly { readonly allocationLineId: number; readonly name: string; readonly amount: Minor }[];
+  /** Funds of a consolidation: what is allocated to them is used once, where they spend it, not twice. */
+  readonly internalRecipients?: ReadonlySet<string>;
 }): AllocationReport {
   const householdsOf = new Map<number, { name: string; amount: Minor }[]>();
   for (const h of input.households) householdsOf.set(h.allocationLineId, [...(householdsOf.get(h.allocationLineId) ?? []), { name: h.name, amount: h.amount }]);
@@ -107,7 +109,11 @@ export function allocationReport(input: {
     };
   });
   const uses = new Map<number | null, Minor>();
-  for (const l of all) if (l.paid !== 0n) uses.set(l.category, (uses.get(l.category) ?? 0n) + l.paid);
+  const internal = input.internalRecipients ?? new Set<string>();
+  for (const l of all) {
+    if (l.paid === 0n || (l.recipientKind === 'fund' && internal.has(l.recipient))) continue;
+    uses.set(l.category, (uses.get(l.category) ?? 0n) + l.paid);
+  }
   const byUse = [...uses].sort(([a], [b]) => (a ?? 1000) - (b ?? 1000)).map(([category, paid]) => ({ category, paid }));
   return { decisions, levels, byUse };
 }

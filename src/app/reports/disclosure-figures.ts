@@ -39,7 +39,10 @@ export function coveredFunds(store: Store, fund: Fund, consolidated: boolean, ke
 export interface FundPart {
   readonly fund: Fund;
   readonly lastEntry: number;
+  /** Its figures without the money between it and the other funds covered: what the consolidation adds up. */
   readonly value: Disclosure;
+  /** Its own figures, that money included: what it received, used and still holds at its level. */
+  readonly own: Disclosure;
 }
 
 /** Each covered fund's figures for the campaign (or, with none, for its own period), without the money between the funds covered. */
@@ -48,14 +51,15 @@ export function fundParts(store: Store, covered: readonly Fund[], request: { cam
   return covered.map((fund) => {
     const lastEntry = entryBound(fund, request.upto, store);
     const internal = new Set([...names].filter((n) => n !== fund.entity.name));
-    return { fund, lastEntry, value: fundFigures(store, fund, { ...request, lastEntry, internal }) };
+    const value = fundFigures(store, fund, { ...request, lastEntry, internal });
+    return { fund, lastEntry, value, own: internal.size === 0 ? value : fundFigures(store, fund, { ...request, lastEntry, internal: new Set() }) };
   });
 }
 
 export function coveredJson(store: Store, parts: readonly FundPart[], upto: ReadonlyMap<string, number> | undefined): CoveredFund[] {
-  return parts.map(({ fund, value }) => ({
+  return parts.map(({ fund, own }) => ({
     code: fund.entity.code, name: fund.entity.name, level: fund.entity.level, chain: chainAt(store, fund, upto),
-    received: value.received.total, used: value.used.total, leftover: value.leftover,
+    received: own.received.total, used: own.used.total, leftover: own.leftover,
   }));
 }
 

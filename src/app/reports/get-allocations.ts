@@ -9,7 +9,7 @@ import type { Store } from '../../db/store.js';
 import { allocationReport, type AllocationReport, type DecisionLineRecord } from '../../reports/allocations.js';
 import type { Fund } from '../fund.js';
 
-export function getAllocations(store: Store, fund: Fund, request: { campaign: string; to: string; lastEntry: number }): AllocationReport {
+export function getAllocations(store: Store, fund: Fund, request: { campaign: string; to: string; lastEntry: number; internalRecipients?: ReadonlySet<string> }): AllocationReport {
   const campaign = fund.campaignIds.get(request.campaign) as number;
   const decisions = listAllocationDecisions(store.db, campaign);
   const levelRows = listSupportLevels(store.db, campaign);
@@ -29,5 +29,6 @@ export function getAllocations(store: Store, fund: Fund, request: { campaign: st
     levels: levelRows.map((l) => ({ code: l.code, name: l.name, amount: BigInt(l.amount), unit: l.unit, category: l.category })),
     paid: new Map(allocationPaidSums(store.sqlite, query).map((p) => [p.allocationLineId, p.paid])),
     households: allocationHouseholds(store.sqlite, query),
+    ...(request.internalRecipients && { internalRecipients: request.internalRecipients }),
   });
 }

@@ -68,7 +68,11 @@ export function getDisclosure(store: Store, request: DisclosureRequest): Result<
   const covered = coveredFunds(store, fund.value, consolidated, (below) => below.campaignIds.has(request.campaign));
   const parts = fundParts(store, covered, { campaign: request.campaign, ...range.value, upto: request.upto });
   const value = parts.length === 1 ? (parts[0] as (typeof parts)[number]).value : combineDisclosures(parts.map((p) => p.value));
-  const allocations = parts.map((p) => ({ fund: p.fund.entity.code, report: getAllocations(store, p.fund, { campaign: request.campaign, to: range.value.to, lastEntry: p.lastEntry }) }));
+  const codes = new Set(covered.map((f) => f.entity.code));
+  const allocations = parts.map((p) => ({
+    fund: p.fund.entity.code,
+    report: getAllocations(store, p.fund, { campaign: request.campaign, to: range.value.to, lastEntry: p.lastEntry, internalRecipients: codes }),
+  }));
   const uses = new Map<number | null, Minor>();
   for (const { report } of allocations) for (const u of report.byUse) uses.set(u.category, (uses.get(u.category) ?? 0n) + u.paid);
   const { entity, regime } = fund.value;
