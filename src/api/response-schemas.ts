@@ -83,6 +83,8 @@ const disclosureFigures = {
     toFunds: z.array(z.strictObject({ fund: z.string(), amount: decimal })),
     households: z.strictObject({ count: int, amount: decimal }),
   }),
+  households: z.array(z.strictObject({ name: z.string(), locality: z.string(), level: z.string().nullable(), amount: decimal }))
+    .meta({ description: 'The households supported, by name and commune only (no ID, phone, account or street address), with the support level paid' }),
   goods: z.array(z.strictObject({ unit: z.string(), received: decimal, issued: decimal, held: decimal, valueHeld: decimal })).meta({ description: 'Goods in kind by unit: quantities received, given out and held, and the value held' }),
   costs: decimal.meta({ description: 'Mobilising and distribution costs charged to the donations: 0 unless the rules were bypassed' }),
   leftover: decimal.meta({ description: 'Received less used: what is still held at this level' }),

@@ -14,6 +14,7 @@ export const OPTIONS = {
   book: { type: 'string' }, consolidated: { type: 'boolean' }, currency: { type: 'string' }, 'bank-account': { type: 'string' },
   counterparty: { type: 'string' }, campaign: { type: 'string' }, designation: { type: 'string' },
   decision: { type: 'string' }, 'ends-on': { type: 'string' }, supersedes: { type: 'string' },
+  posting: { type: 'boolean' }, place: { type: 'string' }, 'posted-on': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

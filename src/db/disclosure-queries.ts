@@ -137,6 +137,31 @@ export function campaignChannelsFromFunds(
   return rows.map((r) => ({ ...r, accountId: Number(r.accountId) }));
 }
 
+export interface CampaignHouseholdSums {
+  readonly name: string;
+  readonly address: string;
+  readonly level: string | null;
+  readonly amount: bigint;
+}
+
+/** What each beneficiary received net on the given (expenditure) accounts, with the support level of the decision line it was paid on. */
+export function campaignHouseholdSums(sqlite: Database.Database, query: CampaignQuery & { readonly accounts: readonly number[] }): CampaignHouseholdSums[] {
+  return sqlite
+    .prepare(
+      `SELECT c.name AS name, c.address AS address, MIN(s.code) AS level, SUM(l.amount) AS amount
+       FROM entry_lines l
+       JOIN counterparties c ON c.id = l.counterparty_id AND c.kind = 'beneficiary'
+       LEFT JOIN allocation_lines a ON a.id = l.allocation_line_id
+       LEFT JOIN campaign_support_levels s ON s.id = a.level_id
+       WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
+         AND l.account_id IN (SELECT value FROM json_each(@accounts))
+       GROUP BY c.id
+       ORDER BY c.name, c.id`,
+    )
+    .safeIntegers(true)
+    .all({ ...query, accounts: JSON.stringify(query.accounts) }) as CampaignHouseholdSums[];
+}
+
 export interface CampaignGoodsSums {
   readonly unit: string;
   readonly quantityIn: bigint;

@@ -126,7 +126,11 @@ function campaignSheets(report: Jsonified<CampaignDisclosure>, published: Public
       ...trailer(report, published, posting),
     ],
   };
-  return [summary, ...allocationSheets(report), ...levelSheets(report), ...useSheets(report), ...fundsSheet(report), dailySheet(report, campaign.name, period)];
+  const levelNames = new Map(report.allocations.levels.map((l) => [l.code, l.name]));
+  return [
+    summary, ...allocationSheets(report), ...levelSheets(report), ...householdSheets(report, campaign.name, levelNames), ...useSheets(report), ...fundsSheet(report),
+    dailySheet(report, campaign.name, period),
+  ];
 }
 
 function allocationSheets(report: Jsonified<CampaignDisclosure>): Sheet[] {
@@ -136,8 +140,8 @@ function allocationSheets(report: Jsonified<CampaignDisclosure>): Sheet[] {
   const body = decisions.flatMap((d) =>
     d.lines.map((l): SheetRow => ({
       cells: [
-        `${d.number}${d.tranche !== null ? ` (lần ${d.tranche})` : ''}`, d.decidedOn, l.recipientName, l.locality,
-        l.level === null ? '' : `${levels.get(`${d.fund}\u0000${l.level}`) ?? l.level} × ${l.quantity}`, BigInt(l.decided), BigInt(l.paid), BigInt(l.due),
+        d.number, d.tranche === null ? '' : String(d.tranche), d.decidedOn, l.recipientName, l.locality,
+        l.level === null ? '' : (levels.get(`${d.fund}\u0000${l.level}`) ?? l.level), String(l.quantity), BigInt(l.decided), BigInt(l.paid), BigInt(l.due),
       ],
     })),
   );
@@ -147,21 +151,22 @@ function allocationSheets(report: Jsonified<CampaignDisclosure>): Sheet[] {
     title: 'PHÂN BỔ, PHÂN PHỐI THEO QUYẾT ĐỊNH',
     form: [],
     subtitle: [report.campaign.name, 'Đơn vị tính: đồng'],
-    columns: [text('Quyết định số', 16), { header: 'Ngày', kind: 'date', width: 10 }, text('Đơn vị, hộ nhận', 26), text('Địa bàn', 18), text('Mức hỗ trợ', 18), amount('Được phân bổ'), amount('Đã chi'), amount('Còn phải chi')],
+    columns: [
+      text('Quyết định số', 13), text('Lần', 4), { header: 'Ngày', kind: 'date', width: 10 }, text('Đơn vị, hộ nhận', 34), text('Địa bàn', 27),
+      text('Mức hỗ trợ', 24), text('Số lượng', 7), amount('Được phân bổ', 14), amount('Đã chi', 14), amount('Còn phải chi', 14),
+    ],
     head: [],
     body,
     bodyCount: body.length,
-    foot: [{ cells: ['Cộng', null, null, null, null, sum((d) => d.decided), sum((d) => d.paid), sum((d) => d.due)], strong: true }],
+    foot: [{ cells: [null, null, null, 'Cộng', null, null, null, sum((d) => d.decided), sum((d) => d.paid), sum((d) => d.due)], strong: true }],
     notes: decisions.map((d) => `${d.number} ngày ${shortDate(d.decidedOn)}, người ký: ${d.signer}`),
   }];
 }
 
 function levelSheets(report: Jsonified<CampaignDisclosure>): Sheet[] {
-  const { levels, decisions } = report.allocations;
-  const households = decisions.flatMap((d) => d.lines.flatMap((l) => l.households.map((h) => ({ ...h, locality: l.locality, level: l.level, fund: d.fund }))));
-  if (levels.length === 0 && households.length === 0) return [];
-  const names = new Map(levels.map((l) => [`${l.fund}\u0000${l.code}`, l.name]));
-  const policy: Sheet = {
+  const { levels } = report.allocations;
+  if (levels.length === 0) return [];
+  return [{
     name: 'Mức hỗ trợ',
     title: 'ĐỐI TƯỢNG, CHÍNH SÁCH VÀ MỨC HỖ TRỢ',
     form: [],
@@ -172,20 +177,25 @@ function levelSheets(report: Jsonified<CampaignDisclosure>): Sheet[] {
     bodyCount: levels.length,
     foot: [{ cells: ['Cộng', null, null, String(levels.reduce((a, l) => a + l.decidedUnits, 0)), String(levels.reduce((a, l) => a + l.households, 0)), levels.reduce((a, l) => a + BigInt(l.paid), 0n)], strong: true }],
     notes: [],
-  };
-  const list: Sheet = {
+  }];
+}
+
+/** The households supported, by name and commune, with the support level each was paid at. */
+function householdSheets(report: PublishedReport, subject: string, levelNames: ReadonlyMap<string, string>): Sheet[] {
+  const { households } = report;
+  if (households.length === 0) return [];
+  return [{
     name: 'Danh sách hộ',
     title: 'DANH SÁCH HỘ ĐƯỢC HỖ TRỢ',
     form: [],
-    subtitle: [report.campaign.name, 'Đơn vị tính: đồng'],
-    columns: [text('STT', 5), text('Họ và tên chủ hộ', 30), text('Địa bàn', 24), text('Mức hỗ trợ', 26), amount('Số tiền')],
+    subtitle: [subject, 'Đơn vị tính: đồng'],
+    columns: [text('STT', 5), text('Họ và tên chủ hộ', 28), text('Địa bàn (xã, phường)', 32), text('Mức hỗ trợ', 24), amount('Số tiền')],
     head: [],
-    body: households.map((h, i) => ({ cells: [String(i + 1), h.name, h.locality, h.level === null ? '' : (names.get(`${h.fund}\u0000${h.level}`) ?? h.level), BigInt(h.amount)] })),
+    body: households.map((h, i) => ({ cells: [String(i + 1), h.name, h.locality, h.level === null ? '' : (levelNames.get(h.level) ?? h.level), BigInt(h.amount)] })),
     bodyCount: households.length,
-    foot: [{ cells: ['Cộng', `${households.length} hộ`, null, null, households.reduce((a, h) => a + BigInt(h.amount), 0n)], strong: true }],
-    notes: ['Danh sách công khai không ghi số định danh, số điện thoại, số tài khoản hay địa chỉ cụ thể của hộ.'],
-  };
-  return [...(levels.length > 0 ? [policy] : []), ...(households.length > 0 ? [list] : [])];
+    foot: [{ cells: [null, `Cộng: ${households.length} hộ`, null, null, households.reduce((a, h) => a + BigInt(h.amount), 0n)], strong: true }],
+    notes: ['Danh sách công khai không ghi số định danh, số điện thoại, số tài khoản hay địa chỉ chi tiết của hộ.'],
+  }];
 }
 
 function useSheets(report: Jsonified<CampaignDisclosure>): Sheet[] {
@@ -261,6 +271,6 @@ function fundSheets(report: Jsonified<FundDisclosure>, published: Publication | 
     foot: [],
     notes: [...(goods.length > 0 ? [`Hiện vật còn giữ: ${goods.join('; ')}`] : []), ...trailer(report, published, posting)],
   };
-  return [summary, ...fundsSheet(report), dailySheet(report, report.fund.name, period)];
+  return [summary, ...householdSheets(report, report.fund.name, new Map()), ...fundsSheet(report), dailySheet(report, report.fund.name, period)];
 }
 

@@ -10,6 +10,7 @@
  */
 import { isUnder, type Account, type Chart } from '../ledger/chart.js';
 import type { Minor } from '../ledger/money.js';
+import { publicLocality } from './redaction.js';
 
 export interface DisclosureLineSums {
   readonly account: string;
@@ -21,6 +22,22 @@ export interface DisclosureLineSums {
   readonly bankAccount: string | null;
   readonly debit: Minor;
   readonly credit: Minor;
+}
+
+/** What one household (a beneficiary) received, net, and the support level of the decision line it was paid on, if any. */
+export interface DisclosureHouseholdSums {
+  readonly name: string;
+  readonly address: string;
+  readonly level: string | null;
+  readonly amount: Minor;
+}
+
+/** A household on public output: its name, its commune, its level; no ID, phone, account or street address. */
+export interface DisclosedHousehold {
+  readonly name: string;
+  readonly locality: string;
+  readonly level: string | null;
+  readonly amount: Minor;
 }
 
 /** Goods of the campaign held at a unit: quantities in thousandths of it, and value in VND. */
@@ -75,6 +92,8 @@ export interface Disclosure {
     readonly toFunds: readonly { readonly fund: string; readonly amount: Minor }[];
     readonly households: { readonly count: number; readonly amount: Minor };
   };
+  /** The households supported, by name and commune. */
+  readonly households: readonly DisclosedHousehold[];
   /** Goods in kind by unit: quantities received, given out and still held (in the unit, thousandths as decimals), with their value. */
   readonly goods: readonly { readonly unit: string; readonly received: Minor; readonly issued: Minor; readonly held: Minor; readonly valueHeld: Minor }[];
   /** Mobilising and distribution costs charged to the campaign: zero unless the rules were bypassed. */
@@ -99,6 +118,7 @@ export function disclosure(input: {
   readonly payments: readonly DisclosurePaymentSums[];
   readonly channels: readonly DisclosureChannelSums[];
   readonly goods: readonly DisclosureGoodsSums[];
+  readonly households: readonly DisclosureHouseholdSums[];
   /** The names of the other funds of a consolidation: money to and from them is left out. */
   readonly internalFunds?: ReadonlySet<string>;
   /** Where the money from those funds arrived, to take out of the channels. */
@@ -137,7 +157,7 @@ export function disclosure(input: {
   }
   const received = [...sources.values()].reduce((a, b) => a + b, 0n);
   const used = [...purposes.values()].reduce((a, b) => a + b, 0n);
-  const households = input.payments.filter((p) => p.counterpartyKind === 'beneficiary' && account(p.account)?.flow === 'expenditure' && p.net > 0n);
+  const households = input.households.filter((h) => h.amount !== 0n).map((h) => ({ name: h.name, locality: publicLocality(h.address), level: h.level, amount: h.amount }));
   const toFunds = new Map<string, Minor>();
   for (const p of input.payments) if (p.counterpartyKind === 'fund' && !internal.has(p.counterpartyName) && isUnder(chart, p.account, roles.toOtherLevels)) add(toFunds, p.counterpartyName, p.net);
   return {
@@ -153,8 +173,9 @@ export function disclosure(input: {
       total: used,
       byPurpose: [...purposes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, amount]) => ({ account: code, name: account(code)?.nameVi ?? code, amount })),
       toFunds: [...toFunds].map(([fund, amount]) => ({ fund, amount })),
-      households: { count: households.length, amount: households.reduce((a, p) => a + p.net, 0n) },
+      households: { count: households.length, amount: households.reduce((a, h) => a + h.amount, 0n) },
     },
+    households,
     goods: input.goods.map((g) => ({ unit: g.unit, received: g.quantityIn, issued: g.quantityOut, held: g.quantityIn - g.quantityOut, valueHeld: g.valueIn - g.valueOut })),
     costs,
     leftover: received - used,
@@ -213,6 +234,7 @@ export function combineDisclosures(parts: readonly Disclosure[]): Disclosure {
       toFunds: [...toFunds].map(([fund, amount]) => ({ fund, amount })),
       households: { count: parts.reduce((a, p) => a + p.used.households.count, 0), amount: total(parts.map((p) => p.used.households.amount)) },
     },
+    households: parts.flatMap((p) => p.households),
     goods: [...goods.values()],
     costs: total(parts.map((p) => p.costs)),
     leftover: received - used,

@@ -156,6 +156,7 @@ describe('a campaign', () => {
         ],
       },
       used: { total: '3000000', byPurpose: [{ account: '6111', name: expect.any(String), amount: '3000000' }], toFunds: [], households: { count: 0, amount: '0' } },
+      households: [],
       goods: [],
       costs: '0',
       leftover: '4100000',

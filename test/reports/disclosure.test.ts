@@ -35,6 +35,12 @@ describe('a disclosure', () => {
       { account: '612', counterpartyKind: 'fund', counterpartyName: 'Ban vận động xã Hòa Thuận', net: 1_000_000n },
     ],
     goods: [{ unit: 'kg', quantityIn: 500_000n, quantityOut: 200_000n, valueIn: 2_000_000n, valueOut: 800_000n }],
+    households: [
+      { name: 'Hộ ông A', address: 'ấp Ô Chích, xã Hòa Thuận, huyện Châu Thành', level: null, amount: 2_500_000n },
+      { name: 'Hộ bà B', address: 'Số 5 đường 3/2, khóm 2, Phường 1, thành phố Trà Vinh', level: 'NHA-SAP', amount: 1_500_000n },
+      // Paid and the payment cancelled: no longer a household supported.
+      { name: 'Hộ ông D', address: 'ấp Ba Se, xã Lương Hòa', level: null, amount: 0n },
+    ],
   });
 
   it('sorts what came in by source, channel and day, a cancelled receipt counting for nothing', () => {
@@ -65,6 +71,13 @@ describe('a disclosure', () => {
     });
     expect([value.costs, value.leftover]).toEqual([0n, 2_310_000n]);
   });
+
+  it('lists the households supported by name and commune only, a cancelled payment leaving its household out', () => {
+    expect(value.households).toEqual([
+      { name: 'Hộ ông A', locality: 'xã Hòa Thuận, huyện Châu Thành', level: null, amount: 2_500_000n },
+      { name: 'Hộ bà B', locality: 'Phường 1, thành phố Trà Vinh', level: 'NHA-SAP', amount: 1_500_000n },
+    ]);
+  });
 });
 
 describe('a consolidation', () => {
@@ -80,6 +93,7 @@ describe('a consolidation', () => {
     channels: [{ account: '1121', bankAccount: '111', net: 10_000_000n }],
     payments: [{ account: '612', counterpartyKind: 'fund', counterpartyName: PROVINCE, net: 4_000_000n }],
     goods: [],
+    households: [],
     internalChannels: [],
   });
   // The province received 50,000,000 from organisations and the commune's 4,000,000, and paid 30,000,000 to households.
@@ -93,6 +107,7 @@ describe('a consolidation', () => {
     channels: [{ account: '1121', bankAccount: '222', net: 54_000_000n }],
     payments: [{ account: '6116', counterpartyKind: 'beneficiary', counterpartyName: 'Hộ ông C', net: 30_000_000n }],
     goods: [],
+    households: [{ name: 'Hộ ông C', address: 'ấp Sâm Bua, xã Lương Hòa', level: null, amount: 30_000_000n }],
     internalChannels: [{ account: '1121', bankAccount: '222', net: 4_000_000n }],
   });
 
@@ -117,7 +132,7 @@ describe('a consolidation', () => {
     const alone = disclosure({
       from: '2024-09-08', to: '2024-12-31', chart, roles,
       lines: [line('5113', '2024-09-12', { credit: 4_000_000n }, { counterpartyKind: 'fund', fundName: COMMUNE })],
-      channels: [{ account: '1121', bankAccount: '222', net: 4_000_000n }], payments: [], goods: [],
+      channels: [{ account: '1121', bankAccount: '222', net: 4_000_000n }], payments: [], goods: [], households: [],
     });
     expect(alone.received.bySource).toEqual([{ source: 'other-levels', amount: 4_000_000n }]);
   });
@@ -126,7 +141,7 @@ describe('a consolidation', () => {
 describe('goods in a disclosure', () => {
   it('shows what was received, given out and is still held, by unit', () => {
     const value = disclosure({
-      from: '2024-09-08', to: '2024-12-31', chart, roles, lines: [], channels: [], payments: [],
+      from: '2024-09-08', to: '2024-12-31', chart, roles, lines: [], channels: [], payments: [], households: [],
       goods: [{ unit: 'kg', quantityIn: 500_000n, quantityOut: 200_000n, valueIn: 7_500_000n, valueOut: 3_000_000n }],
     });
     expect(value.goods).toEqual([{ unit: 'kg', received: 500_000n, issued: 200_000n, held: 300_000n, valueHeld: 4_500_000n }]);

@@ -4,7 +4,7 @@
  * as read or as a publication recorded), and each fund's figures without the money between
  * it and the others covered, read by SQL aggregates and shaped by the pure report.
  */
-import { campaignChannelsFromFunds, campaignGoodsSums, campaignLineSums, campaignPaymentSums, campaignReceiptChannels } from '../../db/disclosure-queries.js';
+import { campaignChannelsFromFunds, campaignGoodsSums, campaignHouseholdSums, campaignLineSums, campaignPaymentSums, campaignReceiptChannels } from '../../db/disclosure-queries.js';
 import { withDescendants } from '../../db/entities-repo.js';
 import { findEntryHashBySeq, findEntryIdBySeq } from '../../db/entries-repo.js';
 import type { Store } from '../../db/store.js';
@@ -102,6 +102,7 @@ function fundFigures(store: Store, fund: Fund, request: { campaign: string | nul
     lines: coded(campaignLineSums(store.sqlite, query)),
     payments: coded(campaignPaymentSums(store.sqlite, { ...query, accounts: ids((a) => a.flow === 'expenditure') })),
     channels: coded(campaignReceiptChannels(store.sqlite, { ...query, receiptAccounts })),
+    households: campaignHouseholdSums(store.sqlite, { ...query, accounts: ids((a) => a.flow === 'expenditure') }),
     goods: campaignGoodsSums(store.sqlite, { ...query, accounts: ids((a) => isUnder(chart, a.code, goodsRoot)) }),
     internalFunds: request.internal,
     internalChannels: coded(campaignChannelsFromFunds(store.sqlite, { ...query, receiptAccounts, funds: [...request.internal] })),
