@@ -37,6 +37,7 @@ CREATE TABLE `campaign_support_levels` (
 	`amount` integer NOT NULL,
 	`unit` text NOT NULL,
 	`category` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -69,7 +70,8 @@ PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `disclosures_entity_campaign` ON `disclosures` (`entity_id`,`campaign_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `disclosures_supersedes` ON `disclosures` (`supersedes_id`) WHERE supersedes_id IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `entry_lines` ADD `allocation_line_id` integer REFERENCES allocation_lines(id);--> statement-breakpoint
-CREATE INDEX `entry_lines_allocation` ON `entry_lines` (`allocation_line_id`,`amount`) WHERE allocation_line_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `entry_lines_allocation` ON `entry_lines` (`allocation_line_id`,`amount`) WHERE allocation_line_id IS NOT NULL;
+--> statement-breakpoint
 -- The rebuilt table keeps its publications frozen.
 CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures
 BEGIN SELECT RAISE(ABORT, 'a published disclosure is frozen: publish a correction that supersedes it'); END;

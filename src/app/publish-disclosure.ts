@@ -36,9 +36,12 @@ export interface PublishRequest {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The report a publication freezes, as it stands now or (with `upto`) as it stood at the chain heads recorded. */
-function deriveReport(store: Store, request: { entity: string; campaign?: string | null; from?: string; to?: string; consolidated?: boolean; upto?: ReadonlyMap<string, number> }): Result<CampaignDisclosure | FundDisclosure> {
-  const { campaign, ...rest } = request;
-  return campaign === undefined || campaign === null ? getFundDisclosure(store, rest) : getDisclosure(store, { ...rest, campaign });
+function deriveReport(
+  store: Store,
+  request: { entity: string; campaign?: string | null; from?: string; to?: string; consolidated?: boolean; upto?: ReadonlyMap<string, number>; asOf?: string },
+): Result<CampaignDisclosure | FundDisclosure> {
+  const { campaign, asOf, ...rest } = request;
+  return campaign === undefined || campaign === null ? getFundDisclosure(store, rest) : getDisclosure(store, { ...rest, campaign, ...(asOf !== undefined && { asOf }) });
 }
 
 export function publishDisclosure(store: Store, request: PublishRequest): Result<PublishedRow> {
@@ -88,7 +91,7 @@ export function verifyDisclosure(store: Store, request: { entity: string; id: nu
   if (!stored) return accept({ id: published.id, sealed, differences: ['report'] });
   const derived = deriveReport(store, {
     entity: published.entity, campaign: published.campaign, from: published.from, to: published.to, consolidated: published.consolidated,
-    upto: headsOf(stored, published),
+    upto: headsOf(stored, published), asOf: published.publishedAt,
   });
   if (!derived.ok) return derived;
   const again = disclosureJson(derived.value) as unknown as Record<string, unknown>;

@@ -21,9 +21,9 @@ export function supportLevelRows(
   campaignId: number,
   levels: readonly SupportLevelInput[],
   existing: readonly SupportLevelRow[],
-): Result<Omit<SupportLevelRow, 'id'>[]> {
+): Result<Omit<SupportLevelRow, 'id' | 'createdAt'>[]> {
   const taken = new Set(existing.map((l) => l.code));
-  const rows: Omit<SupportLevelRow, 'id'>[] = [];
+  const rows: Omit<SupportLevelRow, 'id' | 'createdAt'>[] = [];
   for (const [index, level] of levels.entries()) {
     if (taken.has(level.code)) return reject('support_level_code_taken', `supportLevels[${index}].code`, level.code);
     taken.add(level.code);

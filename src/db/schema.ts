@@ -203,6 +203,7 @@ export const campaignSupportLevels = sqliteTable(
     unit: text('unit').notNull(),
     /** The number of the use in the legal basis's list (ND 93 art. 11.1), if it is one. */
     category: integer('category'),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('campaign_support_levels_code').on(t.campaignId, t.code)],
 );

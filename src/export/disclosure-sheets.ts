@@ -17,6 +17,7 @@ import type { CampaignDisclosure } from '../app/reports/get-disclosure.js';
 import type { FundDisclosure } from '../app/reports/get-fund-disclosure.js';
 import type { DisclosureSource } from '../reports/disclosure.js';
 import { shortDate } from './date-format.js';
+import { formatQuantity, thousandths } from './number-format.js';
 import type { Jsonified } from './json-text.js';
 import type { CellValue, Sheet, SheetColumn, SheetRow } from './sheet.js';
 
@@ -52,6 +53,13 @@ const CHANNELS: Readonly<Record<'cash' | 'bank' | 'goods' | 'other', string>> = 
   other: 'Hình thức khác',
 };
 
+/** A quantity as JSON carries it ("600.000") as a document prints it ("600"). */
+const quantity = (decimal: string): string => formatQuantity(thousandths(decimal));
+
+/** Under the title of a posting version: where it hangs and for how long. */
+const postedLine = (posting: Posting | null): string[] =>
+  posting ? [`Niêm yết tại ${posting.place} từ ngày ${shortDate(posting.from)} đến ngày ${shortDate(posting.until)}`] : [];
+
 const LEVELS: Readonly<Record<string, string>> = { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' };
 
 /** The moment of publication as readers in Vietnam read it: 08:39 02/12/2026. */
@@ -67,10 +75,9 @@ export function disclosureSheets(report: PublishedReport, published: Publication
   return 'campaign' in report ? campaignSheets(report, published, posting) : fundSheets(report, published, posting);
 }
 
-function trailer(report: PublishedReport, published: Publication | null, posting: Posting | null): string[] {
+function trailer(report: PublishedReport, published: Publication | null): string[] {
   return [
     ...(report.consolidated ? [`Hợp nhất ${report.funds.length} đơn vị: ${report.funds.map((f) => f.name).join('; ')} — đã loại trừ số tiền điều chuyển giữa các đơn vị.`] : []),
-    ...(posting ? [`Niêm yết tại: ${posting.place}; thời gian niêm yết từ ngày ${shortDate(posting.from)} đến ngày ${shortDate(posting.until)}.`] : []),
     ...(published ? [`Công bố số ${published.id} lúc ${VIETNAM_TIME.format(new Date(published.publishedAt))}; mã kiểm tra SHA-256: ${published.sha256}`] : []),
   ];
 }
@@ -97,7 +104,7 @@ function usedRows(report: PublishedReport): SheetRow[] {
 function campaignSheets(report: Jsonified<CampaignDisclosure>, published: Publication | null, posting: Posting | null): Sheet[] {
   const { campaign, received, used, receiving } = report;
   const period = `Từ ngày ${shortDate(report.from)} đến ngày ${shortDate(report.to)}`;
-  const goods = report.goods.map((g) => `Hiện vật còn giữ: ${g.held} ${g.unit} (đã nhận ${g.received}, đã phân phối ${g.issued})`);
+  const goods = report.goods.map((g) => `Hiện vật còn giữ: ${quantity(g.held)} ${g.unit} (đã nhận ${quantity(g.received)}, đã phân phối ${quantity(g.issued)})`);
   const body: SheetRow[] = [
     row('I', 'TỔNG SỐ TIỀN, HIỆN VẬT TIẾP NHẬN', received.total, true),
     ...receivedRows(report),
@@ -113,7 +120,7 @@ function campaignSheets(report: Jsonified<CampaignDisclosure>, published: Public
     name: 'Báo cáo công khai',
     title: 'BÁO CÁO CÔNG KHAI',
     form: [campaign.legalBasis.title],
-    subtitle: [`Kết quả tiếp nhận, phân phối nguồn đóng góp: ${campaign.name}`, period, window, 'Đơn vị tính: đồng'],
+    subtitle: [`Kết quả tiếp nhận, phân phối nguồn đóng góp: ${campaign.name}`, period, window, ...postedLine(posting), 'Đơn vị tính: đồng'],
     columns: SUMMARY_COLUMNS,
     head: [],
     body,
@@ -123,7 +130,7 @@ function campaignSheets(report: Jsonified<CampaignDisclosure>, published: Public
       ...documents,
       `Địa điểm tiếp nhận: ${receiving.place ?? report.fund.name}; hình thức: tiền mặt tại đơn vị${accounts.length > 0 ? `, chuyển khoản vào tài khoản ${accounts.join('; ')}` : ''}.`,
       ...goods,
-      ...trailer(report, published, posting),
+      ...trailer(report, published),
     ],
   };
   const levelNames = new Map(report.allocations.levels.map((l) => [l.code, l.name]));
@@ -250,7 +257,7 @@ function dailySheet(report: PublishedReport, subject: string, period: string): S
 
 function fundSheets(report: Jsonified<FundDisclosure>, published: Publication | null, posting: Posting | null): Sheet[] {
   const period = `Từ ngày ${shortDate(report.from)} đến ngày ${shortDate(report.to)}`;
-  const goods = report.goods.filter((g) => BigInt(g.valueHeld) !== 0n || !/^0(\.0+)?$/.test(g.held)).map((g) => [g.held, g.unit].join(' '));
+  const goods = report.goods.filter((g) => thousandths(g.held) !== 0n).map((g) => `${quantity(g.held)} ${g.unit}`);
   const body: SheetRow[] = [
     row('I', 'SỐ DƯ ĐẦU KỲ', report.opening, true),
     row('II', 'SỐ THU TRONG KỲ', report.received.total, true),
@@ -263,13 +270,13 @@ function fundSheets(report: Jsonified<FundDisclosure>, published: Publication | 
     name: 'Báo cáo công khai',
     title: 'BÁO CÁO CÔNG KHAI THU, CHI QUỸ',
     form: [],
-    subtitle: [report.fund.name, period, 'Đơn vị tính: đồng'],
+    subtitle: [report.fund.name, period, ...postedLine(posting), 'Đơn vị tính: đồng'],
     columns: SUMMARY_COLUMNS,
     head: [],
     body,
     bodyCount: body.length,
     foot: [],
-    notes: [...(goods.length > 0 ? [`Hiện vật còn giữ: ${goods.join('; ')}`] : []), ...trailer(report, published, posting)],
+    notes: [...(goods.length > 0 ? [`Hiện vật còn giữ: ${goods.join('; ')}`] : []), ...trailer(report, published)],
   };
   return [summary, ...householdSheets(report, report.fund.name, new Map()), ...fundsSheet(report), dailySheet(report, report.fund.name, period)];
 }

@@ -83,6 +83,23 @@ const ROWS: Record<string, Row> = {
     status: 404,
   },
   'GET /api/entities/{entity}/disclosures/{id}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures/1/verify') }), status: 404 },
+  'GET /api/entities/{entity}/disclosure': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosure?from=2024-01-01&to=2024-12-31') }) },
+  'GET /api/entities/{entity}/disclosures': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures') }) },
+  'POST /api/entities/{entity}/disclosures': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/disclosures'), payload: { from: '2024-01-01', to: '2024-12-31' } }),
+  },
+  'PATCH /api/entities/{entity}/campaigns/{campaign}': {
+    request: (fund) => ({ method: 'PATCH', url: e(fund, '/campaigns/B3'), payload: { name: 'Bão số 3 năm 2024' } }),
+    status: 404,
+  },
+  'GET /api/entities/{entity}/campaigns/{campaign}/allocations': { request: (fund) => ({ method: 'GET', url: e(fund, '/campaigns/B3/allocations') }), status: 404 },
+  'POST /api/entities/{entity}/campaigns/{campaign}/allocations': {
+    request: (fund) => ({
+      method: 'POST', url: e(fund, '/campaigns/B3/allocations'),
+      payload: { number: '1/QĐ', decidedOn: '2024-09-20', signer: 'Trưởng ban', lines: [{ recipientKind: 'household', recipient: 'Hộ ông A', locality: 'Xã An Bình', amount: '1000000' }] },
+    }),
+    status: 404,
+  },
   'GET /public/disclosures': { request: () => ({ method: 'GET', url: '/public/disclosures' }), allowed: () => true },
   'GET /public/disclosures/{id}': { request: () => ({ method: 'GET', url: '/public/disclosures/1' }), allowed: () => true, status: 404 },
   'POST /api/entities/{entity}/campaigns/{campaign}/extensions': {

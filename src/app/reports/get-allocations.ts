@@ -1,7 +1,8 @@
 /**
  * A campaign's allocation decisions with decided, paid and due per line, and its support
  * levels with the households paid at each — from the fund's whole chain, or from its entries
- * up to the entry id `lastEntry` (how a publication stood), paid up to a date.
+ * up to the entry id `lastEntry` and the decisions and levels recorded by the instant `asOf`
+ * (how a publication stood), paid up to a date.
  */
 import { allocationHouseholds, allocationPaidSums, listAllocationDecisions, listAllocationLines, listSupportLevels } from '../../db/allocations-repo.js';
 import { listEntities } from '../../db/entities-repo.js';
@@ -9,10 +10,15 @@ import type { Store } from '../../db/store.js';
 import { allocationReport, type AllocationReport, type DecisionLineRecord } from '../../reports/allocations.js';
 import type { Fund } from '../fund.js';
 
-export function getAllocations(store: Store, fund: Fund, request: { campaign: string; to: string; lastEntry: number; internalRecipients?: ReadonlySet<string> }): AllocationReport {
+export function getAllocations(
+  store: Store,
+  fund: Fund,
+  request: { campaign: string; to: string; lastEntry: number; internalRecipients?: ReadonlySet<string>; asOf?: string },
+): AllocationReport {
   const campaign = fund.campaignIds.get(request.campaign) as number;
-  const decisions = listAllocationDecisions(store.db, campaign);
-  const levelRows = listSupportLevels(store.db, campaign);
+  const recorded = <T extends { createdAt: string }>(rows: readonly T[]): T[] => (request.asOf === undefined ? [...rows] : rows.filter((r) => r.createdAt <= (request.asOf as string)));
+  const decisions = recorded(listAllocationDecisions(store.db, campaign));
+  const levelRows = recorded(listSupportLevels(store.db, campaign));
   const levelCode = new Map(levelRows.map((l) => [l.id, l.code]));
   const names = new Map(listEntities(store.db).map((e) => [e.code, e.name]));
   const lines = decisions.flatMap((d) =>

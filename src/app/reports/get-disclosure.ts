@@ -51,6 +51,8 @@ export interface DisclosureRequest {
   readonly consolidated?: boolean;
   /** How a publication stood: each covered fund's chain sequence, by fund code; entries after it are left out. */
   readonly upto?: ReadonlyMap<string, number>;
+  /** How a publication stood: the instant it was made; decisions and support levels recorded later are left out. */
+  readonly asOf?: string;
 }
 
 /** The disclosure from each fund's whole chain, or from its entries up to the sequence `upto` gives (how a publication stood). */
@@ -71,7 +73,9 @@ export function getDisclosure(store: Store, request: DisclosureRequest): Result<
   const codes = new Set(covered.map((f) => f.entity.code));
   const allocations = parts.map((p) => ({
     fund: p.fund.entity.code,
-    report: getAllocations(store, p.fund, { campaign: request.campaign, to: range.value.to, lastEntry: p.lastEntry, internalRecipients: codes }),
+    report: getAllocations(store, p.fund, {
+      campaign: request.campaign, to: range.value.to, lastEntry: p.lastEntry, internalRecipients: codes, ...(request.asOf !== undefined && { asOf: request.asOf }),
+    }),
   }));
   const uses = new Map<number | null, Minor>();
   for (const { report } of allocations) for (const u of report.byUse) uses.set(u.category, (uses.get(u.category) ?? 0n) + u.paid);
