@@ -145,13 +145,15 @@ describe('fund-ledger', { timeout: 30_000 }, () => {
     expect(cliOn(copy, 'seed-demo').code).toBe(0);
     const figures = JSON.parse(cliOn(copy, 'disclosure', '--entity', 'TVH-VNN', '--campaign', 'TCD2024', '--to', '2024-12-31').out) as { received: { total: string } };
     expect(figures.received.total).toBe('1084500000');
-    expect(cliOn(copy, 'publish-disclosure', '--entity', 'TVH-VNN', '--campaign', 'TCD2024', '--to', '2024-12-31')).toMatchObject({ code: 0, out: expect.stringMatching(/^published disclosure 1 of TCD2024 \(2024-10-17\.\.2024-12-31\), sha256 [0-9a-f]{64}\n$/) });
-    expect(cliOn(copy, 'verify', '--entity', 'TVH-VNN')).toMatchObject({ code: 0, out: expect.stringContaining('TVH-VNN: disclosure 1 (TCD2024, 2024-10-17..2024-12-31): OK — as published at chain head 25') });
+    expect(cliOn(copy, 'publish-disclosure', '--entity', 'TVH-VNN', '--campaign', 'TCD2024', '--to', '2024-12-31')).toMatchObject({ code: 0, out: expect.stringMatching(/^published disclosure 5 of TCD2024 \(2024-10-17\.\.2024-12-31\), sha256 [0-9a-f]{64}\n$/) });
+    const verified = cliOn(copy, 'verify', '--entity', 'TVH-VNN');
+    expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('TVH-VNN: disclosure 5 (TCD2024, 2024-10-17..2024-12-31): OK — as published at chain head 25') });
+    expect(verified.out).toContain('TVH-VNN: disclosure 4 (periodic report, 2024-01-01..2024-12-31): OK');
     const store = openStore(copy);
     tamper(store, `UPDATE entry_lines SET amount = amount - 1 WHERE amount = -500000000`);
     store.close();
     const changed = cliOn(copy, 'verify', '--entity', 'TVH-VNN');
-    expect(changed).toMatchObject({ code: 1, out: expect.stringMatching(/TVH-VNN: disclosure 1 \(TCD2024, 2024-10-17\.\.2024-12-31\): DIFFERS — .*received\.total/) });
+    expect(changed).toMatchObject({ code: 1, out: expect.stringMatching(/TVH-VNN: disclosure 5 \(TCD2024, 2024-10-17\.\.2024-12-31\): DIFFERS — .*received\.total/) });
   });
 
   it('adds users with roles, issues a token that is stored only as a hash, and revokes it', () => {

@@ -17,8 +17,7 @@ import { asJson, disclosureJson } from '../export/disclosure-json.js';
 import { allocationDecision, campaignChange, extension, newCampaign } from '../api/campaign-schemas.js';
 import { allocate } from '../app/allocate.js';
 import { changeCampaign } from '../app/change-campaign.js';
-import { currentRegime } from '../app/fund.js';
-import { disclosureOutput, postingDaysOf } from '../app/reports/disclosure-output.js';
+import { disclosureOutput } from '../app/reports/disclosure-output.js';
 import { getAllocations } from '../app/reports/get-allocations.js';
 import { getFundDisclosure } from '../app/reports/get-fund-disclosure.js';
 import { reject, type Result } from '../ledger/rejections.js';
@@ -71,10 +70,7 @@ async function disclosureCommand(store: Store, options: Options): Promise<number
   if (!format) throw new UsageError(`--out must end in ${[...FORMATS.keys()].join(', ')}`);
   const fund = loadFund(store, entity);
   if (!fund.ok) return report(fund, () => undefined);
-  const basis = 'campaign' in found.value ? found.value.campaign.legalBasis.code : null;
-  const posting = options.posting
-    ? { days: postingDaysOf(currentRegime(store, fund.value.entity.id), basis, found.value.to), ...(options.place && { place: options.place }), ...(options['posted-on'] && { postedOn: options['posted-on'] }) }
-    : undefined;
+  const posting = options.posting ? { place: options.place, postedOn: options['posted-on'] } : undefined;
   const output = disclosureOutput(store, { entity: fund.value.entity, name: 'cong-khai', format, body, report: body, published: null, ...(posting && { posting }) });
   if (!output.ok) return report(output, () => undefined);
   await output.value.write(createWriteStream(options.out));

@@ -226,7 +226,7 @@ function verify(store: Store, only: string | undefined): number {
   const publications = funds.flatMap((fund) => listPublished(store.db, { entity: fund.entity }));
   const checks = publications.map((p) => ({ publication: p, check: verifyDisclosure(store, { entity: p.entity, id: p.id }) }));
   for (const { publication: p, check } of checks) {
-    const what = `${p.entity}: disclosure ${p.id} (${p.campaign}, ${p.from}..${p.to})`;
+    const what = `${p.entity}: disclosure ${p.id} (${p.campaign ?? 'periodic report'}${p.consolidated ? ', consolidated' : ''}, ${p.from}..${p.to})`;
     if (!check.ok) console.log(`${what}: ${check.code}`);
     else if (check.value.sealed && check.value.differences.length === 0) console.log(`${what}: OK — as published at chain head ${p.chainSeq}`);
     else console.log(`${what}: ${check.value.sealed ? 'DIFFERS' : 'UNSEALED'} — ${check.value.differences.join(', ') || 'the stored report no longer has its SHA-256'}`);

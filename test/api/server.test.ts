@@ -31,7 +31,7 @@ describe('the API over the demo funds', () => {
   it('answers /health', async () => {
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', funds: 2 });
+    expect(response.json()).toEqual({ status: 'ok', funds: 4 });
   });
 
   it('lists the funds', async () => {
@@ -39,6 +39,8 @@ describe('the API over the demo funds', () => {
     expect(response.json()).toEqual([
       { code: 'TVH-VNN', name: 'Ban vận động Quỹ "Vì người nghèo" tỉnh Trà Vinh', kind: 'poor-fund', level: 'province' },
       { code: 'HTH-VNN', name: 'Ban vận động Quỹ "Vì người nghèo" xã Hòa Thuận', kind: 'poor-fund', level: 'commune' },
+      { code: 'TVH-CT', name: 'Ban Vận động cứu trợ tỉnh Trà Vinh', kind: 'relief', level: 'province' },
+      { code: 'HTH-CT', name: 'Ban Vận động cứu trợ xã Hòa Thuận', kind: 'relief', level: 'commune' },
     ]);
   });
 

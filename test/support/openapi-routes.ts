@@ -216,7 +216,8 @@ export function withValue(body: unknown, slot: Slot, value: unknown, known: Know
       return;
     }
     const step = slot.steps[index] as JsonSchema;
-    container[key] ??= validValue(step, String(key), known);
+    // A copy: the valid value may be the schema's own example, which later cases must find unchanged.
+    container[key] ??= structuredClone(validValue(step, String(key), known));
     const next = container[key] as Record<string | number, unknown>;
     if (Array.isArray(next) && next.length === 0) next.push(validValue(step.items ?? {}, String(key), known));
     container = next;

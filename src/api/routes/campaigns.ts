@@ -8,12 +8,11 @@ import { z } from 'zod';
 import { campaignDetails, oneCampaign } from '../../app/campaign-details.js';
 import { createCampaign } from '../../app/create-campaign.js';
 import { extendCampaign } from '../../app/extend-campaign.js';
-import { currentRegime, loadFund } from '../../app/fund.js';
+import { loadFund } from '../../app/fund.js';
 import { publishDisclosure } from '../../app/publish-disclosure.js';
 import { listPublished } from '../../db/disclosures-repo.js';
 import { getDisclosure } from '../../app/reports/get-disclosure.js';
 import { disclosureJson } from '../../export/disclosure-json.js';
-import { postingDaysOf } from '../../app/reports/disclosure-output.js';
 import { replyDisclosure } from '../disclosure-reply.js';
 import type { Store } from '../../db/store.js';
 import { accept, type Result } from '../../ledger/rejections.js';
@@ -74,9 +73,8 @@ export function campaignRoutes(store: Store): FastifyPluginAsyncZod {
         const found = getDisclosure(store, { entity: entity.code, campaign: request.params.campaign, ...range });
         if (!found.ok) return sendRejection(reply, { ...found, path: found.code === 'campaign_unknown' ? 'params.campaign' : `querystring.${found.path ?? ''}` });
         const report = disclosureJson(found.value);
-        const name = `${entity.code}-cong-khai-${request.params.campaign}${range.consolidated ? '-hop-nhat' : ''}-${found.value.from}-${found.value.to}`;
-        const postingDays = postingDaysOf(currentRegime(store, entity.id), found.value.campaign.legalBasis.code, found.value.to);
-        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, ...(place && { place }), ...(postedOn && { postedOn }) }, body: report, report, published: null, postingDays });
+        const name = `${entity.code}-cong-khai-${request.params.campaign}${range.consolidated ? '-hop-nhat' : ''}-${report.from}-${report.to}`;
+        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, place, postedOn }, body: report, report, published: null });
       },
     );
 

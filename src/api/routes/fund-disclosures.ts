@@ -5,9 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentRegime } from '../../app/fund.js';
 import { publishDisclosure, verifyDisclosure } from '../../app/publish-disclosure.js';
-import { postingDaysOf } from '../../app/reports/disclosure-output.js';
 import { getFundDisclosure } from '../../app/reports/get-fund-disclosure.js';
 import { listPublished } from '../../db/disclosures-repo.js';
 import type { Store } from '../../db/store.js';
@@ -42,9 +40,8 @@ export function fundDisclosureRoutes(store: Store): FastifyPluginAsyncZod {
         const found = getFundDisclosure(store, { entity: entity.code, ...range });
         if (!found.ok) return sendRejection(reply, { ...found, path: `querystring.${found.path ?? ''}` });
         const report = disclosureJson(found.value);
-        const name = `${entity.code}-cong-khai-quy${range.consolidated ? '-hop-nhat' : ''}-${found.value.from}-${found.value.to}`;
-        const postingDays = postingDaysOf(currentRegime(store, entity.id), null, found.value.to);
-        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, ...(place && { place }), ...(postedOn && { postedOn }) }, body: report, report, published: null, postingDays });
+        const name = `${entity.code}-cong-khai-quy${range.consolidated ? '-hop-nhat' : ''}-${report.from}-${report.to}`;
+        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, place, postedOn }, body: report, report, published: null });
       },
     );
 

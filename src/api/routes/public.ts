@@ -1,8 +1,6 @@
 /** What anyone may read without signing in: the disclosures funds have published, exactly as published. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentRegime } from '../../app/fund.js';
-import { postingDaysOf } from '../../app/reports/disclosure-output.js';
 import { findPublished, listPublished } from '../../db/disclosures-repo.js';
 import { findEntityByCode } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
@@ -44,10 +42,7 @@ export function publicRoutes(store: Store): FastifyPluginAsyncZod {
         if (!found || !entity) return sendRejection(reply, reject('disclosure_not_found', 'params.id', String(request.params.id)));
         const body = publishedJson(found);
         const name = `${found.entity}-cong-khai-${found.campaign ?? 'quy'}-so-${found.id}`;
-        const { format, posting, place, postedOn } = request.query;
-        const basis = 'campaign' in body.report ? body.report.campaign.legalBasis.code : null;
-        const postingDays = postingDaysOf(currentRegime(store, entity.id), basis, found.to);
-        return replyDisclosure(store, reply, { entity, name, asked: { format, posting, ...(place && { place }), ...(postedOn && { postedOn }) }, body, report: body.report, published: found, postingDays });
+        return replyDisclosure(store, reply, { entity, name, asked: request.query, body, report: body.report, published: found });
       },
     );
   };
