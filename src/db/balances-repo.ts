@@ -73,9 +73,11 @@ export class BalanceQueries {
          FROM account_days WHERE entity_id = @entity AND date <= @to GROUP BY account_id`,
       )
       .safeIntegers(true);
+    // A designation's lines are few; SQLite would otherwise take the disclosure index, on
+    // campaign and account, and read every line of the campaign's flow accounts.
     this.designated = sqlite
       .prepare(
-        `SELECT COALESCE(-SUM(amount), 0) AS held FROM entry_lines
+        `SELECT COALESCE(-SUM(amount), 0) AS held FROM entry_lines INDEXED BY entry_lines_designation
          WHERE entity_id = @entity AND designation = @designation AND campaign_id = @campaign
            AND account_id IN (SELECT value FROM json_each(@accounts))`,
       )

@@ -20,6 +20,9 @@ export interface CampaignQuery {
 }
 
 /** The condition on the lines aliased `alias` that keeps the query's scope: the campaign's, or the fund's own period. */
+/** A campaign's lines are read off the disclosure index alone; a fund's period off the others. */
+const byScope = (query: CampaignQuery): string => (query.campaign === null ? '' : 'INDEXED BY entry_lines_disclosure');
+
 function scope(query: CampaignQuery, alias: string): string {
   return query.campaign === null
     ? `${alias}.entry_id NOT IN (SELECT id FROM entries WHERE entity_id = @entity AND kind IN ('opening', 'closing'))`
@@ -46,17 +49,22 @@ export interface CampaignPaymentSums {
 }
 
 export function campaignLineSums(sqlite: Database.Database, query: CampaignQuery): CampaignLineSums[] {
+  // Summed first by the line's own columns, in the order of the disclosure index, so SQLite
+  // adds them up as it reads them; only those sums (a row per donor and day at most, not
+  // per line) meet the counterparty and bank account they are then grouped by.
   const rows = sqlite
     .prepare(
-      `SELECT l.account_id AS accountId, l.date AS date, c.kind AS counterpartyKind, c.form AS counterpartyForm,
-              CASE WHEN c.kind = 'fund' THEN c.name END AS fundName, b.number AS bankAccount,
-              SUM(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS debit, SUM(CASE WHEN l.amount < 0 THEN -l.amount ELSE 0 END) AS credit
-       FROM entry_lines l
-       LEFT JOIN counterparties c ON c.id = l.counterparty_id
-       LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
-       WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
-       GROUP BY l.account_id, l.date, c.kind, c.form, fundName, b.number
-       ORDER BY l.date`,
+      `SELECT s.account_id AS accountId, s.date AS date, c.kind AS counterpartyKind, c.form AS counterpartyForm,
+              CASE WHEN c.kind = 'fund' THEN c.name END AS fundName, b.number AS bankAccount, SUM(s.debit) AS debit, SUM(s.credit) AS credit
+       FROM (SELECT l.account_id, l.date, l.bank_account_id, l.counterparty_id,
+                    SUM(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS debit, SUM(CASE WHEN l.amount < 0 THEN -l.amount ELSE 0 END) AS credit
+             FROM entry_lines l ${byScope(query)}
+             WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
+             GROUP BY l.account_id, l.date, l.bank_account_id, l.counterparty_id) s
+       LEFT JOIN counterparties c ON c.id = s.counterparty_id
+       LEFT JOIN bank_accounts b ON b.id = s.bank_account_id
+       GROUP BY s.account_id, s.date, c.kind, c.form, fundName, b.number
+       ORDER BY s.date`,
     )
     .safeIntegers(true)
     .all(query) as (Omit<CampaignLineSums, 'accountId'> & { accountId: bigint })[];
@@ -68,7 +76,7 @@ export function campaignPaymentSums(sqlite: Database.Database, query: CampaignQu
   const rows = sqlite
     .prepare(
       `SELECT l.account_id AS accountId, c.kind AS counterpartyKind, c.name AS counterpartyName, SUM(l.amount) AS net
-       FROM entry_lines l JOIN counterparties c ON c.id = l.counterparty_id
+       FROM entry_lines l ${byScope(query)} JOIN counterparties c ON c.id = l.counterparty_id
        WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
          AND l.account_id IN (SELECT value FROM json_each(@accounts))
        GROUP BY l.account_id, c.id
@@ -94,16 +102,20 @@ export function campaignReceiptChannels(
   sqlite: Database.Database,
   query: CampaignQuery & { readonly receiptAccounts: readonly number[] },
 ): CampaignChannelSums[] {
+  // The receipt entries come from the lines on receipt accounts (each entry once), and their
+  // other lines through the entry's own index, rather than every line of the fund.
   const rows = sqlite
     .prepare(
-      `SELECT l.account_id AS accountId, b.number AS bankAccount, SUM(l.amount) AS net
-       FROM entry_lines l LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
-       WHERE l.entity_id = @entity
-         AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
-         AND l.entry_id IN (SELECT r.entry_id FROM entry_lines r
-                            WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
-                              AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts)))
-       GROUP BY l.account_id, b.number
+      `SELECT g.account_id AS accountId, b.number AS bankAccount, SUM(g.net) AS net
+       FROM (SELECT l.account_id, l.bank_account_id, SUM(l.amount) AS net
+             FROM (SELECT DISTINCT r.entry_id FROM entry_lines r ${byScope(query)}
+                   WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
+                     AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts))) e
+             CROSS JOIN entry_lines l ON l.entry_id = e.entry_id
+             WHERE l.entity_id = @entity AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
+             GROUP BY l.account_id, l.bank_account_id) g
+       LEFT JOIN bank_accounts b ON b.id = g.bank_account_id
+       GROUP BY g.account_id, b.number
        ORDER BY b.number`,
     )
     .safeIntegers(true)
@@ -149,7 +161,7 @@ export function campaignHouseholdSums(sqlite: Database.Database, query: Campaign
   return sqlite
     .prepare(
       `SELECT c.name AS name, c.address AS address, MIN(s.code) AS level, SUM(l.amount) AS amount
-       FROM entry_lines l
+       FROM entry_lines l ${byScope(query)}
        JOIN counterparties c ON c.id = l.counterparty_id AND c.kind = 'beneficiary'
        LEFT JOIN allocation_lines a ON a.id = l.allocation_line_id
        LEFT JOIN campaign_support_levels s ON s.id = a.level_id
@@ -177,7 +189,7 @@ export function campaignGoodsSums(sqlite: Database.Database, query: CampaignQuer
       `SELECT l.unit AS unit,
               COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.quantity END), 0) AS quantityIn, COALESCE(SUM(CASE WHEN l.amount < 0 THEN l.quantity END), 0) AS quantityOut,
               COALESCE(SUM(CASE WHEN l.amount > 0 THEN l.amount END), 0) AS valueIn, COALESCE(-SUM(CASE WHEN l.amount < 0 THEN l.amount END), 0) AS valueOut
-       FROM entry_lines l
+       FROM entry_lines l ${byScope(query)}
        WHERE l.entity_id = @entity AND ${scope(query, 'l')} AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
          AND l.account_id IN (SELECT value FROM json_each(@accounts)) AND l.quantity IS NOT NULL AND l.unit IS NOT NULL
        GROUP BY l.unit

@@ -304,6 +304,11 @@ export const entryLines = sqliteTable(
     index('entry_lines_journal').on(t.entityId, t.date, t.id),
     index('entry_lines_counterparty').on(t.entityId, t.counterpartyId, t.date, t.id).where(sql`counterparty_id IS NOT NULL`),
     index('entry_lines_campaign').on(t.entityId, t.campaignId, t.date, t.id).where(sql`campaign_id IS NOT NULL`),
+    // A campaign's disclosure reads its sums from this index alone, per account and in the
+    // order of its grouping; payments and receipts find their accounts' lines by seeking.
+    index('entry_lines_disclosure')
+      .on(t.entityId, t.campaignId, t.accountId, t.date, t.bankAccountId, t.counterpartyId, t.amount, t.entryId)
+      .where(sql`campaign_id IS NOT NULL`),
     index('entry_lines_designation').on(t.entityId, t.designation, t.date, t.id).where(sql`designation IS NOT NULL`),
     index('entry_lines_allocation').on(t.allocationLineId, t.amount).where(sql`allocation_line_id IS NOT NULL`),
   ],

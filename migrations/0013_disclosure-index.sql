@@ -1,0 +1,1 @@
+CREATE INDEX `entry_lines_disclosure` ON `entry_lines` (`entity_id`,`campaign_id`,`account_id`,`date`,`bank_account_id`,`counterparty_id`,`amount`,`entry_id`) WHERE campaign_id IS NOT NULL;
