@@ -30,15 +30,9 @@ export interface DecisionLineRecord {
   readonly category: number | null;
 }
 
-export interface AllocationLineReport {
+/** A decision line as read: what it gives to whom at which level, and what has been paid on it. */
+export interface AllocationLineReport extends Pick<DecisionLineRecord, 'recipientKind' | 'recipient' | 'recipientName' | 'locality' | 'level' | 'quantity' | 'category'> {
   readonly line: number;
-  readonly recipientKind: RecipientKind;
-  readonly recipient: string;
-  readonly recipientName: string;
-  readonly locality: string;
-  readonly level: string | null;
-  readonly quantity: number;
-  readonly category: number | null;
   readonly decided: Minor;
   readonly paid: Minor;
   readonly due: Minor;
