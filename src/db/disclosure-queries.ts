@@ -95,26 +95,35 @@ export interface CampaignChannelSums {
 }
 
 /**
- * Where the campaign's receipts arrived: the other lines (cash, bank, goods) of every entry
- * that books a receipt of the campaign, net, so a cancelled receipt counts for nothing.
+ * Where the receipts arrived, net, so a cancelled receipt counts for nothing. A campaign's:
+ * its own lines (cash, bank, goods: every line of a campaign voucher carries the campaign,
+ * and a dedicated account's must) in the entries that book one of its receipts, read off
+ * the disclosure index alone. A fund's own period: the other lines of every entry that books
+ * a receipt, through the entry's own index. What arrived on no such line, the report shows
+ * as another channel, so the channels always add up to what was received.
  */
 export function campaignReceiptChannels(
   sqlite: Database.Database,
   query: CampaignQuery & { readonly receiptAccounts: readonly number[] },
 ): CampaignChannelSums[] {
-  // The receipt entries come from the lines on receipt accounts (each entry once), and their
-  // other lines through the entry's own index, rather than every line of the fund.
+  const receiptEntries = `SELECT r.entry_id FROM entry_lines r ${byScope(query)}
+                     WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
+                       AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts))`;
+  const lines = query.campaign === null
+    ? `SELECT l.account_id, l.bank_account_id, SUM(l.amount) AS net
+       FROM (SELECT DISTINCT entry_id FROM (${receiptEntries})) e
+       CROSS JOIN entry_lines l ON l.entry_id = e.entry_id
+       WHERE l.entity_id = @entity AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
+       GROUP BY l.account_id, l.bank_account_id`
+    : `SELECT l.account_id, l.bank_account_id, SUM(l.amount) AS net
+       FROM entry_lines l INDEXED BY entry_lines_disclosure
+       WHERE l.entity_id = @entity AND l.campaign_id = @campaign AND l.date BETWEEN @from AND @to AND l.entry_id <= @lastEntry
+         AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts)) AND l.entry_id IN (${receiptEntries})
+       GROUP BY l.account_id, l.bank_account_id`;
   const rows = sqlite
     .prepare(
       `SELECT g.account_id AS accountId, b.number AS bankAccount, SUM(g.net) AS net
-       FROM (SELECT l.account_id, l.bank_account_id, SUM(l.amount) AS net
-             FROM (SELECT DISTINCT r.entry_id FROM entry_lines r ${byScope(query)}
-                   WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
-                     AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts))) e
-             CROSS JOIN entry_lines l ON l.entry_id = e.entry_id
-             WHERE l.entity_id = @entity AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
-             GROUP BY l.account_id, l.bank_account_id) g
-       LEFT JOIN bank_accounts b ON b.id = g.bank_account_id
+       FROM (${lines}) g LEFT JOIN bank_accounts b ON b.id = g.bank_account_id
        GROUP BY g.account_id, b.number
        ORDER BY b.number`,
     )
@@ -125,8 +134,8 @@ export function campaignReceiptChannels(
 
 /**
  * Where money from the named funds (pooled up or allocated down within a consolidation)
- * arrived: the other lines of the campaign's receipt entries whose receipt line has one of
- * them as counterparty.
+ * arrived: the lines, read as `campaignReceiptChannels` reads them, of the receipt entries
+ * whose receipt line has one of them as counterparty.
  */
 export function campaignChannelsFromFunds(
   sqlite: Database.Database,
@@ -138,7 +147,7 @@ export function campaignChannelsFromFunds(
       `SELECT l.account_id AS accountId, b.number AS bankAccount, SUM(l.amount) AS net
        FROM entry_lines r
        JOIN counterparties c ON c.id = r.counterparty_id AND c.kind = 'fund' AND c.name IN (SELECT value FROM json_each(@funds))
-       JOIN entry_lines l ON l.entry_id = r.entry_id AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts))
+       JOIN entry_lines l ON l.entry_id = r.entry_id AND l.account_id NOT IN (SELECT value FROM json_each(@receiptAccounts)) AND ${scope(query, 'l')}
        LEFT JOIN bank_accounts b ON b.id = l.bank_account_id
        WHERE r.entity_id = @entity AND ${scope(query, 'r')} AND r.date BETWEEN @from AND @to AND r.entry_id <= @lastEntry
          AND r.account_id IN (SELECT value FROM json_each(@receiptAccounts))

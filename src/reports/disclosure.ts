@@ -156,6 +156,12 @@ export function disclosure(input: {
     channels.set(key, { channel, bankAccount: line.bankAccount, amount: (seen?.amount ?? 0n) + line.net });
   }
   const received = [...sources.values()].reduce((a, b) => a + b, 0n);
+  // What arrived on no line the channels read is shown as another channel: they add up to what was received.
+  const unplaced = received - [...channels.values()].reduce((a, c) => a + c.amount, 0n);
+  if (unplaced !== 0n) {
+    const other = channels.get('other\u0000');
+    channels.set('other\u0000', { channel: 'other', bankAccount: null, amount: (other?.amount ?? 0n) + unplaced });
+  }
   const used = [...purposes.values()].reduce((a, b) => a + b, 0n);
   const households = input.households.filter((h) => h.amount !== 0n).map((h) => ({ name: h.name, locality: publicLocality(h.address), level: h.level, amount: h.amount }));
   const toFunds = new Map<string, Minor>();

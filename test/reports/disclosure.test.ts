@@ -147,3 +147,17 @@ describe('goods in a disclosure', () => {
     expect(value.goods).toEqual([{ unit: 'kg', received: 500_000n, issued: 200_000n, held: 300_000n, valueHeld: 4_500_000n }]);
   });
 });
+
+describe('the channels of a disclosure', () => {
+  it('show what arrived on a line they do not read (a receipt entry whose cash line names no campaign) as another channel, so they add up to what was received', () => {
+    const value = disclosure({
+      from: '2024-09-08', to: '2024-12-31', chart, roles, payments: [], goods: [], households: [],
+      lines: [line('5111', '2024-09-09', { credit: 3_000_000n }, { counterpartyForm: 'individual' })],
+      channels: [{ account: '1121', bankAccount: '0071000123456', net: 2_000_000n }],
+    });
+    expect(value.received.byChannel).toEqual([
+      { channel: 'bank', bankAccount: '0071000123456', amount: 2_000_000n },
+      { channel: 'other', bankAccount: null, amount: 1_000_000n },
+    ]);
+  });
+});
