@@ -43,6 +43,7 @@ import type { CampaignTerms } from '../src/ledger/campaign.js';
 import { extendCampaign } from '../src/app/extend-campaign.js';
 import { allocate, type AllocationRequest } from '../src/app/allocate.js';
 import { changeCampaign } from '../src/app/change-campaign.js';
+import { misaExport } from '../src/app/exports/misa-export.js';
 import { publishDisclosure, verifyDisclosure } from '../src/app/publish-disclosure.js';
 import { ACTOR, createFund, FUND, freshStore, OPENING, postOk } from './support/store-fixture.js';
 
@@ -243,6 +244,7 @@ const CASES = {
       createCampaign(store, { actor: ACTOR, entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
       return createCampaign(store, { actor: ACTOR, entity: FUND.code, code: 'C1', name: 'Bão số 3', startsOn: '2024-09-08' });
     }),
+  misa_template_unavailable: () => withFund((store) => misaExport(store, { entity: FUND.code, product: 'amis', template: 'phieu-chi', from: '2024-01-01', to: '2024-12-31' })),
   journal_malformed: () => parseJournal('2024-01-01 Một bút toán\n  1111 Nợ 5\n'),
   entity_code_taken: () => withFund((store) => createEntity(store, FUND, ACTOR)),
   entity_limit_reached: () =>

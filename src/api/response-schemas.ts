@@ -587,6 +587,7 @@ const SHEET_FILES = Object.fromEntries(Object.values(FILE_FORMATS).map((f) => [m
  * Fastify sends as it is: the serializer never checks it.
  */
 export const pdfFile = { description: 'The PDF.', content: { 'application/pdf': { schema: binary } } };
+export const xlsxFile = { description: 'The workbook.', content: { [mediaType(FILE_FORMATS.xlsx.contentType)]: { schema: binary } } };
 export const reportFile = {
   description: 'The report in the format asked for: JSON, PDF, XLSX or CSV.',
   content: { 'application/json': { schema: reportJson }, ...SHEET_FILES },

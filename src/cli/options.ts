@@ -15,6 +15,7 @@ export const OPTIONS = {
   counterparty: { type: 'string' }, campaign: { type: 'string' }, designation: { type: 'string' },
   decision: { type: 'string' }, 'ends-on': { type: 'string' }, supersedes: { type: 'string' },
   posting: { type: 'boolean' }, place: { type: 'string' }, 'posted-on': { type: 'string' },
+  template: { type: 'string' }, product: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

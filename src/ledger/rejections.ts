@@ -86,6 +86,7 @@ export const REJECTIONS = {
   allocation_amount_mismatch: 'A line at a support level gives that level’s amount times the number of units.',
 
   // Files.
+  misa_template_unavailable: 'That MISA product has no import template of this kind (AMIS’s cash payment and general voucher were not found).',
   journal_malformed: 'The journal text cannot be read.',
 
   // Entities.

@@ -83,6 +83,7 @@ const ROWS: Record<string, Row> = {
     status: 404,
   },
   'GET /api/entities/{entity}/disclosures/{id}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures/1/verify') }), status: 404 },
+  'GET /api/entities/{entity}/exports/misa/{template}': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/phieu-thu?from=2024-01-01&to=2024-12-31') }) },
   'GET /api/entities/{entity}/disclosure': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosure?from=2024-01-01&to=2024-12-31') }) },
   'GET /api/entities/{entity}/disclosures': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures') }) },
   'POST /api/entities/{entity}/disclosures': {
