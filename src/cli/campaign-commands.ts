@@ -112,7 +112,7 @@ export function runCampaignCommand(command: string, store: Store, options: Optio
       const fund = loadFund(store, need(options, 'entity'));
       const campaign = need(options, 'campaign');
       const found = fund.ok && !fund.value.campaignIds.has(campaign) ? reject('campaign_unknown', 'campaign', campaign) : fund;
-      return report(found, (f) => console.log(JSON.stringify(asJson(getAllocations(store, f, { campaign, to: '9999-12-31', lastEntry: Number.MAX_SAFE_INTEGER })), null, 2)));
+      return report(found, (f) => console.log(JSON.stringify(asJson(getAllocations(store, f, { campaign })), null, 2)));
     }
     case 'extend-campaign': {
       const parsed = extension.safeParse({ decisionNumber: options.decision, decidedOn: options.date, endsOn: options['ends-on'] });

@@ -53,7 +53,7 @@ const CHANNELS: Readonly<Record<'cash' | 'bank' | 'goods' | 'other', string>> = 
   other: 'Hình thức khác',
 };
 
-/** A quantity as JSON carries it ("600.000") as a document prints it ("600"). */
+/** A quantity as JSON carries it (a plain decimal in thousandths) as a Vietnamese document prints it. */
 const quantity = (decimal: string): string => formatQuantity(thousandths(decimal));
 
 /** Under the title of a posting version: where it hangs and for how long. */

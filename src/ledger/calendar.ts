@@ -60,7 +60,8 @@ export interface Calendar {
   readonly lockedMonths: ReadonlySet<string>;
 }
 
-const LAST_DAY = '9999-12-31';
+/** The last date the form writes. */
+export const LAST_DAY = '9999-12-31';
 
 /**
  * The calendar date `days` after `date` (both YYYY-MM-DD). A date past the last one the

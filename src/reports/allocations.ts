@@ -102,12 +102,14 @@ export function allocationReport(input: {
       paid: at.reduce((a, l) => a + l.households.reduce((s, h) => s + h.amount, 0n), 0n),
     };
   });
-  const uses = new Map<number | null, Minor>();
   const internal = input.internalRecipients ?? new Set<string>();
-  for (const l of all) {
-    if (l.paid === 0n || (l.recipientKind === 'fund' && internal.has(l.recipient))) continue;
-    uses.set(l.category, (uses.get(l.category) ?? 0n) + l.paid);
-  }
-  const byUse = [...uses].sort(([a], [b]) => (a ?? 1000) - (b ?? 1000)).map(([category, paid]) => ({ category, paid }));
-  return { decisions, levels, byUse };
+  const paidUses = all.filter((l) => l.paid !== 0n && !(l.recipientKind === 'fund' && internal.has(l.recipient))).map((l) => ({ category: l.category, paid: l.paid }));
+  return { decisions, levels, byUse: usesSummed(paidUses) };
+}
+
+/** What was paid per use, the uses in their legal basis's order and the unnamed last: of one fund's lines, or of several funds' sums. */
+export function usesSummed(paid: readonly { readonly category: number | null; readonly paid: Minor }[]): AllocationReport['byUse'] {
+  const uses = new Map<number | null, Minor>();
+  for (const u of paid) uses.set(u.category, (uses.get(u.category) ?? 0n) + u.paid);
+  return [...uses].sort(([a], [b]) => (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER)).map(([category, amount]) => ({ category, paid: amount }));
 }

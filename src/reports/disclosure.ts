@@ -103,7 +103,58 @@ export interface Disclosure {
 
 const SOURCES: readonly DisclosureSource[] = ['organisations', 'individuals', 'unclassified', 'other-levels', 'in-kind', 'other'];
 
+type Channel = Disclosure['received']['byChannel'][number];
 
+/** What a disclosure adds up, before it is put in its order: the one shape a fund's figures and a consolidation's both take. */
+interface Tallies {
+  readonly from: string;
+  readonly to: string;
+  readonly sources: ReadonlyMap<DisclosureSource, Minor>;
+  readonly channels: readonly Channel[];
+  readonly days: ReadonlyMap<string, Minor>;
+  readonly purposes: ReadonlyMap<string, Minor>;
+  readonly purposeName: (account: string) => string;
+  readonly toFunds: ReadonlyMap<string, Minor>;
+  readonly householdsPaid: { readonly count: number; readonly amount: Minor };
+  readonly households: Disclosure['households'];
+  readonly goods: Disclosure['goods'];
+  readonly costs: Minor;
+}
+
+const total = (values: Iterable<Minor>): Minor => [...values].reduce((a, b) => a + b, 0n);
+const sorted = <V>(map: ReadonlyMap<string, V>): [string, V][] => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+
+/** The tallies as the disclosure shows them: sources in their order, days and purposes sorted, totals and what is left. */
+function assemble(t: Tallies): Disclosure {
+  const received = total(t.sources.values());
+  const used = total(t.purposes.values());
+  return {
+    from: t.from,
+    to: t.to,
+    received: {
+      total: received,
+      bySource: SOURCES.filter((s) => t.sources.has(s)).map((source) => ({ source, amount: t.sources.get(source) ?? 0n })),
+      byChannel: t.channels,
+      byDay: sorted(t.days).map(([date, amount]) => ({ date, amount })),
+    },
+    used: {
+      total: used,
+      byPurpose: sorted(t.purposes).map(([account, amount]) => ({ account, name: t.purposeName(account), amount })),
+      toFunds: [...t.toFunds].map(([fund, amount]) => ({ fund, amount })),
+      households: t.householdsPaid,
+    },
+    households: t.households,
+    goods: t.goods,
+    costs: t.costs,
+    leftover: received - used,
+  };
+}
+
+/** Adds to the channel of its kind and bank account. */
+function addChannel(channels: Map<string, Channel>, channel: Channel['channel'], bankAccount: string | null, amount: Minor): void {
+  const key = `${channel}\u0000${bankAccount ?? ''}`;
+  channels.set(key, { channel, bankAccount, amount: (channels.get(key)?.amount ?? 0n) + amount });
+}
 
 function add<K>(map: Map<K, Minor>, key: K, amount: Minor): void {
   map.set(key, (map.get(key) ?? 0n) + amount);
@@ -129,7 +180,7 @@ export function disclosure(input: {
   const isInternal = (kind: string | null, name: string | null): boolean => kind === 'fund' && name !== null && internal.has(name);
   const account = (code: string): Account | undefined => chart.accounts.get(code);
   const sources = new Map<DisclosureSource, Minor>();
-  const channels = new Map<string, { channel: 'cash' | 'bank' | 'goods' | 'other'; bankAccount: string | null; amount: Minor }>();
+  const channels = new Map<string, Channel>();
   const days = new Map<string, Minor>();
   const purposes = new Map<string, Minor>();
   let costs = 0n;
@@ -151,41 +202,23 @@ export function disclosure(input: {
     const line = { ...sums, net: sums.net - (internalChannel.get(`${sums.account}\u0000${sums.bankAccount ?? ''}`) ?? 0n) };
     if (line.net === 0n) continue;
     const channel = line.bankAccount !== null ? 'bank' : isUnder(chart, line.account, roles.cash) ? 'cash' : isUnder(chart, line.account, roles.goods) ? 'goods' : 'other';
-    const key = `${channel}\u0000${line.bankAccount ?? ''}`;
-    const seen = channels.get(key);
-    channels.set(key, { channel, bankAccount: line.bankAccount, amount: (seen?.amount ?? 0n) + line.net });
+    addChannel(channels, channel, line.bankAccount, line.net);
   }
-  const received = [...sources.values()].reduce((a, b) => a + b, 0n);
   // What arrived on no line the channels read is shown as another channel: they add up to what was received.
-  const unplaced = received - [...channels.values()].reduce((a, c) => a + c.amount, 0n);
-  if (unplaced !== 0n) {
-    const other = channels.get('other\u0000');
-    channels.set('other\u0000', { channel: 'other', bankAccount: null, amount: (other?.amount ?? 0n) + unplaced });
-  }
-  const used = [...purposes.values()].reduce((a, b) => a + b, 0n);
+  const unplaced = total(sources.values()) - total([...channels.values()].map((c) => c.amount));
+  if (unplaced !== 0n) addChannel(channels, 'other', null, unplaced);
   const households = input.households.filter((h) => h.amount !== 0n).map((h) => ({ name: h.name, locality: publicLocality(h.address), level: h.level, amount: h.amount }));
   const toFunds = new Map<string, Minor>();
   for (const p of input.payments) if (p.counterpartyKind === 'fund' && !internal.has(p.counterpartyName) && isUnder(chart, p.account, roles.toOtherLevels)) add(toFunds, p.counterpartyName, p.net);
-  return {
-    from: input.from,
-    to: input.to,
-    received: {
-      total: received,
-      bySource: SOURCES.filter((s) => sources.has(s)).map((source) => ({ source, amount: sources.get(source) ?? 0n })),
-      byChannel: [...channels.values()],
-      byDay: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, amount]) => ({ date, amount })),
-    },
-    used: {
-      total: used,
-      byPurpose: [...purposes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, amount]) => ({ account: code, name: account(code)?.nameVi ?? code, amount })),
-      toFunds: [...toFunds].map(([fund, amount]) => ({ fund, amount })),
-      households: { count: households.length, amount: households.reduce((a, h) => a + h.amount, 0n) },
-    },
+  return assemble({
+    from: input.from, to: input.to, sources, channels: [...channels.values()], days, purposes,
+    purposeName: (code) => account(code)?.nameVi ?? code,
+    toFunds,
+    householdsPaid: { count: households.length, amount: total(households.map((h) => h.amount)) },
     households,
     goods: input.goods.map((g) => ({ unit: g.unit, received: g.quantityIn, issued: g.quantityOut, held: g.quantityIn - g.quantityOut, valueHeld: g.valueIn - g.valueOut })),
     costs,
-    leftover: received - used,
-  };
+  });
 }
 
 function sourceOf(chart: Chart, line: DisclosureLineSums, roles: DisclosureRoles): DisclosureSource {
@@ -207,11 +240,8 @@ export function combineDisclosures(parts: readonly Disclosure[]): Disclosure {
     return map;
   };
   const sources = summed(parts.flatMap((p) => p.received.bySource.map((s) => ({ key: s.source, amount: s.amount }))));
-  const channels = new Map<string, { channel: Disclosure['received']['byChannel'][number]['channel']; bankAccount: string | null; amount: Minor }>();
-  for (const c of parts.flatMap((p) => p.received.byChannel)) {
-    const key = `${c.channel}\u0000${c.bankAccount ?? ''}`;
-    channels.set(key, { channel: c.channel, bankAccount: c.bankAccount, amount: (channels.get(key)?.amount ?? 0n) + c.amount });
-  }
+  const channels = new Map<string, Channel>();
+  for (const c of parts.flatMap((p) => p.received.byChannel)) addChannel(channels, c.channel, c.bankAccount, c.amount);
   const days = summed(parts.flatMap((p) => p.received.byDay.map((d) => ({ key: d.date, amount: d.amount }))));
   const names = new Map(parts.flatMap((p) => p.used.byPurpose.map((u) => [u.account, u.name] as const)));
   const purposes = summed(parts.flatMap((p) => p.used.byPurpose.map((u) => ({ key: u.account, amount: u.amount }))));
@@ -221,28 +251,13 @@ export function combineDisclosures(parts: readonly Disclosure[]): Disclosure {
     const seen = goods.get(g.unit) ?? { unit: g.unit, received: 0n, issued: 0n, held: 0n, valueHeld: 0n };
     goods.set(g.unit, { unit: g.unit, received: seen.received + g.received, issued: seen.issued + g.issued, held: seen.held + g.held, valueHeld: seen.valueHeld + g.valueHeld });
   }
-  const total = (values: Iterable<Minor>): Minor => [...values].reduce((a, b) => a + b, 0n);
-  const received = total(sources.values());
-  const used = total(purposes.values());
-  const sorted = <V>(map: Map<string, V>): [string, V][] => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
-  return {
-    from: first.from,
-    to: first.to,
-    received: {
-      total: received,
-      bySource: SOURCES.filter((s) => sources.has(s)).map((source) => ({ source, amount: sources.get(source) ?? 0n })),
-      byChannel: [...channels.values()].filter((c) => c.amount !== 0n),
-      byDay: sorted(days).map(([date, amount]) => ({ date, amount })),
-    },
-    used: {
-      total: used,
-      byPurpose: sorted(purposes).map(([account, amount]) => ({ account, name: names.get(account) ?? account, amount })),
-      toFunds: [...toFunds].map(([fund, amount]) => ({ fund, amount })),
-      households: { count: parts.reduce((a, p) => a + p.used.households.count, 0), amount: total(parts.map((p) => p.used.households.amount)) },
-    },
+  return assemble({
+    from: first.from, to: first.to, sources, channels: [...channels.values()].filter((c) => c.amount !== 0n), days, purposes,
+    purposeName: (account) => names.get(account) ?? account,
+    toFunds,
+    householdsPaid: { count: parts.reduce((a, p) => a + p.used.households.count, 0), amount: total(parts.map((p) => p.used.households.amount)) },
     households: parts.flatMap((p) => p.households),
     goods: [...goods.values()],
     costs: total(parts.map((p) => p.costs)),
-    leftover: received - used,
-  };
+  });
 }

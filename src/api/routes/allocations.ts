@@ -27,7 +27,7 @@ export function allocationRoutes(store: Store): FastifyPluginAsyncZod {
       const fund = loadFund(store, entity);
       if (!fund.ok) return fund;
       if (!fund.value.campaignIds.has(campaign)) return reject('campaign_unknown', 'params.campaign', campaign);
-      return accept(getAllocations(store, fund.value, { campaign, to: '9999-12-31', lastEntry: Number.MAX_SAFE_INTEGER }));
+      return accept(getAllocations(store, fund.value, { campaign }));
     };
 
     app.get(

@@ -2,18 +2,19 @@
  * A campaign's allocation decisions with decided, paid and due per line, and its support
  * levels with the households paid at each — from the fund's whole chain, or from its entries
  * up to the entry id `lastEntry` and the decisions and levels recorded by the instant `asOf`
- * (how a publication stood), paid up to a date.
+ * (how a publication stood), paid up to a date; without them, as the books stand now.
  */
 import { allocationHouseholds, allocationPaidSums, listAllocationDecisions, listAllocationLines, listSupportLevels } from '../../db/allocations-repo.js';
 import { listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { allocationReport, type AllocationReport, type DecisionLineRecord } from '../../reports/allocations.js';
 import type { Fund } from '../fund.js';
+import { LAST_DAY } from '../../ledger/calendar.js';
 
 export function getAllocations(
   store: Store,
   fund: Fund,
-  request: { campaign: string; to: string; lastEntry: number; internalRecipients?: ReadonlySet<string>; asOf?: string },
+  request: { campaign: string; to?: string; lastEntry?: number; internalRecipients?: ReadonlySet<string>; asOf?: string },
 ): AllocationReport {
   const campaign = fund.campaignIds.get(request.campaign) as number;
   const recorded = <T extends { createdAt: string }>(rows: readonly T[]): T[] => (request.asOf === undefined ? [...rows] : rows.filter((r) => r.createdAt <= (request.asOf as string)));
@@ -28,7 +29,8 @@ export function getAllocations(
       locality: l.locality, level: l.levelId === null ? null : (levelCode.get(l.levelId) ?? null), quantity: l.quantity, amount: BigInt(l.amount), category: l.category,
     })),
   );
-  const query = { entity: fund.entity.id, campaign, to: request.to, lastEntry: request.lastEntry };
+  // Without a bound: everything paid, as the books stand now.
+  const query = { entity: fund.entity.id, campaign, to: request.to ?? LAST_DAY, lastEntry: request.lastEntry ?? Number.MAX_SAFE_INTEGER };
   return allocationReport({
     decisions,
     lines,

@@ -11,8 +11,7 @@ import type { Store } from '../../db/store.js';
 import { accountingDateOf } from '../../ledger/calendar.js';
 import type { CampaignUse } from '../../ledger/campaign.js';
 import { accept, type Result } from '../../ledger/rejections.js';
-import type { Minor } from '../../ledger/money.js';
-import type { AllocationReport, DecisionReport, LevelReport } from '../../reports/allocations.js';
+import { usesSummed, type AllocationReport, type DecisionReport, type LevelReport } from '../../reports/allocations.js';
 import { combineDisclosures, type Disclosure } from '../../reports/disclosure.js';
 import { oneCampaign, type CampaignDetails } from '../campaign-details.js';
 import { loadFund } from '../fund.js';
@@ -77,8 +76,6 @@ export function getDisclosure(store: Store, request: DisclosureRequest): Result<
       campaign: request.campaign, to: range.value.to, lastEntry: p.lastEntry, internalRecipients: codes, ...(request.asOf !== undefined && { asOf: request.asOf }),
     }),
   }));
-  const uses = new Map<number | null, Minor>();
-  for (const { report } of allocations) for (const u of report.byUse) uses.set(u.category, (uses.get(u.category) ?? 0n) + u.paid);
   const { entity, regime } = fund.value;
   return accept({
     fund: { code: entity.code, name: entity.name },
@@ -95,7 +92,7 @@ export function getDisclosure(store: Store, request: DisclosureRequest): Result<
     allocations: {
       decisions: allocations.flatMap(({ fund: code, report }) => report.decisions.map((d) => ({ fund: code, ...d }))),
       levels: allocations.flatMap(({ fund: code, report }) => report.levels.map((l) => ({ fund: code, ...l }))),
-      byUse: [...uses].sort(([a], [b]) => (a ?? 1000) - (b ?? 1000)).map(([category, paid]) => ({ category, paid })),
+      byUse: usesSummed(allocations.flatMap(({ report }) => report.byUse)),
     },
     uses: regime.legalBases.get(campaign.value.legalBasis.code)?.uses ?? [],
   });
