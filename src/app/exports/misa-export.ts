@@ -9,7 +9,7 @@ import { listBankAccounts } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { listVouchers } from '../../db/vouchers-repo.js';
 import { FILE_FORMATS } from '../../export/write-report.js';
-import { TEMPLATE_OF_TYPE, type MisaProduct, type MisaVoucherTemplate } from '../../export/misa/layout.js';
+import { TEMPLATE_OF_TYPE, type MisaLayout, type MisaProduct, type MisaVoucherTemplate } from '../../export/misa/layout.js';
 import { findLayout } from '../../export/misa/layouts.js';
 import { writeMisaXlsx } from '../../export/misa/misa-xlsx.js';
 import { voucherRows, type MisaRow } from '../../export/misa/voucher-rows.js';
@@ -39,15 +39,14 @@ export function misaExport(store: Store, request: MisaExportRequest): Result<Out
   if (!range.ok) return range;
   const { from, to } = range.value;
   const { entity } = fund.value;
-  const found = layout;
   const bankNames = new Map(listBankAccounts(store.db, entity.id).map((b) => [b.number, b.institution]));
-  function* rows(): Generator<MisaRow> {
+  function* rows(layout: MisaLayout): Generator<MisaRow> {
     for (let afterId: number | undefined; ; ) {
       const page = listVouchers(store.db, entity.id, { from, to, limit: PAGE, ...(afterId !== undefined && { afterId }) });
       for (const voucher of page) {
         if (voucher.entryId === null || TEMPLATE_OF_TYPE[voucher.type] !== request.template) continue;
         const entry = findEntry(store.sqlite, entity.id, voucher.entryId);
-        if (entry) yield* voucherRows(found, voucher, entry.lines, bankNames);
+        if (entry) yield* voucherRows(layout, voucher, entry.lines, bankNames);
       }
       if (page.length < PAGE) return;
       afterId = page.at(-1)?.id;
@@ -57,6 +56,6 @@ export function misaExport(store: Store, request: MisaExportRequest): Result<Out
   return accept({
     name: `${entity.code}-misa-${request.product}-${request.template}-${from}-${to}.${extension}`,
     contentType,
-    write: (out) => writeMisaXlsx(out, [{ layout, rows: rows() }]),
+    write: (out) => writeMisaXlsx(out, [{ layout, rows: rows(layout) }]),
   });
 }

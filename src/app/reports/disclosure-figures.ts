@@ -49,7 +49,7 @@ export interface FundPart {
 export function fundParts(store: Store, covered: readonly Fund[], request: { campaign: string | null; from: string; to: string; upto: ReadonlyMap<string, number> | undefined }): FundPart[] {
   const names = new Set(covered.map((f) => f.entity.name));
   return covered.map((fund) => {
-    const lastEntry = entryBound(fund, request.upto, store);
+    const lastEntry = entryBound(store, fund, request.upto);
     const internal = new Set([...names].filter((n) => n !== fund.entity.name));
     const value = fundFigures(store, fund, { ...request, lastEntry, internal });
     return { fund, lastEntry, value, own: internal.size === 0 ? value : fundFigures(store, fund, { ...request, lastEntry, internal: new Set() }) };
@@ -64,7 +64,7 @@ export function coveredJson(store: Store, parts: readonly FundPart[], upto: Read
 }
 
 /** The last entry id of the fund that counts: all of them, or those up to the sequence a publication recorded. */
-export function entryBound(fund: Fund, upto: ReadonlyMap<string, number> | undefined, store: Store): number {
+function entryBound(store: Store, fund: Fund, upto: ReadonlyMap<string, number> | undefined): number {
   if (upto === undefined) return Number.MAX_SAFE_INTEGER;
   const seq = upto.get(fund.entity.code) ?? 0;
   return findEntryIdBySeq(store.sqlite, fund.entity.id, seq) ?? 0;
