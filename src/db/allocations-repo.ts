@@ -23,8 +23,11 @@ export function insertAllocationDecision(db: Db, row: typeof allocationDecisions
   return db.insert(allocationDecisions).values(row).returning().get();
 }
 
+/** Rows per INSERT: a decision may have thousands of lines, and one statement takes at most 32,766 values. */
+const LINES_PER_INSERT = 1000;
+
 export function insertAllocationLines(db: Db, rows: (typeof allocationLines.$inferInsert)[]): void {
-  if (rows.length > 0) db.insert(allocationLines).values(rows).run();
+  for (let start = 0; start < rows.length; start += LINES_PER_INSERT) db.insert(allocationLines).values(rows.slice(start, start + LINES_PER_INSERT)).run();
 }
 
 export function findAllocationDecision(db: Db, entityId: number, number: string): AllocationDecisionRow | undefined {

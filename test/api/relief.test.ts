@@ -183,3 +183,16 @@ describe('what the public sees', () => {
     expect(verified.json()).toMatchObject({ sealed: true, differences: expect.arrayContaining(['received.total', 'funds.1.received', 'leftover']) });
   });
 });
+
+describe('the largest decision', () => {
+  it('records 5,000 lines, each at the most a fund can hold, in one decision', async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => ({ recipientKind: 'household', recipient: `Hộ số ${i + 1}`, locality: 'Xã Lương Hòa', amount: '1000000000000000' }));
+    const decided = await call({ method: 'POST', url: province('/allocations'), payload: { number: '99/QĐ-BVĐCT', decidedOn: '2024-12-20', signer: 'Trưởng ban', lines } });
+    expect(decided.statusCode, decided.body).toBe(201);
+    expect(decided.json()).toMatchObject({ decided: '5000000000000000000', due: '5000000000000000000' });
+    expect((decided.json() as { lines: unknown[] }).lines).toHaveLength(5000);
+    for (const format of ['json', 'pdf', 'xlsx', 'csv']) {
+      expect((await call({ method: 'GET', url: province(`/disclosure?to=2024-12-31&consolidated=true&format=${format}`) })).statusCode).toBe(200);
+    }
+  });
+});
