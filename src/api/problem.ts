@@ -50,6 +50,10 @@ const FASTIFY_CODES: ReadonlyMap<string, { readonly code: ApiProblemCode; readon
   ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', { code: 'invalid_request', field: 'headers.content-length' }],
   ['FST_ERR_BAD_URL', { code: 'invalid_request', field: 'url' }],
   ['FST_ERR_MAX_PARAM_LENGTH', { code: 'uri_too_long', field: 'params' }],
+  ['FST_REQ_FILE_TOO_LARGE', { code: 'payload_too_large', field: 'file' }],
+  ['FST_FILES_LIMIT', { code: 'payload_too_large', field: 'file' }],
+  ['FST_PARTS_LIMIT', { code: 'payload_too_large', field: 'file' }],
+  ['FST_INVALID_MULTIPART_CONTENT_TYPE', { code: 'unsupported_media_type', field: 'headers.content-type' }],
 ]);
 
 function sendFrameworkError(error: FastifyError, reply: FastifyReply): FastifyReply {

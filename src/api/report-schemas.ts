@@ -5,7 +5,7 @@ import { REPORT_IDS } from '../app/reports/report-output.js';
 import { periodRange } from '../reports/period.js';
 import { accountCode, entityCode, flag, isoDate, text, wholeNumber } from './schemas.js';
 
-const range = {
+export const range = {
   from: isoDate.optional(),
   to: isoDate.optional(),
   period: z

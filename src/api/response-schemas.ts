@@ -588,6 +588,7 @@ const SHEET_FILES = Object.fromEntries(Object.values(FILE_FORMATS).map((f) => [m
  */
 export const pdfFile = { description: 'The PDF.', content: { 'application/pdf': { schema: binary } } };
 export const xlsxFile = { description: 'The workbook.', content: { [mediaType(FILE_FORMATS.xlsx.contentType)]: { schema: binary } } };
+export const zipFile = { description: 'The zip of every template as its own workbook, with kiem-tra.json, the validation report.', content: { 'application/zip': { schema: binary } } };
 export const reportFile = {
   description: 'The report in the format asked for: JSON, PDF, XLSX or CSV.',
   content: { 'application/json': { schema: reportJson }, ...SHEET_FILES },

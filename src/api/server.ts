@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.js';
 import { allocationRoutes } from './routes/allocations.js';
 import { fundDisclosureRoutes } from './routes/fund-disclosures.js';
 import { misaRoutes } from './routes/misa.js';
+import multipart from '@fastify/multipart';
 import { campaignRoutes } from './routes/campaigns.js';
 import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
@@ -78,6 +79,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installBodyParsers(app);
+  await app.register(multipart);
   // The URL's parts are clean before access is checked against them; the body once it is parsed.
   app.addHook('onRequest', async (request, reply) => {
     const undecodable = undecodableQueryField(request.url);

@@ -15,7 +15,8 @@ export const OPTIONS = {
   counterparty: { type: 'string' }, campaign: { type: 'string' }, designation: { type: 'string' },
   decision: { type: 'string' }, 'ends-on': { type: 'string' }, supersedes: { type: 'string' },
   posting: { type: 'boolean' }, place: { type: 'string' }, 'posted-on': { type: 'string' },
-  template: { type: 'string' }, product: { type: 'string' },
+  template: { type: 'string' }, product: { type: 'string' }, check: { type: 'boolean' }, 'clean-only': { type: 'boolean' },
+  'skip-sent': { type: 'boolean' }, 'opening-date': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -11,8 +11,6 @@ import { findEntityByCode } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { reject, type Result } from '../ledger/rejections.js';
 import { need, report, UsageError, type Options } from './options.js';
-import { misaExport } from '../app/exports/misa-export.js';
-import { MISA_PRODUCTS, MISA_VOUCHER_TEMPLATES, type MisaProduct, type MisaVoucherTemplate } from '../export/misa/layout.js';
 
 export const REPORT_USAGE = `  report --entity CODE --report R (--period P | --from D --to D) [--consolidated] --out FILE
                                               R: ${REPORT_IDS.join(', ')};
@@ -21,10 +19,7 @@ export const REPORT_USAGE = `  report --entity CODE --report R (--period P | --f
        [--account CODE] [--currency USD] [--bank-account NUMBER] [--counterparty ID]
        [--campaign CODE] [--designation TEXT]
                                               B: ${BOOK_IDS.join(', ')};
-                                              FILE: .pdf, .xlsx, .csv, .json (.journal: journal book)
-  misa-export --entity CODE --template T [--product sme|amis] --from D --to D --out FILE.xlsx
-                                              the posted vouchers as a MISA import template;
-                                              T: ${MISA_VOUCHER_TEMPLATES.join(', ')}`;
+                                              FILE: .pdf, .xlsx, .csv, .json (.journal: journal book)`;
 
 const FORMATS: ReadonlyMap<string, BookFormat> = new Map(Object.entries({ '.pdf': 'pdf', '.xlsx': 'xlsx', '.csv': 'csv', '.json': 'json', '.journal': 'ledger', '.ledger': 'ledger' } as const));
 
@@ -34,7 +29,7 @@ function formatOf(out: string): BookFormat {
   return format;
 }
 
-function range(options: Options) {
+export function range(options: Options) {
   return { ...(options.period && { period: options.period }), ...(options.from && { from: options.from }), ...(options.to && { to: options.to }) };
 }
 
@@ -46,7 +41,6 @@ async function write(result: Result<Output>, out: string): Promise<number> {
 }
 
 export function runReportCommand(command: string, store: Store, options: Options): Promise<number> | undefined {
-  if (command === 'misa-export') return misaCommand(store, options);
   if (command !== 'report' && command !== 'book') return undefined;
   const code = need(options, 'entity');
   const out = need(options, 'out');
@@ -80,13 +74,3 @@ export function runReportCommand(command: string, store: Store, options: Options
   );
 }
 
-function misaCommand(store: Store, options: Options): Promise<number> {
-  const out = need(options, 'out');
-  if (extname(out).toLowerCase() !== '.xlsx') throw new UsageError('--out must end in .xlsx');
-  const template = need(options, 'template');
-  if (!(MISA_VOUCHER_TEMPLATES as readonly string[]).includes(template)) throw new UsageError(`--template must be one of ${MISA_VOUCHER_TEMPLATES.join(', ')}`);
-  const product = options.product ?? 'sme';
-  if (!(MISA_PRODUCTS as readonly string[]).includes(product)) throw new UsageError(`--product must be one of ${MISA_PRODUCTS.join(', ')}`);
-  const request = { entity: need(options, 'entity'), template: template as MisaVoucherTemplate, product: product as MisaProduct, ...range(options) };
-  return write(misaExport(store, request), out);
-}

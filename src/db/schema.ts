@@ -579,3 +579,61 @@ export const catalogVersion = sqliteTable('catalog_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 });
+
+/**
+ * How a fund's accounts are written for one MISA installation (product): our chart's code →
+ * the MISA database's, over the identity unless `identity` is off, and the reason codes a
+ * template's vouchers carry where the installation's differ. Absent: identity, the layouts'
+ * own codes.
+ */
+export const misaMappings = sqliteTable(
+  'misa_mappings',
+  {
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    product: text('product').notNull(),
+    identity: integer('identity', { mode: 'boolean' }).notNull(),
+    /** JSON: { our code: MISA code }. */
+    accounts: text('accounts').notNull(),
+    /** JSON: { template: { purpose or "otherwise": code } }. */
+    reasons: text('reasons').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.product] })],
+);
+
+/**
+ * A MISA file written for a fund: which templates, product and period, who took it and when,
+ * and the SHA-256 of the file once it was written whole. The voucher numbers it carried are
+ * kept beside it, so a later export can tell what MISA already holds.
+ */
+export const misaExports = sqliteTable(
+  'misa_exports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    product: text('product').notNull(),
+    /** The template, or "all" for the zip of every template. */
+    template: text('template').notNull(),
+    from: text('from_date').notNull(),
+    to: text('to_date').notNull(),
+    exportedBy: text('exported_by').notNull(),
+    exportedAt: createdAt(),
+    /** Null while the file is being written, or if writing it failed. */
+    sha256: text('sha256'),
+    vouchers: integer('vouchers').notNull().default(0),
+    rows: integer('rows').notNull().default(0),
+  },
+  (t) => [index('misa_exports_entity').on(t.entityId, t.exportedAt)],
+);
+
+export const misaExportedVouchers = sqliteTable(
+  'misa_exported_vouchers',
+  {
+    exportId: integer('export_id').notNull().references(() => misaExports.id),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    product: text('product').notNull(),
+    number: text('number').notNull(),
+  },
+  (t) => [index('misa_exported_vouchers_number').on(t.entityId, t.product, t.number)],
+);

@@ -87,6 +87,10 @@ export const REJECTIONS = {
 
   // Files.
   misa_template_unavailable: 'That MISA product has no import template of this kind (AMIS’s cash payment and general voucher were not found).',
+  misa_export_invalid: 'MISA would refuse part of the export (the validation report lists it): fix the mapping or the vouchers, or export only the clean vouchers.',
+  misa_file_unreadable: 'The file is not an XLSX workbook, or a zip of them, that can be read.',
+  misa_layout_unknown: 'No sheet of the file has the header row of a MISA template this product knows.',
+  misa_import_invalid: 'Some rows of the file cannot become vouchers of this fund (the import report lists them); nothing was imported.',
   journal_malformed: 'The journal text cannot be read.',
 
   // Entities.

@@ -45,6 +45,8 @@ export interface Regime {
   readonly legalBases: ReadonlyMap<string, LegalBasis>;
   /** Accounts (and their sub-accounts) of costs that may never be charged to a campaign's donations. */
   readonly campaignCostRoots: readonly string[];
+  /** Accounts (and their sub-accounts) whose balances are kept per counterparty: receivables, advances, payables. */
+  readonly counterpartyRoots: readonly string[];
 }
 
 export const REGIMES: ReadonlyMap<string, Regime> = new Map([[TT103_2018.code, TT103_2018]]);

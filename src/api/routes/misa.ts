@@ -1,35 +1,117 @@
-/** A fund's vouchers of a period as a MISA import template (SME.NET or AMIS), one XLSX. */
-import type { Store } from '../../db/store.js';
+/**
+ * MISA exchange: a fund's books of a period as MISA import files (one template as an XLSX,
+ * or all of them in a zip), the validation report on its own, the installation's account
+ * mapping, the record of exports, and MISA files read back into the fund.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { misaExport } from '../../app/exports/misa-export.js';
-import { MISA_PRODUCTS, MISA_VOUCHER_TEMPLATES } from '../../export/misa/layout.js';
-import { fundOf } from '../access.js';
+import { misaExport, misaValidation } from '../../app/exports/misa-export.js';
+import { getMisaMapping, setMisaMapping } from '../../app/exports/misa-mapping.js';
+import { applyMisaImport, checkedImport, prepareMisaImport } from '../../app/imports/misa-import.js';
+import { listMisaExports } from '../../db/misa-repo.js';
+import type { Store } from '../../db/store.js';
+import { accept, reject } from '../../ledger/rejections.js';
+import { actorOf, fundOf } from '../access.js';
 import { streamFile } from '../file-reply.js';
+import { exportQuery, importQuery, importReport, mapping, mappingBody, misaExports, misaReport, productQuery, templateParams } from '../misa-schemas.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
-import { entityParams, isoDate } from '../schemas.js';
+import { entityParams } from '../schemas.js';
+import { answerWrite } from '../write.js';
 
-const params = entityParams.extend({ template: z.enum(MISA_VOUCHER_TEMPLATES) }).strict();
-const query = z
-  .object({ product: z.enum(MISA_PRODUCTS).default('sme'), from: isoDate, to: isoDate })
-  .strict()
-  .meta({ description: 'The posted vouchers whose accounting date falls in the range' });
+const tags = ['misa'];
+/** The most bytes one uploaded file may have, and the most files in one upload. */
+const UPLOAD = { fileSize: 64 * 1024 * 1024, files: 10, fields: 0 };
+
+const queryPath = (path: string | undefined) => (path === 'template' ? 'params.template' : `querystring.${path ?? ''}`);
 
 export function misaRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/entities/:entity/exports/misa',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: { tags, summary: 'Every MISA template of the product for a period in one zip: the lists and the vouchers, each an XLSX, with the validation report', params: entityParams, querystring: exportQuery, response: { 200: success.zipFile } },
+      },
+      async (request, reply) => {
+        const output = misaExport(store, { entity: fundOf(request).code, ...request.query, actor: actorOf(request) });
+        return output.ok ? streamFile(reply, output.value) : sendRejection(reply, { ...output, path: queryPath(output.path) });
+      },
+    );
+    app.get(
+      '/api/entities/:entity/exports/misa/validation',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: { tags, summary: 'What MISA would refuse in an export of the period, template by template, without writing it', params: entityParams, querystring: exportQuery, response: { 200: misaReport } },
+      },
+      async (request, reply) => {
+        const report = misaValidation(store, { entity: fundOf(request).code, ...request.query });
+        return report.ok ? report.value : sendRejection(reply, { ...report, path: queryPath(report.path) });
+      },
+    );
+    app.get(
+      '/api/entities/:entity/exports/misa/records',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The MISA exports made: what, who, when, and each file’s SHA-256', params: entityParams, response: { 200: misaExports } } },
+      async (request) => ({ exports: listMisaExports(store.db, fundOf(request).id) }),
+    );
+    app.get(
+      '/api/entities/:entity/exports/misa/mapping',
+      { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The account mapping to one MISA installation (identity unless set)', params: entityParams, querystring: productQuery, response: { 200: mapping } } },
+      async (request, reply) => {
+        const found = getMisaMapping(store, { entity: fundOf(request).code, product: request.query.product });
+        return found.ok ? found.value : sendRejection(reply, found);
+      },
+    );
+    app.put(
+      '/api/entities/:entity/exports/misa/mapping',
+      {
+        config: { access: { permission: 'chart.manage' } },
+        schema: { tags, summary: 'Sets the account mapping to one MISA installation', params: entityParams, querystring: productQuery, body: mappingBody, response: { 200: mapping } },
+      },
+      async (request, reply) => {
+        const entity = fundOf(request).code;
+        return answerWrite(store, request, reply, { entity }, () => {
+          const set = setMisaMapping(store, { entity, mapping: { product: request.query.product, ...request.body }, actor: actorOf(request) });
+          return set.ok ? accept({ status: 200, body: set.value }) : { ...set, path: `body.${set.path ?? ''}` };
+        });
+      },
+    );
     app.get(
       '/api/entities/:entity/exports/misa/:template',
       {
         config: { access: { permission: 'ledger.read' } },
         schema: {
-          tags: ['exports'], summary: 'The posted vouchers of a period as a MISA import template: one row per debit–credit pair, header texts as MISA writes them',
-          params, querystring: query, response: { 200: success.xlsxFile },
+          tags, summary: 'One MISA import template for a period as an XLSX: a row per debit–credit pair (or list entry), header texts as MISA writes them, and the validation report',
+          params: templateParams, querystring: exportQuery, response: { 200: success.xlsxFile },
         },
       },
       async (request, reply) => {
-        const output = misaExport(store, { entity: fundOf(request).code, template: request.params.template, ...request.query });
-        return output.ok ? streamFile(reply, output.value) : sendRejection(reply, { ...output, path: output.path === 'template' ? 'params.template' : `querystring.${output.path ?? ''}` });
+        const output = misaExport(store, { entity: fundOf(request).code, template: request.params.template, ...request.query, actor: actorOf(request) });
+        return output.ok ? streamFile(reply, output.value) : sendRejection(reply, { ...output, path: queryPath(output.path) });
+      },
+    );
+    app.post(
+      '/api/entities/:entity/imports/misa',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: {
+          tags, summary: 'MISA files (XLSX, or the zip an export writes) read into the fund: sub-accounts, counterparties, opening balances and vouchers, as drafts or posted; multipart/form-data, one or more files',
+          consumes: ['multipart/form-data'], params: entityParams, querystring: importQuery, response: { 200: importReport, 201: importReport },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) return sendRejection(reply, reject('misa_file_unreadable', 'headers.content-type', 'send the files as multipart/form-data'));
+        const files: { name: string; bytes: Buffer }[] = [];
+        for await (const part of request.files({ limits: UPLOAD })) files.push({ name: part.filename, bytes: await part.toBuffer() });
+        if (files.length === 0) return sendRejection(reply, reject('misa_file_unreadable', 'file', 'no file'));
+        const entity = fundOf(request).code;
+        const prepared = await prepareMisaImport(store, { entity, files });
+        if (!prepared.ok) return sendRejection(reply, prepared);
+        if (request.query.check) return checkedImport(prepared.value);
+        const { post, openingDate } = request.query;
+        return answerWrite(store, request, reply, { entity }, () => {
+          const imported = applyMisaImport(store, prepared.value, { entity, actor: actorOf(request), post, ...(openingDate !== undefined && { openingDate }) });
+          return imported.ok ? accept({ status: 201, body: imported.value }) : imported.path === 'post' ? { ...imported, path: 'querystring.post' } : imported;
+        });
       },
     );
   };

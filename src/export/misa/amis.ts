@@ -2,16 +2,19 @@
  * MISA AMIS Kế toán's import templates for vouchers (MISA.md): a title row, "Hướng dẫn:" and
  * four lines of instructions, a row of group labels with "Chi tiết hạch toán" over the
  * line columns, the header in row 8 and data from row 9. Option fields take text, not codes.
- * AMIS's cash-payment and general-voucher templates were not found, so there are none here.
+ * AMIS's cash-payment and general-voucher templates were not found, so there are none here;
+ * its lists take the same columns as SME.NET's.
  */
 import { columns, type MisaLayout } from './layout.js';
+import { listLayouts } from './lists.js';
 
 const COMMON = {
   'Ngày hạch toán (*)': 'postingDate', 'Ngày chứng từ (*)': 'voucherDate', 'Số chứng từ (*)': 'number',
-  'Tên đối tượng': 'counterpartyName', 'Địa chỉ': 'address', 'Diễn giải (hạch toán)': 'description',
-  'TK Nợ (*)': 'debitAccount', 'TK Có (*)': 'creditAccount', 'Số tiền': 'amount',
+  'Mã đối tượng': 'counterpartyCode', 'Mã đối tượng ': 'counterpartyCode', 'Tên đối tượng': 'counterpartyName', 'Địa chỉ': 'address',
+  'Diễn giải (hạch toán)': 'description', 'TK Nợ (*)': 'debitAccount', 'TK Có (*)': 'creditAccount', 'Số tiền': 'amount',
+  'Mã đối tượng (hạch toán)': 'lineCounterpartyCode', 'Mã thống kê': 'statisticsCode',
 } as const;
-const LIMITS = { 'Số chứng từ (*)': 20, 'Tên đối tượng': 128, 'Địa chỉ': 255, 'Diễn giải (hạch toán)': 255 };
+const LIMITS = { limits: { 'Số chứng từ (*)': 20, 'Mã đối tượng': 20, 'Mã đối tượng ': 20, 'Tên đối tượng': 128, 'Địa chỉ': 255, 'Diễn giải (hạch toán)': 255 } };
 
 /** The rows above the header: the title, the instructions, and the group label over the first line column. */
 function preamble(kind: string, firstLineColumn: number): string[][] {
@@ -70,6 +73,7 @@ const chiTienGui = columns(
 );
 
 export const AMIS: readonly MisaLayout[] = [
+  ...listLayouts('amis'),
   { product: 'amis', template: 'phieu-thu', sheet: 'Phiếu thu', preamble: preamble('PHIẾU THU', 11), columns: phieuThu, reasons: { byPurpose: {}, otherwise: 'Thu khác' } },
   {
     product: 'amis', template: 'thu-tien-gui', sheet: 'Thu tiền gửi', preamble: preamble('PHIẾU THU TIỀN GỬI', 11), columns: amisBankReceiptColumns('Mã đối tượng'),

@@ -1,37 +1,55 @@
 /**
  * A MISA template as an XLSX workbook, written as it streams: the rows above the header,
- * the header texts exactly as the layout has them, then one row per debit–credit pair.
- * Dates are text (dd/MM/yyyy), amounts numbers shown #,##0, as MISA's wizard reads them.
+ * the header texts exactly as the layout has them, then one row per debit–credit pair or
+ * list entry. Dates are text (dd/MM/yyyy), amounts numbers shown #,##0, as MISA's wizard
+ * reads them. A last sheet holds the validation report, which MISA's wizard passes over.
  */
 import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { MisaField, MisaLayout } from './layout.js';
-import type { MisaRow } from './voucher-rows.js';
+import type { MisaReport } from './misa-report.js';
+import type { MisaRow } from './misa-row.js';
 
-const NUMBER_FIELDS: ReadonlySet<MisaField> = new Set(['amount', 'convertedAmount', 'rate']);
+const NUMBER_FIELDS: ReadonlySet<MisaField> = new Set(['amount', 'convertedAmount', 'rate', 'openingDebit', 'openingDebitConverted', 'openingCredit', 'openingCreditConverted']);
 const BOLD = { font: { name: 'Calibri', family: 2, size: 11, bold: true } };
 const AMOUNT = { numFmt: '#,##0' };
+export const REPORT_SHEET = 'Kết quả kiểm tra';
 
-export async function writeMisaXlsx(out: NodeJS.WritableStream, sheets: readonly { readonly layout: MisaLayout; readonly rows: Iterable<MisaRow> }[]): Promise<void> {
+function writeReportSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: MisaReport): void {
+  const sheet = workbook.addWorksheet(REPORT_SHEET);
+  sheet.columns = [{ width: 22 }, { width: 22 }, { width: 28 }, { width: 70 }];
+  sheet.addRow([`Kiểm tra trước khi nhập MISA (${report.product === 'sme' ? 'MISA SME.NET' : 'MISA AMIS'}), kỳ ${report.from} – ${report.to}`]).commit();
+  for (const t of report.templates) sheet.addRow([t.template, `${t.items} mục, ${t.rows} dòng`, `${t.clean} không lỗi`, t.sent > 0 ? `${t.sent} chứng từ đã xuất trước đây, không xuất lại` : '']).commit();
+  for (const m of report.withoutTemplate) sheet.addRow([m.template, `${m.vouchers} chứng từ`, '', 'Sản phẩm MISA này không có mẫu nhập cho loại chứng từ này']).commit();
+  const header = sheet.addRow(['Mẫu', 'Chứng từ / mã', 'Cột', 'Lỗi']);
+  header.eachCell((cell) => {
+    cell.style = BOLD;
+  });
+  header.commit();
+  if (report.errors === 0) sheet.addRow(['', '', '', 'Không có lỗi']).commit();
+  for (const found of report.issues) sheet.addRow([found.template, found.key, found.column?.trim() ?? '', found.message]).commit();
+  if (report.errors > report.issues.length) sheet.addRow(['', '', '', `… và ${report.errors - report.issues.length} lỗi khác`]).commit();
+  sheet.commit();
+}
+
+export async function writeMisaXlsx(out: NodeJS.WritableStream, layout: MisaLayout, rows: Iterable<MisaRow>, report: MisaReport): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'fund-ledger';
-  for (const { layout, rows } of sheets) {
-    const sheet = workbook.addWorksheet(layout.sheet);
-    sheet.columns = layout.columns.map((c) => ({ width: Math.max(10, Math.min(40, c.header.length + 2)) }));
-    for (const cells of layout.preamble) sheet.addRow([...cells]).commit();
-    const header = sheet.addRow(layout.columns.map((c) => c.header));
-    header.eachCell((cell) => {
-      cell.style = BOLD;
-    });
-    header.commit();
-    for (const row of rows) {
-      const written = sheet.addRow(layout.columns.map((c) => (c.field === null ? null : (row[c.field] ?? null))));
-      layout.columns.forEach((c, index) => {
-        if (c.field !== null && NUMBER_FIELDS.has(c.field)) written.getCell(index + 1).style = AMOUNT;
-      });
-      written.commit();
-    }
-    sheet.commit();
+  const sheet = workbook.addWorksheet(layout.sheet);
+  sheet.columns = layout.columns.map((c) => ({ width: Math.max(10, Math.min(40, c.header.length + 2)) }));
+  for (const cells of layout.preamble) sheet.addRow([...cells]).commit();
+  const header = sheet.addRow(layout.columns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.style = BOLD;
+  });
+  header.commit();
+  const numeric = layout.columns.flatMap((c, index) => (c.field !== null && NUMBER_FIELDS.has(c.field) ? [index + 1] : []));
+  for (const row of rows) {
+    const written = sheet.addRow(layout.columns.map((c) => (c.field === null ? null : (row[c.field] ?? null))));
+    for (const index of numeric) written.getCell(index).style = AMOUNT;
+    written.commit();
   }
+  sheet.commit();
+  writeReportSheet(workbook, report);
   await workbook.commit();
 }

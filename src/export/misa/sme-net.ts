@@ -1,22 +1,30 @@
 /** MISA SME.NET's import templates for vouchers: header in row 1, data from row 2 (MISA.md). */
 import { columns, type MisaLayout } from './layout.js';
+import { listLayouts } from './lists.js';
 
 const COMMON = {
-  'Ngày hạch toán (*)': 'postingDate', 'Ngày chứng từ (*)': 'voucherDate', 'Số chứng từ (*)': 'number',
+  'Ngày hạch toán (*)': 'postingDate', 'Ngày chứng từ (*)': 'voucherDate', 'Số chứng từ (*)': 'number', 'Mã đối tượng': 'counterpartyCode',
   'Tên đối tượng': 'counterpartyName', 'Địa chỉ': 'address', 'Diễn giải': 'description',
   'TK Nợ (*)': 'debitAccount', 'TK Có (*)': 'creditAccount', 'Số tiền': 'amount',
 } as const;
-const LIMITS = { 'Số chứng từ (*)': 20, 'Tên đối tượng': 128, 'Địa chỉ': 255, 'Diễn giải': 255, 'Kèm theo': 50 };
+const limits = { 'Số chứng từ (*)': 20, 'Mã đối tượng': 20, 'Tên đối tượng': 128, 'Địa chỉ': 255, 'Diễn giải': 255, 'Diễn giải (Hạch toán)': 255, 'Kèm theo': 50 };
+/** The codes MISA.md lists; "Hiển thị trên sổ" is left blank, which shows the voucher on both books. */
+const allowed = {
+  'Lý do nộp': ['10', '11', '12', '13'], 'Lý do chi': ['21', '22', '23'], 'Lý do thu': ['30', '31', '32', '33', '34'],
+  'Nội dung thanh toán': ['40', '42', '43'], 'Phương thức thanh toán': ['0', '1', '2'], 'Loại tiền': ['VND', 'USD', 'EUR', 'JPY', 'CNY', 'KRW', 'AUD', 'GBP', 'SGD', 'THB'],
+};
+const RULES = { limits, allowed };
 
 export const SME_NET: readonly MisaLayout[] = [
+  ...listLayouts('sme'),
   {
     product: 'sme', template: 'phieu-thu', sheet: 'Phiếu thu', preamble: [],
     columns: columns(
       `Hiển thị trên sổ | Ngày hạch toán (*) | Ngày chứng từ (*) | Số chứng từ (*) | Mã đối tượng |
        Tên đối tượng | Địa chỉ | Lý do nộp | Diễn giải lý do nộp | Người nộp | Nhân viên thu |
        Kèm theo | Diễn giải | TK Nợ (*) | TK Có (*) | Số tiền | Đối tượng | TK ngân hàng`,
-      { ...COMMON, 'Lý do nộp': 'reason', 'Diễn giải lý do nộp': 'reasonText', 'Người nộp': 'person', 'Kèm theo': 'attachments', 'TK ngân hàng': 'bankAccount' },
-      LIMITS,
+      { ...COMMON, 'Lý do nộp': 'reason', 'Diễn giải lý do nộp': 'reasonText', 'Người nộp': 'person', 'Kèm theo': 'attachments', 'Đối tượng': 'lineCounterpartyCode', 'TK ngân hàng': 'bankAccount' },
+      RULES,
     ),
     // 10: a withdrawal from the bank into cash; 13: any other receipt.
     reasons: { byPurpose: { withdrawal: '10' }, otherwise: '13' },
@@ -30,8 +38,8 @@ export const SME_NET: readonly MisaLayout[] = [
        TK thuế GTGT | Tiền thuế GTGT | % thuế GTGT | Tỷ lệ tính thuế (Thuế suất KHAC) |
        Giá trị HHDV chưa thuế | Ngày hóa đơn | Số hóa đơn | Mẫu số hóa đơn | Ký hiệu hóa đơn |
        Nhóm HHDV mua vào | Mã nhà cung cấp | Tên nhà cung cấp | Mã số thuế nhà cung cấp`,
-      { ...COMMON, 'Kèm theo': 'attachments', 'Lý do chi': 'reason', 'Diễn giải lý do chi': 'reasonText', 'Người nhận': 'person', 'TK ngân hàng': 'bankAccount' },
-      LIMITS,
+      { ...COMMON, 'Kèm theo': 'attachments', 'Lý do chi': 'reason', 'Diễn giải lý do chi': 'reasonText', 'Người nhận': 'person', 'Đối tượng': 'lineCounterpartyCode', 'TK ngân hàng': 'bankAccount' },
+      RULES,
     ),
     // 22: cash deposited into the bank; 23: any other payment.
     reasons: { byPurpose: { deposit: '22' }, otherwise: '23' },
@@ -43,8 +51,8 @@ export const SME_NET: readonly MisaLayout[] = [
        Tên đối tượng | Địa chỉ | Nộp vào TK | Mở tại NH | Lý do thu | \`Diễn giải lý do thu \` | Nhân viên thu | Diễn giải | TK Nợ (*) | TK Có (*) | Số tiền |
        Đối tượng | Khoản mục CP | Đơn vị | Đối tượng THCP | Công trình | Đơn đặt hàng | Hợp đồng mua |
        Hợp đồng bán | Mã thống kê`,
-      { ...COMMON, 'Nộp vào TK': 'bankAccount', 'Mở tại NH': 'bankName', 'Lý do thu': 'reason', 'Diễn giải lý do thu ': 'reasonText' },
-      LIMITS,
+      { ...COMMON, 'Nộp vào TK': 'bankAccount', 'Mở tại NH': 'bankName', 'Lý do thu': 'reason', 'Diễn giải lý do thu ': 'reasonText', 'Đối tượng': 'lineCounterpartyCode', 'Mã thống kê': 'statisticsCode' },
+      RULES,
     ),
     // 34: any other receipt (the codes were seen only in a clone).
     reasons: { byPurpose: {}, otherwise: '34' },
@@ -64,8 +72,9 @@ export const SME_NET: readonly MisaLayout[] = [
       {
         ...COMMON, 'Phương thức thanh toán': 'paymentMethod', 'Tài khoản chi': 'bankAccount', 'Mở tại NH': 'bankName',
         'Nội dung thanh toán': 'reason', 'Diễn giải nội dung thanh toán': 'reasonText', 'Người lĩnh tiền': 'person',
+        'Mã đối tượng (Chi tiết)': 'lineCounterpartyCode', 'Mã thống kê': 'statisticsCode',
       },
-      LIMITS,
+      RULES,
     ),
     // 43: any other payment (seen only in a clone); paid by Ủy nhiệm chi (0).
     reasons: { byPurpose: {}, otherwise: '43' },
@@ -81,8 +90,9 @@ export const SME_NET: readonly MisaLayout[] = [
        TK thuế GTGT | Tiền thuế GTGT | % thuế GTGT | Tỷ lệ tính thuế (Thuế suất KHAC) |
        Giá trị HHDV chưa thuế | Mẫu số HĐ | Ngày hóa đơn | Ký hiệu HĐ | Số hóa đơn | Nhóm HHDV mua vào |
        Mã đối tượng thuế | Tên đối tượng thuế | Mã số thuế đối tượng thuế`,
-      { ...COMMON, 'Diễn giải': 'reasonText', 'Diễn giải (Hạch toán)': 'description', 'Loại tiền': 'currency', 'Tỷ giá': 'rate', 'Số tiền quy đổi': 'convertedAmount', 'TK ngân hàng': 'bankAccount' },
-      LIMITS,
+      { ...COMMON, 'Diễn giải': 'reasonText', 'Diễn giải (Hạch toán)': 'description', 'Loại tiền': 'currency', 'Tỷ giá': 'rate', 'Số tiền quy đổi': 'convertedAmount',
+        'Đối tượng Nợ': 'debitCounterpartyCode', 'Đối tượng Có': 'creditCounterpartyCode', 'TK ngân hàng': 'bankAccount', 'Mã thống kê': 'statisticsCode' },
+      RULES,
     ),
     reasons: { byPurpose: {}, otherwise: '' },
   },

@@ -25,4 +25,5 @@ export const TT103_2018: Regime = {
   purposes: PURPOSES,
   legalBases: LEGAL_BASES,
   campaignCostRoots: ['614', '615'],
+  counterpartyRoots: ['138', '141', '331', '338'],
 };
