@@ -6,16 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type DemoServer } from '../support/demo-server.js';
+import { multipart } from '../support/multipart.js';
 
 const SCENARIO = JSON.parse(readFileSync('fixtures/demo/scenario.json', 'utf8')) as { entities: { code: string }[] };
-
-/** A multipart body holding the files, as a browser's form would send it. */
-export async function multipart(files: readonly { name: string; bytes: Buffer }[]): Promise<{ payload: Buffer; headers: Record<string, string> }> {
-  const form = new FormData();
-  for (const file of files) form.append('file', new Blob([file.bytes]), file.name);
-  const response = new Response(form);
-  return { payload: Buffer.from(await response.arrayBuffer()), headers: { 'content-type': response.headers.get('content-type') ?? '' } };
-}
 
 describe('the MISA round trip on the demo year', () => {
   let server: DemoServer;

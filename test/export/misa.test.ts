@@ -54,6 +54,22 @@ describe.skipIf(!existsSync(MISA_MD))('MISA layouts against MISA.md', () => {
     expect(amisBankReceiptColumns('Mã đối tượng ').slice(4)).toEqual(amisBankReceiptColumns('Mã đối tượng').slice(4));
   });
 
+  it('names the opening balances’ and the counterparties’ columns as MISA.md does, for both products', () => {
+    const doc = readFileSync(MISA_MD, 'utf8').replace(/\n/g, ' ');
+    const listed = (after: string, until: string) => {
+      const start = doc.indexOf(after) + after.length;
+      // Codes MISA.md explains in brackets after a name, such as (0 organisation, 1 person), are not part of it.
+      return doc.slice(start, doc.indexOf(until, start)).split('|').map((h) => h.replace(/\s*\(\d[^)]*\)/, '').trim());
+    };
+    const opening = listed('**Opening balances, Số dư tài khoản** [low: names only, order unverified]:', '(plus');
+    const parties = listed('**Counterparties, Khách hàng** [medium]:', '| …');
+    expect(opening).toEqual(['Số tài khoản (*)', 'Loại tiền', 'Dư Nợ', 'Dư Nợ quy đổi', 'Dư Có', 'Dư Có quy đổi']);
+    for (const product of MISA_PRODUCTS) {
+      expect(findLayout(product, 'so-du-ban-dau')?.columns.map((c) => c.header).slice(0, opening.length)).toEqual(opening);
+      expect(findLayout(product, 'doi-tuong')?.columns.map((c) => c.header)).toEqual(parties);
+    }
+  });
+
   it('keeps the trailing space of SME.NET’s bank receipt and AMIS’s cash receipt', () => {
     expect(findLayout('sme', 'thu-tien-gui')?.columns[10]?.header).toBe('Diễn giải lý do thu ');
     expect(findLayout('amis', 'phieu-thu')?.columns[3]?.header).toBe('Mã đối tượng ');

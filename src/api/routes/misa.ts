@@ -51,7 +51,7 @@ export function misaRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/api/entities/:entity/exports/misa/records',
       { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'The MISA exports made: what, who, when, and each file’s SHA-256', params: entityParams, response: { 200: misaExports } } },
-      async (request) => ({ exports: listMisaExports(store.db, fundOf(request).id) }),
+      async (request) => ({ exports: listMisaExports(store.db, fundOf(request).id).map(({ entityId: _entity, ...record }) => record) }),
     );
     app.get(
       '/api/entities/:entity/exports/misa/mapping',

@@ -130,7 +130,8 @@ export function misaExport(store: Store, request: MisaExportRequest & { readonly
         done(null, chunk);
       },
     });
-    tee.pipe(out as NodeJS.WritableStream & PassThrough);
+    // The file ends only once its export is recorded: whoever has received it whole finds the record with its hash.
+    tee.pipe(out as NodeJS.WritableStream & PassThrough, { end: false });
     const [only] = layouts;
     if (request.template !== undefined && only) {
       await writeMisaXlsx(tee, only, rowsOf(only), report);
@@ -145,9 +146,10 @@ export function misaExport(store: Store, request: MisaExportRequest & { readonly
       zip.append(JSON.stringify(report, null, 2), { name: 'kiem-tra.json' });
       await zip.finalize();
     }
-    await finished(out as NodeJS.WritableStream & PassThrough, { readable: false });
+    await finished(tee);
     recordNumbers(pending);
     finishMisaExport(store.db, record.id, { sha256: hash.digest('hex'), ...counts });
+    out.end();
   }
 
   const format = request.template === undefined ? { contentType: 'application/zip', extension: 'zip' } : FILE_FORMATS.xlsx;

@@ -38,7 +38,8 @@ export async function writeMisaXlsx(out: NodeJS.WritableStream, layout: MisaLayo
   const sheet = workbook.addWorksheet(layout.sheet);
   sheet.columns = layout.columns.map((c) => ({ width: Math.max(10, Math.min(40, c.header.length + 2)) }));
   for (const cells of layout.preamble) sheet.addRow([...cells]).commit();
-  const header = sheet.addRow(layout.columns.map((c) => c.header));
+  // A header with a space at its end (MISA's own quirk) is written as rich text, whose XML keeps the space.
+  const header = sheet.addRow(layout.columns.map((c) => (c.header === c.header.trim() ? c.header : { richText: [{ text: c.header }] })));
   header.eachCell((cell) => {
     cell.style = BOLD;
   });

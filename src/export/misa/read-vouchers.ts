@@ -23,7 +23,6 @@ export const IMPORT_PROBLEMS = {
   number_too_long: 'Số chứng từ dài quá 20 ký tự',
   number_taken: 'Số chứng từ đã có trong sổ của Quỹ',
   rows_apart: 'Các dòng của một chứng từ phải liền nhau',
-  refused: 'Chứng từ bị từ chối khi ghi sổ',
 } as const;
 export type ImportProblem = keyof typeof IMPORT_PROBLEMS;
 
@@ -154,6 +153,10 @@ export function readVouchers(sheet: ReadSheet, fund: FundView): SheetVouchers {
         };
         lines.set(key, { line, side, amount });
       }
+    }
+    // A file that names the counterparty only in the voucher's header (as MISA's own files do) has it on the side that is not money.
+    if (party && !group.rows.some((r) => r.values.lineCounterpartyCode !== undefined || r.values.debitCounterpartyCode !== undefined || r.values.creditCounterpartyCode !== undefined)) {
+      for (const [key, entry] of lines) if (!fund.isMoney(entry.line.account) && entry.line.counterparty === undefined) lines.set(key, { ...entry, line: { ...entry.line, counterparty: party } });
     }
     if (problems.length > 0 || !postingDate || !date) {
       out.issues.push(...problems);
