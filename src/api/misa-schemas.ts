@@ -4,6 +4,7 @@ import { MISA_PRODUCTS, MISA_TEMPLATES, MISA_VOUCHER_TEMPLATES } from '../export
 import { MISA_PROBLEMS } from '../export/misa/misa-check.js';
 import { IMPORT_PROBLEMS } from '../export/misa/read-vouchers.js';
 import { VOUCHER_TYPES } from '../ledger/vouchers/voucher-types.js';
+import { EXAMPLE_ACCOUNTS } from './examples.js';
 import { range } from './report-schemas.js';
 import { accountCode, entityParams, flag, isoDate } from './schemas.js';
 
@@ -28,7 +29,7 @@ export const productQuery = z.object({ product }).strict();
 export const mappingBody = z
   .strictObject({
     identity: z.boolean().meta({ description: 'Accounts not listed keep their own code; false: every account used must be listed' }),
-    accounts: z.record(accountCode, misaCode).meta({ description: 'Our account code → the MISA database’s', example: { '1121': '1121', '5111': '5111' } }),
+    accounts: z.record(accountCode, misaCode).meta({ description: 'Our account code → the MISA database’s', example: { [EXAMPLE_ACCOUNTS.bank]: `${EXAMPLE_ACCOUNTS.bank}1`, [EXAMPLE_ACCOUNTS.donations]: EXAMPLE_ACCOUNTS.donations } }),
     reasons: z.partialRecord(z.enum(MISA_VOUCHER_TEMPLATES), z.record(z.string().regex(/^[a-z-]{1,40}$/), z.string().min(1).max(40))).default({})
       .meta({ description: 'Per template: a voucher purpose (or "otherwise") → the reason code the installation takes', example: { 'phieu-thu': { withdrawal: '10' } } }),
   });

@@ -18,8 +18,8 @@ import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { allocationRoutes } from './routes/allocations.js';
 import { fundDisclosureRoutes } from './routes/fund-disclosures.js';
+import { misaImportRoutes } from './routes/misa-import.js';
 import { misaRoutes } from './routes/misa.js';
-import multipart from '@fastify/multipart';
 import { campaignRoutes } from './routes/campaigns.js';
 import { publicRoutes } from './routes/public.js';
 import { entityRoutes } from './routes/entities.js';
@@ -79,7 +79,6 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installBodyParsers(app);
-  await app.register(multipart);
   // The URL's parts are clean before access is checked against them; the body once it is parsed.
   app.addHook('onRequest', async (request, reply) => {
     const undecodable = undecodableQueryField(request.url);
@@ -91,7 +90,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   app.decorate('writes', new GroupCommit(store));
   installAccess(app, store, authThrottle(options.authThrottle));
   await installOpenApi(app);
-  for (const routes of [healthRoutes, publicRoutes, entityRoutes, campaignRoutes, allocationRoutes, fundDisclosureRoutes, misaRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, publicRoutes, entityRoutes, campaignRoutes, allocationRoutes, fundDisclosureRoutes, misaRoutes, misaImportRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
     await app.register(routes(store));
   }
   return app;

@@ -71,8 +71,14 @@ async function importCommand(store: Store, options: Options, actor: Caller): Pro
 }
 
 export function runMisaCommand(command: string, store: Store, options: Options, actor: Caller): Promise<number> | number | undefined {
-  if (command === 'misa-export') return exportCommand(store, options, actor);
-  if (command === 'misa-mapping') return mappingCommand(store, options, actor);
-  if (command === 'misa-import') return importCommand(store, options, actor);
-  return undefined;
+  switch (command) {
+    case 'misa-export':
+      return exportCommand(store, options, actor);
+    case 'misa-mapping':
+      return mappingCommand(store, options, actor);
+    case 'misa-import':
+      return importCommand(store, options, actor);
+    default:
+      return undefined;
+  }
 }

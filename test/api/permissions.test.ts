@@ -7,6 +7,7 @@ import type { InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findUserByName, listGrants } from '../../src/db/access-repo.js';
 import { apiWorld, payment, receipt, type ApiWorld, type Person } from '../support/api-fixture.js';
+import { multipart } from '../support/multipart.js';
 
 type Fund = 'C1' | 'C2';
 type Role = 'admin' | 'approver' | 'accountant' | 'auditor';
@@ -84,6 +85,15 @@ const ROWS: Record<string, Row> = {
   },
   'GET /api/entities/{entity}/disclosures/{id}/verify': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures/1/verify') }), status: 404 },
   'GET /api/entities/{entity}/exports/misa/{template}': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/phieu-thu?from=2024-01-01&to=2024-12-31') }) },
+  'GET /api/entities/{entity}/exports/misa': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa?period=2024') }) },
+  'GET /api/entities/{entity}/exports/misa/validation': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/validation?period=2024') }) },
+  'GET /api/entities/{entity}/exports/misa/records': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/records') }) },
+  'GET /api/entities/{entity}/exports/misa/mapping': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/mapping') }) },
+  'PUT /api/entities/{entity}/exports/misa/mapping': { request: (fund) => ({ method: 'PUT', url: e(fund, '/exports/misa/mapping'), payload: { identity: true, accounts: { '1121': '1121' } } }) },
+  'POST /api/entities/{entity}/imports/misa': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/imports/misa'), ...multipart([{ name: 'a.xlsx', bytes: Buffer.from('not a workbook') }]) }),
+    status: 422, // misa_file_unreadable: the permission admits the caller, the file is then refused
+  },
   'GET /api/entities/{entity}/disclosure': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosure?from=2024-01-01&to=2024-12-31') }) },
   'GET /api/entities/{entity}/disclosures': { request: (fund) => ({ method: 'GET', url: e(fund, '/disclosures') }) },
   'POST /api/entities/{entity}/disclosures': {

@@ -207,7 +207,7 @@ describe('MISA exchange', () => {
     const sheet = workbook.addWorksheet('Phiếu thu');
     for (const row of rows) sheet.addRow(row);
     workbook.addWorksheet('Ghi chép').addRow(['Không phải mẫu MISA']);
-    const upload = await multipart([{ name: 'amis.xlsx', bytes: Buffer.from(await workbook.xlsx.writeBuffer()) }]);
+    const upload = multipart([{ name: 'amis.xlsx', bytes: Buffer.from(await workbook.xlsx.writeBuffer()) }]);
     const imported = await call('POST', '/api/entities/HTH-VNN/imports/misa', upload);
     expect(imported.statusCode, imported.body).toBe(201);
     const report = imported.json() as { sheets: { product: string; template: string; rows: number }[]; vouchers: { id: number; number: string; type: string }[]; notes: string[]; drafts: number };
@@ -241,7 +241,7 @@ describe('MISA exchange', () => {
       row({ ...good, 'Số chứng từ (*)': 'A8', 'TK Có (*)': '' }),
     ], 'Phiếu thu');
     const before = (await call('GET', '/api/entities/TVH-VNN/vouchers?limit=500')).json().vouchers.length as number;
-    const checked = await call('POST', '/api/entities/TVH-VNN/imports/misa?check=true', await multipart([{ name: 'sai.xlsx', bytes }]));
+    const checked = await call('POST', '/api/entities/TVH-VNN/imports/misa?check=true', multipart([{ name: 'sai.xlsx', bytes }]));
     expect(checked.statusCode, checked.body).toBe(200);
     const report = checked.json() as { issues: { row: number; problem: string; column?: string; sheet: string; file: string }[]; imported: boolean };
     expect(report.imported).toBe(false);
@@ -252,7 +252,7 @@ describe('MISA exchange', () => {
     expect(new Set(report.issues.map((i) => i.problem))).toEqual(new Set(Object.keys(IMPORT_PROBLEMS)));
     expect(report.issues[0]).toMatchObject({ file: 'sai.xlsx', sheet: 'Phiếu thu' });
 
-    const refused = await call('POST', '/api/entities/TVH-VNN/imports/misa', await multipart([{ name: 'sai.xlsx', bytes }]));
+    const refused = await call('POST', '/api/entities/TVH-VNN/imports/misa', multipart([{ name: 'sai.xlsx', bytes }]));
     expect([refused.statusCode, refused.json().code, refused.json().field]).toEqual([422, 'misa_import_invalid', 'file']);
     expect((await call('GET', '/api/entities/TVH-VNN/vouchers?limit=500')).json().vouchers.length).toBe(before);
   });
@@ -260,9 +260,9 @@ describe('MISA exchange', () => {
   it('refuses what is not a MISA file: not multipart, not a workbook, no known header', async () => {
     const json = await call('POST', '/api/entities/HTH-VNN/imports/misa', { payload: { file: 'x' } });
     expect([json.statusCode, json.json().code, json.json().field]).toEqual([422, 'misa_file_unreadable', 'headers.content-type']);
-    const junk = await call('POST', '/api/entities/HTH-VNN/imports/misa', await multipart([{ name: 'a.xlsx', bytes: Buffer.from('PK not really') }]));
+    const junk = await call('POST', '/api/entities/HTH-VNN/imports/misa', multipart([{ name: 'a.xlsx', bytes: Buffer.from('PK not really') }]));
     expect([junk.statusCode, junk.json().code]).toEqual([422, 'misa_file_unreadable']);
-    const other = await call('POST', '/api/entities/HTH-VNN/imports/misa', await multipart([{ name: 'b.xlsx', bytes: await book([['Họ tên', 'Số tiền']]) }]));
+    const other = await call('POST', '/api/entities/HTH-VNN/imports/misa', multipart([{ name: 'b.xlsx', bytes: await book([['Họ tên', 'Số tiền']]) }]));
     expect([other.statusCode, other.json().code, other.json().detail]).toEqual([422, 'misa_layout_unknown', 'b.xlsx / Sheet1']);
   });
 });

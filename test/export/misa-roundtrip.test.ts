@@ -29,7 +29,7 @@ describe('the MISA round trip on the demo year', () => {
     const created = await call('POST', '/api/entities', { payload: profile });
     expect(created.statusCode, created.body).toBe(201);
 
-    const upload = await multipart([{ name: 'TVH-VNN-2024.zip', bytes: zip.rawPayload }]);
+    const upload = multipart([{ name: 'TVH-VNN-2024.zip', bytes: zip.rawPayload }]);
     const imported = await call('POST', '/api/entities/TVH-MISA/imports/misa?post=true', upload);
     expect(imported.statusCode, imported.body).toBe(201);
     const report = imported.json() as { vouchers: { number: string; postedAs: string | null }[]; issues: unknown[]; imported: boolean };

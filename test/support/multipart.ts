@@ -1,8 +1,10 @@
-/** Files as a multipart/form-data body, for injecting uploads. */
-/** A multipart body holding the files, as a browser's form would send it. */
-export async function multipart(files: readonly { name: string; bytes: Buffer }[]): Promise<{ payload: Buffer; headers: Record<string, string> }> {
-  const form = new FormData();
-  for (const file of files) form.append('file', new Blob([file.bytes]), file.name);
-  const response = new Response(form);
-  return { payload: Buffer.from(await response.arrayBuffer()), headers: { 'content-type': response.headers.get('content-type') ?? '' } };
+/** Files as a multipart/form-data body, as a browser's form sends them, for injecting uploads. */
+export function multipart(files: readonly { name: string; bytes: Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = 'fund-ledger-upload-7d1f0c';
+  const parts = files.flatMap((file) => [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file.bytes,
+    Buffer.from('\r\n'),
+  ]);
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,26 +1,23 @@
 /**
  * MISA exchange: a fund's books of a period as MISA import files (one template as an XLSX,
  * or all of them in a zip), the validation report on its own, the installation's account
- * mapping, the record of exports, and MISA files read back into the fund.
+ * mapping, and the record of exports.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { misaExport, misaValidation } from '../../app/exports/misa-export.js';
 import { getMisaMapping, setMisaMapping } from '../../app/exports/misa-mapping.js';
-import { applyMisaImport, checkedImport, prepareMisaImport } from '../../app/imports/misa-import.js';
 import { listMisaExports } from '../../db/misa-repo.js';
 import type { Store } from '../../db/store.js';
-import { accept, reject } from '../../ledger/rejections.js';
+import { accept } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { streamFile } from '../file-reply.js';
-import { exportQuery, importQuery, importReport, mapping, mappingBody, misaExports, misaReport, productQuery, templateParams } from '../misa-schemas.js';
+import { exportQuery, mapping, mappingBody, misaExports, misaReport, productQuery, templateParams } from '../misa-schemas.js';
 import { sendRejection } from '../problem.js';
 import * as success from '../response-schemas.js';
 import { entityParams } from '../schemas.js';
 import { answerWrite } from '../write.js';
 
 const tags = ['misa'];
-/** The most bytes one uploaded file may have, and the most files in one upload. */
-const UPLOAD = { fileSize: 64 * 1024 * 1024, files: 10, fields: 0 };
 
 const queryPath = (path: string | undefined) => (path === 'template' ? 'params.template' : `querystring.${path ?? ''}`);
 
@@ -87,31 +84,6 @@ export function misaRoutes(store: Store): FastifyPluginAsyncZod {
       async (request, reply) => {
         const output = misaExport(store, { entity: fundOf(request).code, template: request.params.template, ...request.query, actor: actorOf(request) });
         return output.ok ? streamFile(reply, output.value) : sendRejection(reply, { ...output, path: queryPath(output.path) });
-      },
-    );
-    app.post(
-      '/api/entities/:entity/imports/misa',
-      {
-        config: { access: { permission: 'ledger.post' } },
-        schema: {
-          tags, summary: 'MISA files (XLSX, or the zip an export writes) read into the fund: sub-accounts, counterparties, opening balances and vouchers, as drafts or posted; multipart/form-data, one or more files',
-          consumes: ['multipart/form-data'], params: entityParams, querystring: importQuery, response: { 200: importReport, 201: importReport },
-        },
-      },
-      async (request, reply) => {
-        if (!request.isMultipart()) return sendRejection(reply, reject('misa_file_unreadable', 'headers.content-type', 'send the files as multipart/form-data'));
-        const files: { name: string; bytes: Buffer }[] = [];
-        for await (const part of request.files({ limits: UPLOAD })) files.push({ name: part.filename, bytes: await part.toBuffer() });
-        if (files.length === 0) return sendRejection(reply, reject('misa_file_unreadable', 'file', 'no file'));
-        const entity = fundOf(request).code;
-        const prepared = await prepareMisaImport(store, { entity, files });
-        if (!prepared.ok) return sendRejection(reply, prepared);
-        if (request.query.check) return checkedImport(prepared.value);
-        const { post, openingDate } = request.query;
-        return answerWrite(store, request, reply, { entity }, () => {
-          const imported = applyMisaImport(store, prepared.value, { entity, actor: actorOf(request), post, ...(openingDate !== undefined && { openingDate }) });
-          return imported.ok ? accept({ status: 201, body: imported.value }) : imported.path === 'post' ? { ...imported, path: 'querystring.post' } : imported;
-        });
       },
     );
   };

@@ -98,7 +98,7 @@ export function misaExport(store: Store, request: MisaExportRequest & { readonly
   const { fund, layouts, from, to, source } = planned.value;
   const report = check(request, planned.value);
   const first = report.issues[0];
-  if (first && !request.cleanOnly) return reject('misa_export_invalid', PROBLEM_PATH[first.problem], `${report.errors}: ${first.key} ${first.message}`);
+  if (first && !request.cleanOnly) return reject('misa_export_invalid', PROBLEM_PATH[first.problem], `${report.errors} lỗi; lỗi đầu: ${first.key}: ${first.message}`);
   const entity = fund.entity;
   const name = `${entity.code}-misa-${request.product}-${request.template ?? 'tat-ca'}-${from}-${to}`;
 
