@@ -150,6 +150,7 @@ export function misaExport(store: Store, request: MisaExportRequest & { readonly
     recordNumbers(pending);
     finishMisaExport(store.db, record.id, { sha256: hash.digest('hex'), ...counts });
     out.end();
+    await finished(out as NodeJS.WritableStream & PassThrough, { readable: false });
   }
 
   const format = request.template === undefined ? { contentType: 'application/zip', extension: 'zip' } : FILE_FORMATS.xlsx;

@@ -32,10 +32,10 @@ export function openingRow(
   balance: { readonly account: string; readonly amount: bigint; readonly counterpartyCode?: string; readonly bankAccount?: string },
 ): ListRow {
   const account = mapped(layout, mapping, balance.account, balance.account);
-  const debit = balance.amount > 0n ? Number(balance.amount) : 0;
-  const credit = balance.amount < 0n ? Number(-balance.amount) : 0;
+  // One side only: the other is left empty, as MISA takes a balance.
+  const side = balance.amount > 0n ? { openingDebit: Number(balance.amount), openingDebitConverted: Number(balance.amount) } : { openingCredit: Number(-balance.amount), openingCreditConverted: Number(-balance.amount) };
   return checked(layout, balance.account, {
-    account: account.code, currency: 'VND', openingDebit: debit, openingDebitConverted: debit, openingCredit: credit, openingCreditConverted: credit,
+    account: account.code, currency: 'VND', ...side,
     ...(balance.counterpartyCode !== undefined && { lineCounterpartyCode: balance.counterpartyCode }),
     ...(balance.bankAccount !== undefined && { bankAccount: balance.bankAccount }),
   }, account.issues);

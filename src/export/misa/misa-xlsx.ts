@@ -11,12 +11,18 @@ import type { MisaReport } from './misa-report.js';
 import type { MisaRow } from './misa-row.js';
 
 const NUMBER_FIELDS: ReadonlySet<MisaField> = new Set(['amount', 'convertedAmount', 'rate', 'openingDebit', 'openingDebitConverted', 'openingCredit', 'openingCreditConverted']);
+/** Column widths by what they hold, so names, texts and amounts show whole; other columns fit their header. */
+const WIDTHS: Partial<Record<MisaField, number>> = {
+  counterpartyName: 36, address: 36, reasonText: 44, description: 44, person: 28, bankName: 36, accountName: 44, accountNameEn: 36,
+  amount: 16, convertedAmount: 16, openingDebit: 18, openingDebitConverted: 18, openingCredit: 18, openingCreditConverted: 18,
+  number: 16, postingDate: 12, voucherDate: 12, bankAccount: 18,
+};
 const BOLD = { font: { name: 'Calibri', family: 2, size: 11, bold: true } };
 const AMOUNT = { numFmt: '#,##0' };
 export const REPORT_SHEET = 'Kết quả kiểm tra';
 
 function writeReportSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: MisaReport): void {
-  const sheet = workbook.addWorksheet(REPORT_SHEET);
+  const sheet = workbook.addWorksheet(REPORT_SHEET, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
   sheet.columns = [{ width: 22 }, { width: 22 }, { width: 28 }, { width: 70 }];
   sheet.addRow([`Kiểm tra trước khi nhập MISA (${report.product === 'sme' ? 'MISA SME.NET' : 'MISA AMIS'}), kỳ ${report.from} – ${report.to}`]).commit();
   for (const t of report.templates) sheet.addRow([t.template, `${t.items} mục, ${t.rows} dòng`, `${t.clean} không lỗi`, t.sent > 0 ? `${t.sent} chứng từ đã xuất trước đây, không xuất lại` : '']).commit();
@@ -35,8 +41,13 @@ function writeReportSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: 
 export async function writeMisaXlsx(out: NodeJS.WritableStream, layout: MisaLayout, rows: Iterable<MisaRow>, report: MisaReport): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'fund-ledger';
-  const sheet = workbook.addWorksheet(layout.sheet);
-  sheet.columns = layout.columns.map((c) => ({ width: Math.max(10, Math.min(40, c.header.length + 2)) }));
+  // The header stays in view as the rows scroll; printed, the sheet runs across landscape pages with the header on each.
+  const headerRow = layout.preamble.length + 1;
+  const sheet = workbook.addWorksheet(layout.sheet, {
+    views: [{ state: 'frozen', ySplit: headerRow }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, printTitlesRow: `${headerRow}:${headerRow}` },
+  });
+  sheet.columns = layout.columns.map((c) => ({ width: Math.max((c.field === null ? undefined : WIDTHS[c.field]) ?? 0, Math.min(40, c.header.length + 2), 10) }));
   for (const cells of layout.preamble) sheet.addRow([...cells]).commit();
   // A header with a space at its end (MISA's own quirk) is written as rich text, whose XML keeps the space.
   const header = sheet.addRow(layout.columns.map((c) => (c.header === c.header.trim() ? c.header : { richText: [{ text: c.header }] })));
