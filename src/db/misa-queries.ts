@@ -1,11 +1,13 @@
 /**
  * What a MISA export reads: a period's entries a page at a time with the voucher each was
- * posted from, the balances the period opens with, the counterparties its lines name, and
- * each counterparty's code.
+ * posted from, their lines and vouchers a page at once, the balances the period opens with,
+ * and the counterparties its lines name.
  */
 import type Database from 'better-sqlite3';
-import type { CounterpartyForm, CounterpartyKind, CounterpartyRef } from '../ledger/entry.js';
 import { counterpartyCode } from '../export/misa/counterparty-code.js';
+import type { ExportedEntry, ExportedLine, ExportedVoucher } from '../export/misa/misa-voucher.js';
+import type { CounterpartyForm, CounterpartyKind } from '../ledger/entry.js';
+import type { VoucherContent } from '../ledger/vouchers/voucher.js';
 
 export interface ExportedEntryRef {
   readonly entryId: number;
@@ -37,8 +39,9 @@ const OPENING = `(l.date < @from OR l.entry_id IN (SELECT id FROM entries WHERE 
 
 export class MisaQueries {
   private readonly page: Database.Statement;
-  private readonly codeOf: Database.Statement;
-  private readonly codes = new Map<string, string>();
+  private readonly headers: Database.Statement;
+  private readonly lines: Database.Statement;
+  private readonly vouchers: Database.Statement;
 
   constructor(private readonly sqlite: Database.Database) {
     this.page = sqlite.prepare(
@@ -46,7 +49,18 @@ export class MisaQueries {
        WHERE e.entity_id = @entity AND e.date BETWEEN @from AND @to AND e.kind <> 'opening' AND e.seq > @after
        ORDER BY e.seq LIMIT @limit`,
     );
-    this.codeOf = sqlite.prepare('SELECT id FROM counterparties WHERE entity_id = ? AND kind = ? AND name = ? AND address = ?').pluck();
+    this.headers = sqlite.prepare('SELECT id, seq, date, description FROM entries WHERE id IN (SELECT value FROM json_each(?))');
+    this.lines = sqlite
+      .prepare(
+        `SELECT l.entry_id AS entryId, a.code AS account, l.amount, l.currency, l.original_amount AS originalAmount, l.rate,
+                l.counterparty_id AS counterpartyId, cp.kind AS counterpartyKind, cp.name AS counterpartyName, cp.address AS counterpartyAddress,
+                b.number AS bankAccount, c.code AS campaign
+         FROM entry_lines l JOIN accounts a ON a.id = l.account_id
+         LEFT JOIN counterparties cp ON cp.id = l.counterparty_id LEFT JOIN bank_accounts b ON b.id = l.bank_account_id LEFT JOIN campaigns c ON c.id = l.campaign_id
+         WHERE l.entry_id IN (SELECT value FROM json_each(?)) ORDER BY l.entry_id, l.line_no`,
+      )
+      .safeIntegers(true);
+    this.vouchers = sqlite.prepare('SELECT id, type, number, date, reason, cancels_id AS cancelsId, content FROM vouchers WHERE id IN (SELECT value FROM json_each(?))');
   }
 
   /** The period's entries after the sequence number given, opening entries left to the opening balances. */
@@ -54,17 +68,35 @@ export class MisaQueries {
     return this.page.all({ entity, from, to, after, limit }) as ExportedEntryRef[];
   }
 
-  /** A counterparty's MISA code; the last few thousand are remembered, so long exports stay small. */
-  counterpartyCode(entity: number, ref: CounterpartyRef): string | undefined {
-    const key = `${ref.kind}\u0000${ref.name}\u0000${ref.address ?? ''}`;
-    const known = this.codes.get(key);
-    if (known !== undefined) return known;
-    const id = this.codeOf.get(entity, ref.kind, ref.name, ref.address ?? '') as number | undefined;
-    if (id === undefined) return undefined;
-    if (this.codes.size >= 5000) this.codes.clear();
-    const code = counterpartyCode(ref.kind, id);
-    this.codes.set(key, code);
-    return code;
+  /** The entries and vouchers of a page of refs, read in three statements. */
+  load(refs: readonly ExportedEntryRef[]): { entries: Map<number, ExportedEntry>; vouchers: Map<number, ExportedVoucher> } {
+    const ids = JSON.stringify(refs.map((r) => r.entryId));
+    const lines = new Map<number, ExportedLine[]>();
+    for (const r of this.lines.all(ids) as Record<string, unknown>[]) {
+      const entryId = Number(r.entryId);
+      const line: ExportedLine = {
+        account: r.account as string, amount: r.amount as bigint, currency: r.currency as string | null, originalAmount: r.originalAmount as bigint | null,
+        rate: r.rate === null ? null : String(r.rate),
+        ...(r.counterpartyId !== null && {
+          counterparty: { code: counterpartyCode(r.counterpartyKind as CounterpartyKind, Number(r.counterpartyId)), name: r.counterpartyName as string, address: r.counterpartyAddress as string },
+        }),
+        ...(r.bankAccount !== null && { bankAccount: r.bankAccount as string }),
+        ...(r.campaign !== null && { campaign: r.campaign as string }),
+      };
+      const list = lines.get(entryId);
+      if (list) list.push(line);
+      else lines.set(entryId, [line]);
+    }
+    const entries = new Map(
+      (this.headers.all(ids) as { id: number; seq: number; date: string; description: string }[]).map((e) => [e.id, { seq: e.seq, date: e.date, description: e.description, lines: lines.get(e.id) ?? [] }]),
+    );
+    const voucherIds = JSON.stringify(refs.flatMap((r) => (r.voucherId === null ? [] : [r.voucherId])));
+    const vouchers = new Map(
+      (this.vouchers.all(voucherIds) as { id: number; type: string; number: string | null; date: string; reason: string; cancelsId: number | null; content: string }[]).map((v) => [
+        v.id, { type: v.type, number: v.number, date: v.date, reason: v.reason, cancels: v.cancelsId !== null, content: JSON.parse(v.content) as VoucherContent },
+      ]),
+    );
+    return { entries, vouchers };
   }
 
   /** Balances at the start of the period per account, per counterparty and bank account where the lines carry them. */

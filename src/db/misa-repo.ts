@@ -40,11 +40,13 @@ export function exportedNumberRecorder(sqlite: Database.Database, exportId: numb
   return (numbers) => many(numbers);
 }
 
-/** Whether a voucher number went to this MISA product in an export that was written whole. */
-export function sentNumberChecker(sqlite: Database.Database, entityId: number, product: MisaProduct): (number: string) => boolean {
+/** Which of the voucher numbers went to this MISA product in an export that was written whole. */
+export function sentNumbersChecker(sqlite: Database.Database, entityId: number, product: MisaProduct): (numbers: readonly string[]) => ReadonlySet<string> {
+  const finished = sqlite.prepare('SELECT 1 FROM misa_exports WHERE entity_id = ? AND product = ? AND sha256 IS NOT NULL LIMIT 1').pluck().get(entityId, product) !== undefined;
+  if (!finished) return () => new Set();
   const query = sqlite.prepare(
-    `SELECT 1 FROM misa_exported_vouchers v JOIN misa_exports e ON e.id = v.export_id
-     WHERE v.entity_id = ? AND v.product = ? AND v.number = ? AND e.sha256 IS NOT NULL LIMIT 1`,
+    `SELECT DISTINCT v.number FROM misa_exported_vouchers v JOIN misa_exports e ON e.id = v.export_id
+     WHERE v.entity_id = ? AND v.product = ? AND v.number IN (SELECT value FROM json_each(?)) AND e.sha256 IS NOT NULL`,
   ).pluck();
-  return (number) => query.get(entityId, product, number) !== undefined;
+  return (numbers) => new Set(query.all(entityId, product, JSON.stringify(numbers)) as string[]);
 }

@@ -12,13 +12,14 @@
  *  6. every book and statement, and the general journal as XLSX, PDF, CSV and a ledger
  *     journal, on the fund of step 1, reused when a previous run left it (see reports.ts);
  *  7. a campaign's disclosure at the scale of a national appeal: its value, publication,
- *     verification and PDF (see disclosure.ts).
+ *     verification and PDF (see disclosure.ts);
+ *  8. a fund year exported as every MISA SME.NET template and imported back (see misa.ts).
  *
- * Options: --only core|http|pdf|reports|disclosure (default all), --txns N (default 500000 two-line entries),
+ * Options: --only core|http|pdf|reports|disclosure|misa (default all), --txns N (default 500000 two-line entries),
  * --vouchers N (default 1000) for the PDF batch, --receipts N (default 1000000 two-line receipts) for the disclosure,
- * --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
+ * --misa-vouchers N (default 100000) for the MISA exchange, --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
  * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md,
- * reports.json and reports.md, disclosure.json and disclosure.md.
+ * reports.json and reports.md, disclosure.json and disclosure.md, misa.json and misa.md.
  */
 import { localCaller } from '../../src/app/caller.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ import { openStore, type Store } from '../../src/db/store.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
 import { benchHttpPosting, type HttpPostingResult } from './http-posting.js';
 import { benchDisclosure } from './disclosure.js';
+import { benchMisa, misaMarkdown } from './misa.js';
 import { benchReports, reportsMarkdown } from './reports.js';
 import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
@@ -43,10 +45,11 @@ import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' }, txns: { type: 'string' }, runs: { type: 'string' },
-    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' }, receipts: { type: 'string' },
+    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' }, receipts: { type: 'string' }, 'misa-vouchers': { type: 'string' },
   },
 });
-if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports or disclosure');
+if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure', 'misa'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports, disclosure or misa');
+const MISA_VOUCHERS = Number(values['misa-vouchers'] ?? 100_000);
 const RECEIPTS = Number(values.receipts ?? 1_000_000);
 const VOUCHERS = Number(values.vouchers ?? 1_000);
 const TXNS = Number(values.txns ?? 500_000);
@@ -231,6 +234,14 @@ async function benchDisclosurePart(): Promise<void> {
   if (!r.verified) process.exitCode = 1;
 }
 
+async function benchMisaPart(): Promise<void> {
+  const r = await benchMisa({ vouchers: MISA_VOUCHERS, dir: join(OUT, 'misa') });
+  writeFileSync(join(OUT, 'misa.json'), `${JSON.stringify({ machine: MACHINE, ...r }, null, 2)}\n`);
+  const md = misaMarkdown(r);
+  writeFileSync(join(OUT, 'misa.md'), `${md}\n`);
+  console.log(md);
+}
+
 async function benchReportsPart(): Promise<void> {
   const store = await reuseOrBuildFund();
   try {
@@ -249,4 +260,5 @@ if (values.only === undefined || values.only === 'http') await benchHttp();
 if (values.only === undefined || values.only === 'pdf') await benchPdf();
 if (values.only === undefined || values.only === 'reports') await benchReportsPart();
 if (values.only === undefined || values.only === 'disclosure') await benchDisclosurePart();
+if (values.only === undefined || values.only === 'misa') await benchMisaPart();
 console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);

@@ -79,9 +79,11 @@ function check(request: MisaExportRequest, planned: MisaPlan): MisaReport {
   }
   if (request.template === undefined) {
     const has = new Set(planned.layouts.map((l) => l.template));
-    for (const ref of planned.source.entryRefs()) {
-      const template = templateOfRef(ref);
-      if (!has.has(template)) builder.withoutTemplate(template);
+    for (const page of planned.source.refPages()) {
+      for (const ref of page) {
+        const template = templateOfRef(ref);
+        if (!has.has(template)) builder.withoutTemplate(template);
+      }
     }
   }
   return builder.report();

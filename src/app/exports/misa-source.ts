@@ -4,11 +4,9 @@
  * a time and only those of the template asked for are loaded, so memory does not grow with
  * the period; reading the same source twice gives the same rows.
  */
-import { findEntry } from '../../db/entries-repo.js';
 import { MisaQueries, type ExportedEntryRef } from '../../db/misa-queries.js';
-import { sentNumberChecker } from '../../db/misa-repo.js';
+import { sentNumbersChecker } from '../../db/misa-repo.js';
 import type { Store } from '../../db/store.js';
-import { findVoucher } from '../../db/vouchers-repo.js';
 import { counterpartyCode } from '../../export/misa/counterparty-code.js';
 import { TEMPLATE_OF_TYPE, type MisaLayout, type MisaVoucherTemplate } from '../../export/misa/layout.js';
 import { accountRow, counterpartyRow, openingRow } from '../../export/misa/list-rows.js';
@@ -43,12 +41,12 @@ export function templateOfRef(ref: ExportedEntryRef): MisaVoucherTemplate {
 
 export class MisaSource {
   private readonly queries: MisaQueries;
-  private readonly sent: (number: string) => boolean;
+  private readonly sent: (numbers: readonly string[]) => ReadonlySet<string>;
   private readonly bankNames: ReadonlyMap<string, string>;
 
-  constructor(private readonly store: Store, private readonly request: MisaSourceRequest) {
+  constructor(store: Store, private readonly request: MisaSourceRequest) {
     this.queries = new MisaQueries(store.sqlite);
-    this.sent = sentNumberChecker(store.sqlite, request.fund.entity.id, request.mapping.product);
+    this.sent = sentNumbersChecker(store.sqlite, request.fund.entity.id, request.mapping.product);
     this.bankNames = new Map(request.fund.bankAccounts.map((b) => [b.number, b.institution]));
   }
 
@@ -59,30 +57,35 @@ export class MisaSource {
     return this.voucherItems(layout, layout.template);
   }
 
-  /** The period's entries a page at a time; each page's refs are read before the next is asked for. */
-  *entryRefs(): Generator<ExportedEntryRef> {
+  /** The period's entries a page at a time, each page read before the next is asked for. */
+  *refPages(): Generator<readonly ExportedEntryRef[]> {
     const { fund, from, to } = this.request;
     for (let after = 0; ; ) {
       const page = this.queries.entries(fund.entity.id, from, to, after, PAGE);
-      yield* page;
+      if (page.length > 0) yield page;
       if (page.length < PAGE) return;
       after = (page.at(-1) as ExportedEntryRef).seq;
     }
   }
 
   private *voucherItems(layout: MisaLayout, template: MisaVoucherTemplate): Generator<MisaItem> {
-    const { fund, mapping, from, to } = this.request;
-    const entityId = fund.entity.id;
-    for (const ref of this.entryRefs()) {
-      if (templateOfRef(ref) !== template) continue;
-      const entry = findEntry(this.store.sqlite, entityId, ref.entryId);
-      if (!entry) continue;
-      const voucher = ref.voucherId === null ? undefined : findVoucher(this.store.db, entityId, ref.voucherId);
-      const misa = misaVoucher(entry, voucher, (line) => (line.counterparty === undefined ? undefined : this.queries.counterpartyCode(entityId, line.counterparty)));
-      const { rows, issues } = voucherRows(layout, mapping, misa, this.bankNames);
-      const dated = misa.date < from || misa.date > to ? [issue(template, misa.number, 'date_outside_period', misa.date, layout.columns.find((c) => c.field === 'voucherDate')?.header)] : [];
-      const sent = this.sent(misa.number);
-      yield { key: misa.number, rows, issues: [...issues, ...dated, ...(sent ? [issue(template, misa.number, 'number_sent', misa.number)] : [])], sent };
+    const { mapping, from, to } = this.request;
+    const voucherDate = layout.columns.find((c) => c.field === 'voucherDate')?.header;
+    for (const page of this.refPages()) {
+      const mine = page.filter((ref) => templateOfRef(ref) === template);
+      if (mine.length === 0) continue;
+      const { entries, vouchers } = this.queries.load(mine);
+      const made = mine.flatMap((ref) => {
+        const entry = entries.get(ref.entryId);
+        return entry ? [misaVoucher(entry, ref.voucherId === null ? undefined : vouchers.get(ref.voucherId))] : [];
+      });
+      const sentBefore = this.sent(made.map((m) => m.number));
+      for (const misa of made) {
+        const { rows, issues } = voucherRows(layout, mapping, misa, this.bankNames);
+        const dated = misa.date < from || misa.date > to ? [issue(template, misa.number, 'date_outside_period', misa.date, voucherDate)] : [];
+        const sent = sentBefore.has(misa.number);
+        yield { key: misa.number, rows, issues: [...issues, ...dated, ...(sent ? [issue(template, misa.number, 'number_sent', misa.number)] : [])], sent };
+      }
     }
   }
 

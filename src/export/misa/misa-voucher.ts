@@ -4,9 +4,38 @@
  * entry posted from a voucher takes the voucher's number and header; one posted without a
  * voucher (a closing, a journal entry) is a general voucher numbered from its sequence.
  */
-import type { Line, StoredEntry } from '../../ledger/entry.js';
-import type { Voucher } from '../../ledger/vouchers/voucher.js';
+import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
 import { TEMPLATE_OF_TYPE, type MisaVoucherTemplate } from './layout.js';
+
+/** A line of a posted entry as the export reads it, its counterparty with its MISA code. */
+export interface ExportedLine {
+  readonly account: string;
+  readonly amount: bigint;
+  readonly currency: string | null;
+  readonly originalAmount: bigint | null;
+  readonly rate: string | null;
+  readonly counterparty?: { readonly code: string; readonly name: string; readonly address: string };
+  readonly bankAccount?: string;
+  readonly campaign?: string;
+}
+
+export interface ExportedEntry {
+  readonly seq: number;
+  readonly date: string;
+  readonly description: string;
+  readonly lines: readonly ExportedLine[];
+}
+
+/** The voucher an entry was posted from, as the export reads it. */
+export interface ExportedVoucher {
+  readonly type: string;
+  readonly number: string | null;
+  readonly date: string;
+  readonly reason: string;
+  /** It is the reversing voucher of a cancellation. */
+  readonly cancels: boolean;
+  readonly content: VoucherContent;
+}
 
 export interface MisaLine {
   readonly account: string;
@@ -38,21 +67,17 @@ export function entryNumber(seq: number): string {
   return `BT${String(seq).padStart(6, '0')}`;
 }
 
-export function misaVoucher(entry: StoredEntry, voucher: Voucher | undefined, codeOf: (line: Line) => string | undefined): MisaVoucher {
-  const lines = entry.lines.map((line): MisaLine => {
-    const code = codeOf(line);
-    return {
-      account: line.account, amount: line.amount, currency: line.currency, originalAmount: line.originalAmount, rate: line.rate,
-      ...(code !== undefined && { counterpartyCode: code }), ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
-    };
-  });
+export function misaVoucher(entry: ExportedEntry, voucher: ExportedVoucher | undefined): MisaVoucher {
+  const lines = entry.lines.map((line): MisaLine => ({
+    account: line.account, amount: line.amount, currency: line.currency, originalAmount: line.originalAmount, rate: line.rate,
+    ...(line.counterparty !== undefined && { counterpartyCode: line.counterparty.code }), ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
+  }));
   const named = entry.lines.find((l) => l.counterparty !== undefined);
   const partyName = voucher?.content.counterparty?.name ?? named?.counterparty?.name;
   const partyLine = entry.lines.find((l) => l.counterparty !== undefined && l.counterparty.name === partyName);
-  const partyCode = partyLine === undefined ? undefined : codeOf(partyLine);
   const campaign = entry.lines.find((l) => l.campaign !== undefined)?.campaign;
   const bankAccount = voucher?.content.bankAccount ?? entry.lines.find((l) => l.bankAccount !== undefined)?.bankAccount;
-  const template = voucher === undefined || voucher.cancelsId !== null ? 'chung-tu-khac' : (TEMPLATE_OF_TYPE[voucher.type] ?? 'chung-tu-khac');
+  const template = voucher === undefined || voucher.cancels ? 'chung-tu-khac' : (TEMPLATE_OF_TYPE[voucher.type] ?? 'chung-tu-khac');
   return {
     template,
     number: voucher?.number ?? entryNumber(entry.seq),
@@ -61,7 +86,7 @@ export function misaVoucher(entry: StoredEntry, voucher: Voucher | undefined, co
     reason: voucher?.reason ?? entry.description,
     ...(voucher?.content.purpose !== undefined && { purpose: voucher.content.purpose }),
     ...(partyName !== undefined && {
-      counterparty: { ...(partyCode !== undefined && { code: partyCode }), name: partyName, address: voucher?.content.counterparty?.address ?? partyLine?.counterparty?.address ?? '' },
+      counterparty: { ...(partyLine?.counterparty && { code: partyLine.counterparty.code }), name: partyName, address: voucher?.content.counterparty?.address ?? partyLine?.counterparty?.address ?? '' },
     }),
     ...(voucher?.content.attachments !== undefined && { attachments: voucher.content.attachments }),
     ...(campaign !== undefined && { campaign }),

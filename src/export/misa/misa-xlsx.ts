@@ -19,6 +19,11 @@ const WIDTHS: Partial<Record<MisaField, number>> = {
 };
 const BOLD = { font: { name: 'Calibri', family: 2, size: 11, bold: true } };
 const AMOUNT = { numFmt: '#,##0' };
+/**
+ * The style of every other cell, one object for all: exceljs gives each cell a style of its
+ * own and looks each up when writing, unless cells share the object, which it remembers.
+ */
+const PLAIN = {};
 export const REPORT_SHEET = 'Kết quả kiểm tra';
 
 function writeReportSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, report: MisaReport): void {
@@ -55,10 +60,12 @@ export async function writeMisaXlsx(out: NodeJS.WritableStream, layout: MisaLayo
     cell.style = BOLD;
   });
   header.commit();
-  const numeric = layout.columns.flatMap((c, index) => (c.field !== null && NUMBER_FIELDS.has(c.field) ? [index + 1] : []));
+  const styles = layout.columns.map((c) => (c.field !== null && NUMBER_FIELDS.has(c.field) ? AMOUNT : PLAIN));
   for (const row of rows) {
     const written = sheet.addRow(layout.columns.map((c) => (c.field === null ? null : (row[c.field] ?? null))));
-    for (const index of numeric) written.getCell(index).style = AMOUNT;
+    written.eachCell({ includeEmpty: true }, (cell, column) => {
+      cell.style = styles[column - 1] ?? PLAIN;
+    });
     written.commit();
   }
   sheet.commit();
