@@ -28,12 +28,17 @@ interface Report {
   withoutTemplate: { template: string; vouchers: number }[];
 }
 
-async function book(rows: readonly (readonly unknown[])[], sheetName = 'Sheet1'): Promise<Buffer> {
+/** A workbook of the sheets given, each its rows and name. */
+async function books(...sheets: readonly [readonly (readonly unknown[])[], string][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  for (const row of rows) sheet.addRow([...row]);
+  for (const [rows, name] of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow([...row]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+const book = (rows: readonly (readonly unknown[])[], sheetName = 'Sheet1') => books([rows, sheetName]);
 
 describe('MISA exchange', () => {
   let server: DemoServer;
@@ -228,7 +233,8 @@ describe('MISA exchange', () => {
     const header = findLayout('sme', 'phieu-thu')?.columns.map((c) => c.header) ?? [];
     const row = (values: Record<string, string>) => header.map((h) => values[h] ?? '');
     const good = { 'Ngày hạch toán (*)': '05/12/2024', 'Ngày chứng từ (*)': '05/12/2024', 'TK Nợ (*)': '1111', 'TK Có (*)': '5111', 'Số tiền': '100000' };
-    const bytes = await book([
+    const opening = findLayout('sme', 'so-du-ban-dau')?.columns.map((c) => c.header) ?? [];
+    const bytes = await books([[opening, ['1111', 'VND', '5000']], 'Số dư tài khoản'], [[
       header,
       row({ ...good, 'Số chứng từ (*)': 'A1', 'Ngày hạch toán (*)': '31/02/2024' }),
       row({ ...good, 'Số chứng từ (*)': 'A2', 'Số tiền': '0' }),
@@ -239,18 +245,19 @@ describe('MISA exchange', () => {
       row({ ...good, 'Số chứng từ (*)': 'A7' }),
       row({ ...good, 'Số chứng từ (*)': 'A6' }),
       row({ ...good, 'Số chứng từ (*)': 'A8', 'TK Có (*)': '' }),
-    ], 'Phiếu thu');
+    ], 'Phiếu thu']);
     const before = (await call('GET', '/api/entities/TVH-VNN/vouchers?limit=500')).json().vouchers.length as number;
     const checked = await call('POST', '/api/entities/TVH-VNN/imports/misa?check=true', multipart([{ name: 'sai.xlsx', bytes }]));
     expect(checked.statusCode, checked.body).toBe(200);
     const report = checked.json() as { issues: { row: number; problem: string; column?: string; sheet: string; file: string }[]; imported: boolean };
     expect(report.imported).toBe(false);
     expect(report.issues.map((i) => [i.row, i.problem, i.column ?? null])).toEqual([
+      [2, 'opening_exists', null],
       [2, 'date_invalid', 'Ngày hạch toán (*)'], [3, 'amount_invalid', 'Số tiền'], [4, 'account_unknown', 'TK Nợ (*)'], [5, 'number_too_long', 'Số chứng từ (*)'],
       [6, 'number_taken', 'Số chứng từ (*)'], [9, 'rows_apart', null], [10, 'field_missing', 'TK Có (*)'],
     ]);
     expect(new Set(report.issues.map((i) => i.problem))).toEqual(new Set(Object.keys(IMPORT_PROBLEMS)));
-    expect(report.issues[0]).toMatchObject({ file: 'sai.xlsx', sheet: 'Phiếu thu' });
+    expect(report.issues[1]).toMatchObject({ file: 'sai.xlsx', sheet: 'Phiếu thu' });
 
     const refused = await call('POST', '/api/entities/TVH-VNN/imports/misa', multipart([{ name: 'sai.xlsx', bytes }]));
     expect([refused.statusCode, refused.json().code, refused.json().field]).toEqual([422, 'misa_import_invalid', 'file']);

@@ -127,7 +127,13 @@ function parse(store: Store, fund: Fund, files: ReadFiles): Parsed {
     counterparty,
   });
 
+  const opened = store.sqlite.prepare("SELECT 1 FROM entries WHERE entity_id = ? AND kind = 'opening' LIMIT 1").pluck().get(fund.entity.id) !== undefined;
   for (const sheet of of('so-du-ban-dau')) {
+    const first = sheet.rows[0];
+    if (opened && first) {
+      parsed.issues.push(importIssue(sheet, first.row, 'opening_exists', fund.entity.code));
+      continue;
+    }
     const fundView = view(sheet);
     for (const row of sheet.rows) {
       const { values } = row;

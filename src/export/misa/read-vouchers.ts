@@ -23,6 +23,7 @@ export const IMPORT_PROBLEMS = {
   number_too_long: 'Số chứng từ dài quá 20 ký tự',
   number_taken: 'Số chứng từ đã có trong sổ của Quỹ',
   rows_apart: 'Các dòng của một chứng từ phải liền nhau',
+  opening_exists: 'Quỹ đã có số dư đầu kỳ; số dư chỉ nhập vào sổ chưa có',
 } as const;
 export type ImportProblem = keyof typeof IMPORT_PROBLEMS;
 
