@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REJECTIONS } from '../src/ledger/rejections.js';
 
 const readme = readFileSync('README.md', 'utf8');
-const cli = ['src/cli/main.ts', 'src/cli/voucher-commands.ts', 'src/cli/campaign-commands.ts', 'src/cli/report-commands.ts', 'src/cli/misa-commands.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
+const cli = ['src/cli/main.ts', 'src/cli/voucher-commands.ts', 'src/cli/campaign-commands.ts', 'src/cli/report-commands.ts', 'src/cli/misa-commands.ts', 'src/cli/bank-commands.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
 
 describe('README.md', () => {
   it.each(Object.keys(REJECTIONS))('documents the rejection code %s', (code) => {

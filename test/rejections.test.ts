@@ -43,7 +43,9 @@ import type { CampaignTerms } from '../src/ledger/campaign.js';
 import { extendCampaign } from '../src/app/extend-campaign.js';
 import { allocate, type AllocationRequest } from '../src/app/allocate.js';
 import { changeCampaign } from '../src/app/change-campaign.js';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { importStatement } from '../src/app/bank/import-statement.js';
 import { misaExport } from '../src/app/exports/misa-export.js';
 import { setMisaMapping } from '../src/app/exports/misa-mapping.js';
 import { misaImport } from '../src/app/imports/misa-import.js';
@@ -67,6 +69,12 @@ async function withFundAsync<T>(work: (store: ReturnType<typeof freshStore>) => 
   const store = freshStore();
   createFund(store);
   return work(store);
+}
+
+/** A statement file imported into the fixture fund's bank account. */
+function statement(store: ReturnType<typeof freshStore>, text: string) {
+  const bankAccount = FUND.bankAccounts?.[0]?.number ?? '';
+  return importStatement(store, { entity: FUND.code, bankAccount, fileName: 'sao-ke.csv', open: () => Readable.from([Buffer.from(text)]), actor: ACTOR });
 }
 
 /** An XLSX of one sheet holding the rows. */
@@ -277,6 +285,11 @@ const CASES = {
       const row = header.map((h) => ({ 'Ngày hạch toán (*)': '31/02/2024', 'Ngày chứng từ (*)': '31/02/2024', 'Số chứng từ (*)': 'PT0001/2024', 'TK Nợ (*)': '1111', 'TK Có (*)': '5111', 'Số tiền': '5' })[h] ?? '');
       return misaImport(store, { entity: FUND.code, files: [{ name: 'a.xlsx', bytes: await workbook([header, row]) }], actor: ACTOR });
     }),
+  statement_layout_unknown: () => withFundAsync((store) => statement(store, 'Ngay,So tien\n01/09/2024,5\n')),
+  statement_year_required: () => withFundAsync((store) => statement(store, 'date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,5,Ung ho,1\n')),
+  statement_row_invalid: () => withFundAsync((store) => statement(store, 'date,money,content\n31/02/2024,5,Ung ho\n')),
+  statement_control_mismatch: () =>
+    withFundAsync((store) => statement(store, 'TNXDate,DocNo,Debit,Credit,Balance,Transactions in Detail\n01/09/2024,1,,5,100,a\n02/09/2024,2,,5,106,b\n')),
   journal_malformed: () => parseJournal('2024-01-01 Một bút toán\n  1111 Nợ 5\n'),
   entity_code_taken: () => withFund((store) => createEntity(store, FUND, ACTOR)),
   entity_limit_reached: () =>

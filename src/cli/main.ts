@@ -37,6 +37,7 @@ import { cleanOptions, readJsonInput, readTextInput } from './input-file.js';
 import { backupCommand, BACKUP_USAGE, restoreCommand } from './backup-commands.js';
 import { CAMPAIGN_USAGE, runCampaignCommand } from './campaign-commands.js';
 import { monthOption, need, OPTIONS, report, UsageError, type Options } from './options.js';
+import { BANK_USAGE, runBankCommand } from './bank-commands.js';
 import { MISA_USAGE, runMisaCommand } from './misa-commands.js';
 import { REPORT_USAGE, runReportCommand } from './report-commands.js';
 import { openCommandStore } from './open-store.js';
@@ -75,6 +76,7 @@ ${VOUCHER_USAGE}
 ${CAMPAIGN_USAGE}
 ${REPORT_USAGE}
 ${MISA_USAGE}
+${BANK_USAGE}
 ${BACKUP_USAGE}
   serve [--port 3000] [--host 127.0.0.1]      migrate, seed the demo if empty, serve HTTP`;
 
@@ -191,7 +193,7 @@ function run(command: string, store: Store, options: Options): number | Promise<
     case 'revoke-token':
       return report(revokeToken(store, { id: need(options, 'id'), actor }), () => console.log(`revoked ${options.id}`));
     default: {
-      const done = runVoucherCommand(command, store, options, actor) ?? runCampaignCommand(command, store, options, actor) ?? runReportCommand(command, store, options) ?? runMisaCommand(command, store, options, actor);
+      const done = runVoucherCommand(command, store, options, actor) ?? runCampaignCommand(command, store, options, actor) ?? runReportCommand(command, store, options) ?? runMisaCommand(command, store, options, actor) ?? runBankCommand(command, store, options, actor);
       if (done === undefined) throw new UsageError(`unknown command ${command}`);
       return done;
     }

@@ -16,7 +16,8 @@ export const OPTIONS = {
   decision: { type: 'string' }, 'ends-on': { type: 'string' }, supersedes: { type: 'string' },
   posting: { type: 'boolean' }, place: { type: 'string' }, 'posted-on': { type: 'string' },
   template: { type: 'string' }, product: { type: 'string' }, check: { type: 'boolean' }, 'clean-only': { type: 'boolean' },
-  'skip-sent': { type: 'boolean' }, 'opening-date': { type: 'string' },
+  'skip-sent': { type: 'boolean' }, 'opening-date': { type: 'string' }, layout: { type: 'string' }, 'expect-credit-count': { type: 'string' },
+  'expect-credits': { type: 'string' }, 'expect-debit-count': { type: 'string' }, 'expect-debits': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

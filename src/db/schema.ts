@@ -637,3 +637,55 @@ export const misaExportedVouchers = sqliteTable(
   },
   (t) => [index('misa_exported_vouchers_number').on(t.entityId, t.product, t.number)],
 );
+
+/**
+ * A bank statement imported into a fund: the file's SHA-256 (the same file again creates
+ * nothing), the account, the layout, the period its rows cover, and the figures its rows add
+ * up to, which reproduced the bank's own control figures before the batch was kept.
+ */
+export const bankStatementBatches = sqliteTable(
+  'bank_statement_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityId: integer('entity_id').notNull().references(() => entities.id),
+    bankAccountId: integer('bank_account_id').notNull().references(() => bankAccounts.id),
+    layout: text('layout').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    firstDay: text('first_day'),
+    lastDay: text('last_day'),
+    rows: integer('rows').notNull(),
+    creditCount: integer('credit_count').notNull(),
+    creditSum: integer('credit_sum').notNull(),
+    debitCount: integer('debit_count').notNull(),
+    debitSum: integer('debit_sum').notNull(),
+    openingBalance: integer('opening_balance'),
+    closingBalance: integer('closing_balance'),
+    balancesChecked: integer('balances_checked').notNull(),
+    importedBy: text('imported_by').notNull(),
+    importedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('bank_statement_batches_file').on(t.entityId, t.bankAccountId, t.sha256)],
+);
+
+/**
+ * A row of an imported statement, identified by its batch and its place in the file:
+ * identical-looking rows are distinct transfers and each keeps its own. Both dates, the
+ * remark, the bank's reference and the counter-account are kept as printed.
+ */
+export const bankStatementRows = sqliteTable(
+  'bank_statement_rows',
+  {
+    batchId: integer('batch_id').notNull().references(() => bankStatementBatches.id),
+    ordinal: integer('ordinal').notNull(),
+    postedOn: text('posted_on').notNull(),
+    time: text('time'),
+    debit: integer('debit').notNull(),
+    credit: integer('credit').notNull(),
+    balance: integer('balance'),
+    remark: text('remark').notNull(),
+    ref: text('ref'),
+    counterAccount: text('counter_account'),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.ordinal] })],
+);

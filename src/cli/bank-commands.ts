@@ -1,0 +1,61 @@
+/** Bank statement commands: import a statement file into a fund, showing the rows read as it goes. */
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { importStatement, type ExpectedFigures } from '../app/bank/import-statement.js';
+import type { Caller } from '../app/caller.js';
+import type { Store } from '../db/store.js';
+import { need, report, UsageError, type Options } from './options.js';
+import { progressLine } from './progress.js';
+
+export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv [--layout ID] [--year Y]
+                   [--expect-credit-count N] [--expect-credits SUM] [--expect-debit-count N] [--expect-debits SUM]
+                                              import a bank statement: the same file again creates nothing;
+                                              refused unless its rows give the bank's own figures`;
+
+function count(options: Options, name: 'expect-credit-count' | 'expect-debit-count'): number | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (!/^\d{1,12}$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(value);
+}
+
+function sum(options: Options, name: 'expect-credits' | 'expect-debits'): bigint | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (!/^\d{1,16}$/.test(value)) throw new UsageError(`--${name} must be whole đồng`);
+  return BigInt(value);
+}
+
+async function importCommand(store: Store, options: Options, actor: Caller): Promise<number> {
+  const file = need(options, 'file');
+  const year = options.year === undefined ? undefined : Number(options.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2999)) throw new UsageError('--year must be a year');
+  const creditCount = count(options, 'expect-credit-count');
+  const creditSum = sum(options, 'expect-credits');
+  const debitCount = count(options, 'expect-debit-count');
+  const debitSum = sum(options, 'expect-debits');
+  const expected: ExpectedFigures = {
+    ...(creditCount !== undefined && { creditCount }), ...(creditSum !== undefined && { creditSum }),
+    ...(debitCount !== undefined && { debitCount }), ...(debitSum !== undefined && { debitSum }),
+  };
+  const progress = progressLine(process.stderr);
+  const result = await importStatement(store, {
+    entity: need(options, 'entity'), bankAccount: need(options, 'bank-account'), fileName: basename(file), open: () => createReadStream(file),
+    ...(options.layout !== undefined && { layout: options.layout }), ...(year !== undefined && { year }), expected, actor,
+    onRows: (rows) => progress.show('đọc sao kê', rows),
+  });
+  progress.end();
+  return report(result, ({ batch, created, figures }) => {
+    const balances = figures.opening === null ? '' : `, balance ${figures.opening} → ${figures.closing} (${figures.balancesChecked} checked)`;
+    console.log(`${created ? 'imported' : 'already imported'} batch ${batch.id} (${batch.layout}): ${figures.rows} rows ${figures.firstDay} – ${figures.lastDay}, credits ${figures.credits.count} = ${figures.credits.sum}, debits ${figures.debits.count} = ${figures.debits.sum}${balances}`);
+  });
+}
+
+export function runBankCommand(command: string, store: Store, options: Options, actor: Caller): Promise<number> | undefined {
+  switch (command) {
+    case 'import-statement':
+      return importCommand(store, options, actor);
+    default:
+      return undefined;
+  }
+}

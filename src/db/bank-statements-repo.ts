@@ -1,0 +1,52 @@
+/** Imported bank statements: the batches, and a connection's staging table for the rows of one being read. */
+import type Database from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
+import type { StatementRow } from '../import/bank/statement-row.js';
+import { bankStatementBatches } from './schema.js';
+import type { Db } from './store.js';
+
+export type StatementBatchRow = typeof bankStatementBatches.$inferSelect;
+
+export function findStatementBatch(db: Db, entityId: number, bankAccountId: number, sha256: string): StatementBatchRow | undefined {
+  return db.select().from(bankStatementBatches).where(and(eq(bankStatementBatches.entityId, entityId), eq(bankStatementBatches.bankAccountId, bankAccountId), eq(bankStatementBatches.sha256, sha256))).get();
+}
+
+export function insertStatementBatch(db: Db, row: typeof bankStatementBatches.$inferInsert): StatementBatchRow {
+  return db.insert(bankStatementBatches).values(row).returning().get();
+}
+
+/**
+ * The rows of a statement being read, in a temporary table of this connection: nothing of
+ * them is in the books until `keep` copies them under their batch, and a crash or a refusal
+ * leaves nothing behind.
+ */
+export class BankStatementStage {
+  private readonly insert: Database.Statement;
+  private readonly many: (rows: readonly StatementRow[]) => void;
+
+  constructor(private readonly sqlite: Database.Database) {
+    sqlite.exec(`DROP TABLE IF EXISTS temp.statement_stage;
+      CREATE TEMP TABLE statement_stage (ordinal INTEGER PRIMARY KEY, posted_on TEXT NOT NULL, time TEXT, debit INTEGER NOT NULL, credit INTEGER NOT NULL,
+        balance INTEGER, remark TEXT NOT NULL, ref TEXT, counter_account TEXT)`);
+    this.insert = sqlite.prepare('INSERT INTO temp.statement_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.many = sqlite.transaction((rows: readonly StatementRow[]) => {
+      for (const r of rows) this.insert.run(r.ordinal, r.postedOn, r.time, r.debit, r.credit, r.balance, r.remark, r.ref, r.counterAccount);
+    });
+  }
+
+  add(rows: readonly StatementRow[]): void {
+    if (rows.length > 0) this.many(rows);
+  }
+
+  /** Copies the staged rows under the batch, inside the caller's transaction. */
+  keep(batchId: number): void {
+    this.sqlite
+      .prepare(`INSERT INTO bank_statement_rows (batch_id, ordinal, posted_on, time, debit, credit, balance, remark, ref, counter_account)
+                SELECT ?, ordinal, posted_on, time, debit, credit, balance, remark, ref, counter_account FROM temp.statement_stage ORDER BY ordinal`)
+      .run(batchId);
+  }
+
+  drop(): void {
+    this.sqlite.exec('DROP TABLE IF EXISTS temp.statement_stage');
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Bank statements imported: each layout on a small file written by hand in its shape, the
+ * bank's figures reproduced or the batch refused with the difference named, the same file
+ * again creating nothing, identical-looking rows kept apart; and each real CSV sample of the
+ * 2024 campaign (../shared/data/yagi, skipped when absent) with its control totals.
+ */
+import { existsSync, createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { importStatement, type ExpectedFigures } from '../../src/app/bank/import-statement.js';
+import type { Store } from '../../src/db/store.js';
+import { ACTOR, createFund, FUND, freshStore } from '../support/store-fixture.js';
+
+const ACCOUNT = '111222333';
+
+function run(store: Store, text: string, options: { year?: number; expected?: ExpectedFigures; layout?: string; account?: string } = {}) {
+  return importStatement(store, {
+    entity: FUND.code, bankAccount: options.account ?? ACCOUNT, fileName: 'sao-ke.csv', open: () => Readable.from([Buffer.from(text)]), actor: ACTOR,
+    ...(options.year !== undefined && { year: options.year }), ...(options.expected && { expected: options.expected }), ...(options.layout && { layout: options.layout }),
+  });
+}
+
+const count = (store: Store, table: string) => store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+function fresh(): Store {
+  const store = freshStore();
+  createFund(store);
+  return store;
+}
+
+const VCB = `TNXDate,DocNo,Debit,Credit,Balance,Transactions in Detail
+01/09/2024,5213.45946,,50.000,,292976.010924.013647.xin cam on
+01/09/2024,5090.85797,,20.000,1.000.070.000,MBVCB.6916176124.CAO VIET TUAN chuyen tien.CT tu 0101001222009 CAO VIET TUAN toi 0011001932418
+02/09/2024,5090.85797,55.000,,,PHI SMS
+02/09/2024,5241.83107,,1.000.000,1.001.015.000,"IBVCB.ung ho
+dong bao bao lu"
+`;
+
+describe('bank statements', () => {
+  it('reads Vietcombank’s layout, checks each day-end balance and keeps both sides, the reference and the remark', async () => {
+    const store = fresh();
+    const imported = await run(store, VCB);
+    expect(imported.ok, imported.ok ? "" : `${imported.code} ${imported.path} ${imported.detail}`).toBe(true);
+    if (!imported.ok) return;
+    expect(imported.value.created).toBe(true);
+    expect(imported.value.figures).toMatchObject({
+      rows: 4, credits: { count: 3, sum: 1_070_000n }, debits: { count: 1, sum: 55_000n }, opening: 1_000_000_000n, closing: 1_001_015_000n, balancesChecked: 1,
+      firstDay: '2024-09-01', lastDay: '2024-09-02',
+    });
+    const rows = store.sqlite.prepare('SELECT ordinal, posted_on, debit, credit, ref, remark FROM bank_statement_rows ORDER BY ordinal').all();
+    expect(rows[3]).toEqual({ ordinal: 4, posted_on: '2024-09-02', debit: 0, credit: 1_000_000, ref: '5241.83107', remark: 'IBVCB.ung ho dong bao bao lu' });
+    expect(rows[2]).toMatchObject({ debit: 55_000, credit: 0 });
+  });
+
+  it('refuses a statement whose rows do not give the balance the bank printed, and keeps nothing', async () => {
+    const store = fresh();
+    const broken = await run(store, VCB.replace('1.000.000,1.001.015.000', '100.000,1.001.015.000'));
+    expect(broken).toMatchObject({ ok: false, code: 'statement_control_mismatch', path: 'file' });
+    expect(!broken.ok && broken.detail).toContain('difference 900000');
+    expect([count(store, 'bank_statement_batches'), count(store, 'bank_statement_rows')]).toEqual([0, 0]);
+  });
+
+  it('refuses counts and sums the bank gives that the rows do not reproduce', async () => {
+    const store = fresh();
+    const refused = await run(store, VCB, { expected: { creditCount: 3, creditSum: 1_070_001n } });
+    expect(refused).toMatchObject({ ok: false, code: 'statement_control_mismatch', path: 'expected.creditSum' });
+    expect((await run(store, VCB, { expected: { creditCount: 3, creditSum: 1_070_000n, debitCount: 1, debitSum: 55_000n } })).ok).toBe(true);
+  });
+
+  it('creates nothing when the same file comes again, and keeps identical-looking rows as the distinct transfers they are', async () => {
+    const store = fresh();
+    const twins = `date,content,money\n18/09/2024,CT nhanh 247 den: VO THI NGOC HUE ung ho (CT1111),200000\n18/09/2024,CT nhanh 247 den: VO THI NGOC HUE ung ho (CT1111),200000\n`;
+    const first = await run(store, twins);
+    expect(first.ok && first.value.figures.credits).toEqual({ count: 2, sum: 400_000n });
+    const again = await run(store, twins);
+    expect(again.ok && again.value.created).toBe(false);
+    expect(again.ok && again.value.batch.id).toBe(first.ok ? first.value.batch.id : -1);
+    expect([count(store, 'bank_statement_batches'), count(store, 'bank_statement_rows')]).toEqual([1, 2]);
+  });
+
+  it('reads the page export with a running balance on every row, and BIDV’s files with and without the year', async () => {
+    const store = fresh();
+    const pages = `PageId,Date,Time,DocumentNumber,ReferenceNumber,TransactionDetails,DebitAmount,CreditAmount,Balance,OffsetAccount
+1,09/09/2024,,,1375649,NGUYEN THI ANH ung ho,,"500,000","524,700",
+1,10/09/2024,12:01:29,,,"CT nhanh 247 den: TRAN TIEN ANH chuyen
+tien ung ho",,"50,000","574,700",TRAN TIEN ANH – A/C
+`;
+    const paged = await run(store, pages);
+    expect(paged.ok && paged.value.figures).toMatchObject({ opening: 24_700n, closing: 574_700n, balancesChecked: 1, credits: { count: 2, sum: 550_000n } });
+    const timed = store.sqlite.prepare('SELECT time, counter_account, ref FROM bank_statement_rows WHERE ordinal = 2').get();
+    expect(timed).toEqual({ time: '12:01:29', counter_account: 'TRAN TIEN ANH – A/C', ref: null });
+
+    const bidv = `date,money,content\n01/09/2024,150000,1261122666 Ung ho\n02/09/2024,1,1261122666 TRAN QUANG HUY Chuyen tien\n`;
+    expect((await run(store, bidv)).ok).toBe(true);
+    const noYear = `date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,20000000,0501000016xxx TKThe :0501000016xxx tai VCB.,1\n`;
+    expect(await run(store, noYear)).toMatchObject({ ok: false, code: 'statement_year_required', path: 'year' });
+    const dated = await run(store, noYear, { year: 2024 });
+    expect(dated.ok && dated.value.figures.firstDay).toBe('2024-09-10');
+    expect(store.sqlite.prepare("SELECT time, ref FROM bank_statement_rows WHERE remark LIKE '0501000016xxx%'").get()).toEqual({ time: '00:54:04', ref: '1' });
+  });
+
+  it('refuses a header it does not know naming the layouts it expects, a layout other than the one asked for, an unreadable amount or date, and an account of another fund', async () => {
+    const store = fresh();
+    const unknown = await run(store, 'Ngay,So tien\n01/09/2024,5\n');
+    expect(unknown).toMatchObject({ ok: false, code: 'statement_layout_unknown', path: 'file' });
+    expect(!unknown.ok && unknown.detail).toContain('vcb-docno: TNXDate, DocNo');
+    expect(await run(store, VCB, { layout: 'page-export' })).toMatchObject({ ok: false, code: 'statement_layout_unknown' });
+    expect(await run(store, VCB, { layout: 'nope' })).toMatchObject({ ok: false, code: 'statement_layout_unknown', path: 'layout' });
+    expect(await run(store, `date,money,content\n01/09/2024,,Ung ho\n`)).toMatchObject({ ok: false, code: 'statement_row_invalid', path: 'rows[1].credit' });
+    expect(await run(store, `date,money,content\n01/09/2024,1.5,Ung ho\n`)).toMatchObject({ ok: false, code: 'statement_row_invalid', path: 'rows[1].credit' });
+    expect(await run(store, `date,money,content\n31/02/2024,5,Ung ho\n`)).toMatchObject({ ok: false, code: 'statement_row_invalid', path: 'rows[1].date' });
+    expect(await run(store, VCB, { account: '999' })).toMatchObject({ ok: false, code: 'bank_account_unknown' });
+    expect([count(store, 'bank_statement_batches'), count(store, 'bank_statement_rows')]).toEqual([0, 0]);
+  });
+});
+
+const YAGI = '../shared/data/yagi';
+/** The real samples and the bank's own figures for each (data/yagi/README.md). */
+const SAMPLES = [
+  { file: 'vcb-0011001932418_2024-09-01_09.csv', account: '0011001932418', rows: 6_977, credits: 8_773_133_584n, debits: 55_000n, opening: 10_847_182_843n, closing: 19_620_261_427n },
+  { file: 'vietinbank-111602391111_2024-09-10_12.csv', account: '111602391111', rows: 5_000, credits: 2_869_598_967n },
+  { file: 'vietinbank-111602391111_2024-09-18.csv', account: '111602391111', rows: 7_534, credits: 6_649_657_484n },
+  { file: 'bidv-1261122666_2024-09-01_12.csv', account: '1261122666', rows: 5_807, credits: 5_981_208_156n },
+  { file: 'bidv-1261122666_2024-09-10_17.csv', account: '1261122666', rows: 5_000, credits: 4_748_153_710n, year: 2024 },
+  { file: 'agribank-1500201113838_2024-09-09_12.csv', account: '1500201113838', rows: 5_000, credits: 2_642_932_873n, closing: 2_642_957_573n },
+] as const;
+
+describe.skipIf(!existsSync(YAGI))('the real statements of the 2024 campaign', () => {
+  it.each(SAMPLES.map((s) => [s.file, s] as const))('%s reproduces the bank’s totals', async (_file, sample) => {
+    const store = freshStore();
+    const accounts = [...new Set(SAMPLES.map((s) => s.account))];
+    createFund(store, { bankAccounts: accounts.map((number) => ({ kind: 'bank' as const, institution: 'Ngân hàng', number, accountCode: '1121' })) });
+    const imported = await importStatement(store, {
+      entity: FUND.code, bankAccount: sample.account, fileName: sample.file, open: () => createReadStream(`${YAGI}/${sample.file}`), actor: ACTOR,
+      ...('year' in sample && { year: sample.year }),
+    });
+    expect(imported.ok, imported.ok ? "" : `${imported.code} ${imported.path} ${imported.detail}`).toBe(true);
+    if (!imported.ok) return;
+    const { figures } = imported.value;
+    expect(figures.rows).toBe(sample.rows);
+    expect(figures.credits.sum).toBe(sample.credits);
+    if ('debits' in sample) expect(figures.debits.sum).toBe(sample.debits);
+    if ('closing' in sample) expect(figures.closing).toBe(sample.closing);
+    if ('opening' in sample && sample.file.startsWith('vcb')) expect(figures.opening).toBe(sample.opening);
+  });
+});
