@@ -13,13 +13,14 @@
  *     journal, on the fund of step 1, reused when a previous run left it (see reports.ts);
  *  7. a campaign's disclosure at the scale of a national appeal: its value, publication,
  *     verification and PDF (see disclosure.ts);
- *  8. a fund year exported as every MISA SME.NET template and imported back (see misa.ts).
+ *  8. a fund year exported as every MISA SME.NET template and imported back (see misa.ts);
+ *  9. a campaign's bank statement of 2,000,000 rows imported, then again (see statements.ts).
  *
- * Options: --only core|http|pdf|reports|disclosure|misa (default all), --txns N (default 500000 two-line entries),
+ * Options: --only core|http|pdf|reports|disclosure|misa|statements (default all), --txns N (default 500000 two-line entries),
  * --vouchers N (default 1000) for the PDF batch, --receipts N (default 1000000 two-line receipts) for the disclosure,
- * --misa-vouchers N (default 100000) for the MISA exchange, --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
+ * --misa-vouchers N (default 100000) for the MISA exchange, --statement-rows N (default 2000000), --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
  * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md,
- * reports.json and reports.md, disclosure.json and disclosure.md, misa.json and misa.md.
+ * reports.json and reports.md, disclosure.json and disclosure.md, misa.json and misa.md, statements.json and statements.md.
  */
 import { localCaller } from '../../src/app/caller.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ import type { EntryInput } from '../../src/ledger/entry.js';
 import { benchHttpPosting, type HttpPostingResult } from './http-posting.js';
 import { benchDisclosure } from './disclosure.js';
 import { benchMisa, misaMarkdown } from './misa.js';
+import { benchStatements, statementsMarkdown } from './statements.js';
 import { benchReports, reportsMarkdown } from './reports.js';
 import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
@@ -45,10 +47,11 @@ import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' }, txns: { type: 'string' }, runs: { type: 'string' },
-    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' }, receipts: { type: 'string' }, 'misa-vouchers': { type: 'string' },
+    seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' }, receipts: { type: 'string' }, 'misa-vouchers': { type: 'string' }, 'statement-rows': { type: 'string' },
   },
 });
-if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure', 'misa'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports, disclosure or misa');
+if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure', 'misa', 'statements'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports, disclosure, misa or statements');
+const STATEMENT_ROWS = Number(values['statement-rows'] ?? 2_000_000);
 const MISA_VOUCHERS = Number(values['misa-vouchers'] ?? 100_000);
 const RECEIPTS = Number(values.receipts ?? 1_000_000);
 const VOUCHERS = Number(values.vouchers ?? 1_000);
@@ -242,6 +245,14 @@ async function benchMisaPart(): Promise<void> {
   console.log(md);
 }
 
+async function benchStatementsPart(): Promise<void> {
+  const r = await benchStatements({ rows: STATEMENT_ROWS, dir: join(OUT, 'statements') });
+  writeFileSync(join(OUT, 'statements.json'), `${JSON.stringify({ machine: MACHINE, ...r }, null, 2)}\n`);
+  const md = statementsMarkdown(r);
+  writeFileSync(join(OUT, 'statements.md'), `${md}\n`);
+  console.log(md);
+}
+
 async function benchReportsPart(): Promise<void> {
   const store = await reuseOrBuildFund();
   try {
@@ -261,4 +272,5 @@ if (values.only === undefined || values.only === 'pdf') await benchPdf();
 if (values.only === undefined || values.only === 'reports') await benchReportsPart();
 if (values.only === undefined || values.only === 'disclosure') await benchDisclosurePart();
 if (values.only === undefined || values.only === 'misa') await benchMisaPart();
+if (values.only === undefined || values.only === 'statements') await benchStatementsPart();
 console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);
