@@ -50,3 +50,11 @@ export class BankStatementStage {
     this.sqlite.exec('DROP TABLE IF EXISTS temp.statement_stage');
   }
 }
+
+export function listStatementBatches(db: Db, entityId: number): StatementBatchRow[] {
+  return db.select().from(bankStatementBatches).where(eq(bankStatementBatches.entityId, entityId)).orderBy(bankStatementBatches.id).all();
+}
+
+export function findStatementBatchById(db: Db, entityId: number, id: number): StatementBatchRow | undefined {
+  return db.select().from(bankStatementBatches).where(and(eq(bankStatementBatches.entityId, entityId), eq(bankStatementBatches.id, id))).get();
+}

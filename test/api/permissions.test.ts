@@ -90,6 +90,12 @@ const ROWS: Record<string, Row> = {
   'GET /api/entities/{entity}/exports/misa/records': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/records') }) },
   'GET /api/entities/{entity}/exports/misa/mapping': { request: (fund) => ({ method: 'GET', url: e(fund, '/exports/misa/mapping') }) },
   'PUT /api/entities/{entity}/exports/misa/mapping': { request: (fund) => ({ method: 'PUT', url: e(fund, '/exports/misa/mapping'), payload: { identity: true, accounts: { '1121': '1121' } } }) },
+  'POST /api/entities/{entity}/bank-imports': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/bank-imports?bankAccount=999'), ...multipart([{ name: 'a.csv', bytes: Buffer.from('date,money,content\n01/09/2024,5,x\n') }]) }),
+    status: 422, // bank_account_unknown: the permission admits the caller, the account is then refused
+  },
+  'GET /api/entities/{entity}/bank-imports': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports') }) },
+  'GET /api/entities/{entity}/bank-imports/{id}': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports/1') }), status: 404 },
   'POST /api/entities/{entity}/imports/misa': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/imports/misa'), ...multipart([{ name: 'a.xlsx', bytes: Buffer.from('not a workbook') }]) }),
     status: 422, // misa_file_unreadable: the permission admits the caller, the file is then refused

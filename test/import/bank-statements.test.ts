@@ -4,11 +4,13 @@
  * again creating nothing, identical-looking rows kept apart; and each real CSV sample of the
  * 2024 campaign (../shared/data/yagi, skipped when absent) with its control totals.
  */
-import { existsSync, createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { importStatement, type ExpectedFigures } from '../../src/app/bank/import-statement.js';
 import type { Store } from '../../src/db/store.js';
+import { demoServer } from '../support/demo-server.js';
+import { multipart } from '../support/multipart.js';
 import { ACTOR, createFund, FUND, freshStore } from '../support/store-fixture.js';
 
 const ACCOUNT = '111222333';
@@ -142,5 +144,40 @@ describe.skipIf(!existsSync(YAGI))('the real statements of the 2024 campaign', (
     if ('debits' in sample) expect(figures.debits.sum).toBe(sample.debits);
     if ('closing' in sample) expect(figures.closing).toBe(sample.closing);
     if ('opening' in sample && sample.file.startsWith('vcb')) expect(figures.opening).toBe(sample.opening);
+  });
+});
+
+describe('bank statements through the API', () => {
+  it('imports an upload as a batch, answers the same file again with that batch, lists and shows batches, and refuses with problem+json', async () => {
+    const server = await demoServer();
+    try {
+      const call = (method: 'GET' | 'POST', url: string, extra: { payload?: Buffer; headers?: Record<string, string> } = {}) =>
+        server.app.inject({ method, url, ...(extra.payload && { payload: extra.payload }), headers: { authorization: server.authorization, ...extra.headers } });
+      const file = readFileSync('fixtures/statements/TVH-VNN-2025-01.csv');
+      const url = '/api/entities/TVH-VNN/bank-imports?bankAccount=0071000123456&creditCount=4&creditSum=1900000';
+      const first = await call('POST', url, multipart([{ name: 'TVH-VNN-2025-01.csv', bytes: file }]));
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json()).toMatchObject({
+        created: true,
+        batch: { bankAccount: '0071000123456', layout: 'vcb-docno', fileName: 'TVH-VNN-2025-01.csv', rows: 5, credits: { count: 4, sum: '1900000' }, debits: { count: 1, sum: '11000' }, openingBalance: '1862000000', closingBalance: '1863889000' },
+      });
+      const again = await call('POST', url, multipart([{ name: 'copy.csv', bytes: file }]));
+      expect([again.statusCode, again.json().created, again.json().batch.id]).toEqual([200, false, first.json().batch.id]);
+      const list = (await call('GET', '/api/entities/TVH-VNN/bank-imports')).json();
+      expect(list.batches).toHaveLength(1);
+      expect((await call('GET', `/api/entities/TVH-VNN/bank-imports/${first.json().batch.id}`)).json().sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect((await call('GET', '/api/entities/TVH-VNN/bank-imports/999')).statusCode).toBe(404);
+
+      const wrongSum = await call('POST', '/api/entities/TVH-VNN/bank-imports?bankAccount=0071000123456&creditSum=1', multipart([{ name: 'x.csv', bytes: Buffer.from(String(file).replace('06/01/2025', '05/01/2025')) }]));
+      expect([wrongSum.statusCode, wrongSum.json().code, wrongSum.json().field]).toEqual([422, 'statement_control_mismatch', 'querystring.creditSum']);
+      expect(wrongSum.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const unknownAccount = await call('POST', '/api/entities/TVH-VNN/bank-imports?bankAccount=999', multipart([{ name: 'x.csv', bytes: file }]));
+      expect([unknownAccount.statusCode, unknownAccount.json().code, unknownAccount.json().field]).toEqual([422, 'bank_account_unknown', 'querystring.bankAccount']);
+      const json = await call('POST', '/api/entities/TVH-VNN/bank-imports?bankAccount=0071000123456', { payload: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
+      expect([json.statusCode, json.json().code]).toEqual([422, 'statement_layout_unknown']);
+      expect((await call('GET', '/api/entities/TVH-VNN/bank-imports')).json().batches).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
