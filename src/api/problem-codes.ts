@@ -16,6 +16,9 @@ export const API_PROBLEMS = {
   uri_too_long: { status: 414, title: 'The request URL, or one of its path parameters, is longer than the server accepts.' },
   unsupported_media_type: { status: 415, title: 'The request body has a content type this route does not read.' },
   headers_too_large: { status: 431, title: 'The request headers are larger than the server accepts.' },
+  delivery_unverified: { status: 401, title: 'The webhook delivery does not prove itself the feed provider’s: its key or signature does not match, or its time is stale.' },
+  delivery_unreadable: { status: 400, title: 'The webhook delivery is not JSON of the provider’s transaction shape.' },
+  delivery_account_mismatch: { status: 422, title: 'The webhook delivery reports a transaction of another bank account than the feed’s.' },
   busy: { status: 503, title: 'The database is busy with other writes; retry shortly.' },
   internal_error: { status: 500, title: 'Internal error; the request id identifies it in the server log.' },
 } as const;

@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.js';
 import { allocationRoutes } from './routes/allocations.js';
 import { fundDisclosureRoutes } from './routes/fund-disclosures.js';
 import { bankImportRoutes } from './routes/bank-imports.js';
+import { feedRoutes } from './routes/feeds.js';
 import { misaImportRoutes } from './routes/misa-import.js';
 import { misaRoutes } from './routes/misa.js';
 import { campaignRoutes } from './routes/campaigns.js';
@@ -91,7 +92,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   app.decorate('writes', new GroupCommit(store));
   installAccess(app, store, authThrottle(options.authThrottle));
   await installOpenApi(app);
-  for (const routes of [healthRoutes, publicRoutes, entityRoutes, campaignRoutes, allocationRoutes, fundDisclosureRoutes, misaRoutes, misaImportRoutes, bankImportRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, publicRoutes, entityRoutes, campaignRoutes, allocationRoutes, fundDisclosureRoutes, misaRoutes, misaImportRoutes, bankImportRoutes, feedRoutes, accountRoutes, entryRoutes, voucherRoutes, voucherSettingRoutes, transferRoutes, periodRoutes, reportRoutes, bookAndReportRoutes, auditRoutes, userRoutes]) {
     await app.register(routes(store));
   }
   return app;

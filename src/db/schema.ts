@@ -689,3 +689,55 @@ export const bankStatementRows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.batchId, t.ordinal] })],
 );
+
+/**
+ * A live bank feed: a provider (SePay, Casso) pushing one bank account's transactions to one
+ * fund, with how its deliveries prove they are the provider's and the secret they use.
+ */
+export const bankFeeds = sqliteTable('bank_feeds', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  entityId: integer('entity_id').notNull().references(() => entities.id),
+  bankAccountId: integer('bank_account_id').notNull().references(() => bankAccounts.id),
+  provider: text('provider', { enum: ['sepay', 'casso'] }).notNull(),
+  /** sepay: apikey or hmac; casso: v1 (secure-token) or v2 (signature). */
+  auth: text('auth').notNull(),
+  secret: text('secret').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Every delivery a feed's URL received, stored raw before anything else, with what became of it. Append-only. */
+export const feedDeliveries = sqliteTable(
+  'feed_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null when the URL named no feed. */
+    feedId: integer('feed_id').references(() => bankFeeds.id),
+    provider: text('provider').notNull(),
+    /** JSON of the headers, secrets left out. */
+    headers: text('headers').notNull(),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+    outcome: text('outcome', { enum: ['accepted', 'duplicate', 'test', 'rejected'] }).notNull(),
+    reason: text('reason'),
+    receivedAt: createdAt(),
+  },
+  (t) => [index('feed_deliveries_feed').on(t.feedId, t.receivedAt)],
+);
+
+/** A transaction a feed reported, once per provider id: a replay finds it and changes nothing. */
+export const bankEvents = sqliteTable(
+  'bank_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    feedId: integer('feed_id').notNull().references(() => bankFeeds.id),
+    providerId: text('provider_id').notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    amount: integer('amount').notNull(),
+    time: text('time').notNull(),
+    reference: text('reference'),
+    counterAccount: text('counter_account'),
+    narrative: text('narrative').notNull(),
+    deliveryId: integer('delivery_id').notNull().references(() => feedDeliveries.id),
+  },
+  (t) => [uniqueIndex('bank_events_provider_id').on(t.feedId, t.providerId)],
+);

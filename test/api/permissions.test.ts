@@ -96,6 +96,13 @@ const ROWS: Record<string, Row> = {
   },
   'GET /api/entities/{entity}/bank-imports': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports') }) },
   'GET /api/entities/{entity}/bank-imports/{id}': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports/1') }), status: 404 },
+  'POST /api/entities/{entity}/feeds': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/feeds'), payload: { provider: 'casso', auth: 'v2', bankAccount: '999', secret: 'khoa-bi-mat-0123456789' } }),
+    status: 422, // bank_account_unknown: the permission admits the caller, the account is then refused
+  },
+  'GET /api/entities/{entity}/feeds': { request: (fund) => ({ method: 'GET', url: e(fund, '/feeds') }) },
+  'POST /api/feeds/sepay/{feed}': { request: () => ({ method: 'POST', url: '/api/feeds/sepay/1', payload: { id: 1 } }), allowed: () => true, status: 404 },
+  'POST /api/feeds/casso/{feed}': { request: () => ({ method: 'POST', url: '/api/feeds/casso/1', payload: { error: 0 } }), allowed: () => true, status: 404 },
   'POST /api/entities/{entity}/imports/misa': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/imports/misa'), ...multipart([{ name: 'a.xlsx', bytes: Buffer.from('not a workbook') }]) }),
     status: 422, // misa_file_unreadable: the permission admits the caller, the file is then refused
@@ -295,7 +302,7 @@ describe('the permission matrix', () => {
     for (const op of await operations()) expect(op.access, op.key).toMatch(/Access: /);
   });
 
-  it.each(Object.keys(ROWS).filter((key) => key !== 'GET /health' && !key.startsWith('GET /public/')))('refuses %s without a token, with 401', async (key) => {
+  it.each(Object.keys(ROWS).filter((key) => key !== 'GET /health' && !key.startsWith('GET /public/') && !key.startsWith('POST /api/feeds/')))('refuses %s without a token, with 401', async (key) => {
     const w = await fresh();
     const response = await w.call(null, ROWS[key]?.request('C1', w) ?? {});
     expect(response.statusCode).toBe(401);

@@ -1,0 +1,34 @@
+/** Registering a live bank feed for one of a fund's bank accounts: its provider, how its deliveries are checked, and its secret. */
+import { recordAudit } from '../../db/audit-repo.js';
+import { insertFeed } from '../../db/feeds-repo.js';
+import type { Store } from '../../db/store.js';
+import { accept, reject, type Result } from '../../ledger/rejections.js';
+import type { Caller } from '../caller.js';
+import { loadFund } from '../fund.js';
+import { inTransaction } from '../in-transaction.js';
+
+/** The ways each provider's deliveries prove themselves. */
+export const FEED_AUTH = { sepay: ['apikey', 'hmac'], casso: ['v1', 'v2'] } as const;
+export type FeedProvider = keyof typeof FEED_AUTH;
+
+export interface FeedRequest {
+  readonly entity: string;
+  readonly provider: FeedProvider;
+  readonly auth: string;
+  readonly bankAccount: string;
+  readonly secret: string;
+  readonly actor: Caller;
+}
+
+export function registerFeed(store: Store, request: FeedRequest): Result<{ id: number; provider: FeedProvider; auth: string; bankAccount: string; url: string }> {
+  return inTransaction(store, () => {
+    const fund = loadFund(store, request.entity);
+    if (!fund.ok) return fund;
+    const bankAccountId = fund.value.bankAccountIds.get(request.bankAccount);
+    if (bankAccountId === undefined) return reject('bank_account_unknown', 'bankAccount', request.bankAccount);
+    if (!(FEED_AUTH[request.provider] as readonly string[]).includes(request.auth)) return reject('feed_auth_unknown', 'auth', `${request.provider} takes ${FEED_AUTH[request.provider].join(' or ')}`);
+    const feed = insertFeed(store.db, { entityId: fund.value.entity.id, bankAccountId, provider: request.provider, auth: request.auth, secret: request.secret, createdBy: request.actor.name });
+    recordAudit(store.db, request.actor, { entityId: fund.value.entity.id, kind: 'feed.registered', subject: String(feed.id), detail: { provider: request.provider, auth: request.auth, bankAccount: request.bankAccount } });
+    return accept({ id: feed.id, provider: request.provider, auth: request.auth, bankAccount: request.bankAccount, url: `/api/feeds/${request.provider}/${feed.id}` });
+  });
+}
