@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { API_PROBLEMS, type ApiProblemCode } from '../../src/api/problem-codes.js';
 import { clientErrorHandler } from '../../src/api/problem.js';
+import { addBankAccount } from '../../src/app/add-bank-account.js';
+import { registerFeed } from '../../src/app/feeds/register-feed.js';
 import { apiWorld, receipt, type ApiWorld } from '../support/api-fixture.js';
+import { ACTOR } from '../support/store-fixture.js';
 
 let world: ApiWorld;
 afterEach(() => world.close());
@@ -77,6 +80,19 @@ describe('error answers', () => {
       await world.call('c1Accountant', { method: 'POST', url: '/api/entities/C1/entries', headers: { 'content-type': 'application/xml' }, payload: '<entry/>' }),
       'unsupported_media_type',
     );
+  });
+
+  it('answers a webhook delivery that is not the provider’s with 401, one it cannot read with 400, and another account’s with 422', async () => {
+    world = await apiWorld();
+    expect(addBankAccount(world.store, { entity: 'C1', bank: { kind: 'bank', institution: 'Agribank', number: '4455', accountCode: '1121' }, actor: ACTOR }).ok).toBe(true);
+    const feed = registerFeed(world.store, { entity: 'C1', provider: 'sepay', auth: 'apikey', bankAccount: '4455', secret: 'khoa-bi-mat-0123456789', actor: ACTOR });
+    if (!feed.ok) throw new Error(feed.code);
+    const deliver = (payload: object, key = 'khoa-bi-mat-0123456789') => world.call(null, { method: 'POST', url: feed.value.url, headers: { authorization: `Apikey ${key}` }, payload });
+    const event = { id: 7, transferType: 'in', transferAmount: 50000, accountNumber: '4455', transactionDate: '2025-01-06 09:00:00', content: 'ung ho' };
+    await expectProblem(await deliver(event, 'sai'), 'delivery_unverified', 'body');
+    await expectProblem(await deliver({ ...event, transferAmount: 'nhiều' }), 'delivery_unreadable', 'body');
+    await expectProblem(await deliver({ ...event, accountNumber: '9999' }), 'delivery_account_mismatch', 'body');
+    expect((await deliver(event)).json()).toEqual({ success: true, outcome: 'accepted', events: 1 });
   });
 
   it('answers 503 with Retry-After while another process holds the write lock', async () => {

@@ -149,7 +149,7 @@ function cli(...args: string[]): string {
  * Starts `serve` on a port the system picks. Its log goes to a file rather than a pipe, so
  * the load generator sharing this machine does not spend time reading it.
  */
-async function startServer(db: string, logPath: string): Promise<{ process: ChildProcess; url: string }> {
+export async function startServer(db: string, logPath: string): Promise<{ process: ChildProcess; url: string }> {
   const log = openSync(logPath, 'w');
   const child = spawn(process.execPath, [...CLI, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', log, log] });
   closeSync(log);
@@ -164,7 +164,7 @@ async function startServer(db: string, logPath: string): Promise<{ process: Chil
   throw new Error(`the server did not start:\n${readFileSync(logPath, 'utf8')}`);
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');

@@ -14,13 +14,14 @@
  *  7. a campaign's disclosure at the scale of a national appeal: its value, publication,
  *     verification and PDF (see disclosure.ts);
  *  8. a fund year exported as every MISA SME.NET template and imported back (see misa.ts);
- *  9. a campaign's bank statement of 2,000,000 rows imported, then again (see statements.ts).
+ *  9. a campaign's bank statement of 2,000,000 rows imported, then again (see statements.ts);
+ * 10. 1,000 signed webhook deliveries from 16 clients, then again as replays (see feeds.ts).
  *
- * Options: --only core|http|pdf|reports|disclosure|misa|statements (default all), --txns N (default 500000 two-line entries),
+ * Options: --only core|http|pdf|reports|disclosure|misa|statements|feeds (default all), --txns N (default 500000 two-line entries),
  * --vouchers N (default 1000) for the PDF batch, --receipts N (default 1000000 two-line receipts) for the disclosure,
  * --misa-vouchers N (default 100000) for the MISA exchange, --statement-rows N (default 2000000), --runs N (default 7), --seconds N (default 15) and --connections N (default 32) for HTTP.
  * Results go to bench-results/core.json and core.md, http.json and http.md, pdf.json and pdf.md,
- * reports.json and reports.md, disclosure.json and disclosure.md, misa.json and misa.md, statements.json and statements.md.
+ * reports.json and reports.md, disclosure.json and disclosure.md, misa.json and misa.md, statements.json and statements.md, feeds.json and feeds.md.
  */
 import { localCaller } from '../../src/app/caller.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ import { benchHttpPosting, type HttpPostingResult } from './http-posting.js';
 import { benchDisclosure } from './disclosure.js';
 import { benchMisa, misaMarkdown } from './misa.js';
 import { benchStatements, statementsMarkdown } from './statements.js';
+import { benchFeeds, feedsMarkdown } from './feeds.js';
 import { benchReports, reportsMarkdown } from './reports.js';
 import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
@@ -50,7 +52,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' }, connections: { type: 'string' }, vouchers: { type: 'string' }, receipts: { type: 'string' }, 'misa-vouchers': { type: 'string' }, 'statement-rows': { type: 'string' },
   },
 });
-if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure', 'misa', 'statements'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports, disclosure, misa or statements');
+if (values.only !== undefined && !['core', 'http', 'pdf', 'reports', 'disclosure', 'misa', 'statements', 'feeds'].includes(values.only)) throw new Error('--only takes core, http, pdf, reports, disclosure, misa, statements or feeds');
 const STATEMENT_ROWS = Number(values['statement-rows'] ?? 2_000_000);
 const MISA_VOUCHERS = Number(values['misa-vouchers'] ?? 100_000);
 const RECEIPTS = Number(values.receipts ?? 1_000_000);
@@ -253,6 +255,14 @@ async function benchStatementsPart(): Promise<void> {
   console.log(md);
 }
 
+async function benchFeedsPart(): Promise<void> {
+  const r = await benchFeeds({ deliveries: 1_000, clients: 16 });
+  writeFileSync(join(OUT, 'feeds.json'), `${JSON.stringify({ machine: MACHINE, ...r }, null, 2)}\n`);
+  const md = feedsMarkdown(r);
+  writeFileSync(join(OUT, 'feeds.md'), `${md}\n`);
+  console.log(md);
+}
+
 async function benchReportsPart(): Promise<void> {
   const store = await reuseOrBuildFund();
   try {
@@ -273,4 +283,5 @@ if (values.only === undefined || values.only === 'reports') await benchReportsPa
 if (values.only === undefined || values.only === 'disclosure') await benchDisclosurePart();
 if (values.only === undefined || values.only === 'misa') await benchMisaPart();
 if (values.only === undefined || values.only === 'statements') await benchStatementsPart();
+if (values.only === undefined || values.only === 'feeds') await benchFeedsPart();
 console.log(`\nmachine: ${MACHINE.cpus} × ${MACHINE.cpu}, ${MACHINE.memoryGb} GB, Node ${MACHINE.node}`);
