@@ -46,6 +46,7 @@ import { changeCampaign } from '../src/app/change-campaign.js';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { importStatement } from '../src/app/bank/import-statement.js';
+import { postStatement } from '../src/app/bank/post-statement.js';
 import { registerFeed } from '../src/app/feeds/register-feed.js';
 import { misaExport } from '../src/app/exports/misa-export.js';
 import { setMisaMapping } from '../src/app/exports/misa-mapping.js';
@@ -287,6 +288,7 @@ const CASES = {
       return misaImport(store, { entity: FUND.code, files: [{ name: 'a.xlsx', bytes: await workbook([header, row]) }], actor: ACTOR });
     }),
   feed_auth_unknown: () => withFund((store) => registerFeed(store, { entity: FUND.code, provider: 'sepay', auth: 'v2', bankAccount: FUND.bankAccounts?.[0]?.number ?? '', secret: 'khoa-bi-mat-0123456789', actor: ACTOR })),
+  statement_batch_unknown: () => withFund((store) => postStatement(store, { entity: FUND.code, batch: 1, actor: ACTOR })),
   statement_layout_unknown: () => withFundAsync((store) => statement(store, 'Ngay,So tien\n01/09/2024,5\n')),
   statement_year_required: () => withFundAsync((store) => statement(store, 'date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,5,Ung ho,1\n')),
   statement_row_invalid: () => withFundAsync((store) => statement(store, 'date,money,content\n31/02/2024,5,Ung ho\n')),

@@ -2,15 +2,19 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { importStatement, type ExpectedFigures } from '../app/bank/import-statement.js';
+import { postStatement } from '../app/bank/post-statement.js';
 import type { Caller } from '../app/caller.js';
 import type { Store } from '../db/store.js';
-import { need, report, UsageError, type Options } from './options.js';
+import { idOption, need, report, UsageError, type Options } from './options.js';
 import { progressLine } from './progress.js';
 
 export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv [--layout ID] [--year Y]
                    [--expect-credit-count N] [--expect-credits SUM] [--expect-debit-count N] [--expect-debits SUM]
                                               import a bank statement: the same file again creates nothing;
-                                              refused unless its rows give the bank's own figures`;
+                                              refused unless its rows give the bank's own figures
+  post-statement --entity CODE --batch ID [--per day|transfer]
+                                              post a batch's credits as bank receipts (one a day, or one
+                                              a transfer) and draft its bank charges; again creates nothing`;
 
 function count(options: Options, name: 'expect-credit-count' | 'expect-debit-count'): number | undefined {
   const value = options[name];
@@ -51,10 +55,20 @@ async function importCommand(store: Store, options: Options, actor: Caller): Pro
   });
 }
 
+function postCommand(store: Store, options: Options, actor: Caller): number {
+  const per = options.per ?? 'day';
+  if (per !== 'day' && per !== 'transfer') throw new UsageError('--per must be day or transfer');
+  return report(postStatement(store, { entity: need(options, 'entity'), batch: idOption(options, 'batch'), per, actor }), (p) => {
+    console.log(`posted ${p.receipts} receipts for ${p.transfers} transfers, ${p.credited} đồng; ${p.charges} bank charges drafted for approval`);
+  });
+}
+
 export function runBankCommand(command: string, store: Store, options: Options, actor: Caller): Promise<number> | undefined {
   switch (command) {
     case 'import-statement':
       return importCommand(store, options, actor);
+    case 'post-statement':
+      return Promise.resolve(postCommand(store, options, actor));
     default:
       return undefined;
   }

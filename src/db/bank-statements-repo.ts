@@ -58,3 +58,23 @@ export function listStatementBatches(db: Db, entityId: number): StatementBatchRo
 export function findStatementBatchById(db: Db, entityId: number, id: number): StatementBatchRow | undefined {
   return db.select().from(bankStatementBatches).where(and(eq(bankStatementBatches.entityId, entityId), eq(bankStatementBatches.id, id))).get();
 }
+
+export interface UnpostedRow {
+  readonly ordinal: number;
+  readonly postedOn: string;
+  readonly debit: number;
+  readonly credit: number;
+  readonly remark: string;
+  readonly ref: string | null;
+}
+
+/** The batch's rows not yet posted, in file order, a page at a time after the ordinal given. */
+export function unpostedRows(sqlite: Database.Database, batchId: number, after: number, limit: number): UnpostedRow[] {
+  return sqlite
+    .prepare(`SELECT ordinal, posted_on AS postedOn, debit, credit, remark, ref FROM bank_statement_rows WHERE batch_id = ? AND voucher_id IS NULL AND ordinal > ? ORDER BY ordinal LIMIT ?`)
+    .all(batchId, after, limit) as UnpostedRow[];
+}
+
+export function markRowsPosted(sqlite: Database.Database, batchId: number, ordinals: readonly number[], voucherId: number): void {
+  sqlite.prepare('UPDATE bank_statement_rows SET voucher_id = ? WHERE batch_id = ? AND ordinal IN (SELECT value FROM json_each(?))').run(voucherId, batchId, JSON.stringify(ordinals));
+}

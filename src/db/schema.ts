@@ -686,6 +686,8 @@ export const bankStatementRows = sqliteTable(
     remark: text('remark').notNull(),
     ref: text('ref'),
     counterAccount: text('counter_account'),
+    /** The voucher the row was posted in, once it is. */
+    voucherId: integer('voucher_id').references(() => vouchers.id),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.ordinal] })],
 );

@@ -94,6 +94,7 @@ const ROWS: Record<string, Row> = {
     request: (fund) => ({ method: 'POST', url: e(fund, '/bank-imports?bankAccount=999'), ...multipart([{ name: 'a.csv', bytes: Buffer.from('date,money,content\n01/09/2024,5,x\n') }]) }),
     status: 422, // bank_account_unknown: the permission admits the caller, the account is then refused
   },
+  'POST /api/entities/{entity}/bank-imports/{id}/receipts': { request: (fund) => ({ method: 'POST', url: e(fund, '/bank-imports/1/receipts') }), status: 404 },
   'GET /api/entities/{entity}/bank-imports': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports') }) },
   'GET /api/entities/{entity}/bank-imports/{id}': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports/1') }), status: 404 },
   'POST /api/entities/{entity}/feeds': {

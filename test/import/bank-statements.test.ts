@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { importStatement, type ExpectedFigures } from '../../src/app/bank/import-statement.js';
+import { postStatement } from '../../src/app/bank/post-statement.js';
 import type { Store } from '../../src/db/store.js';
 import { demoServer } from '../support/demo-server.js';
 import { multipart } from '../support/multipart.js';
@@ -147,6 +148,40 @@ describe.skipIf(!existsSync(YAGI))('the real statements of the 2024 campaign', (
   });
 });
 
+describe('bank statements posted as receipts', () => {
+  it('posts a batch’s credits as one bank receipt a day, keeps each transfer’s donor and reference, drafts its bank charge, and creates nothing the second time', async () => {
+    const store = fresh();
+    const imported = await run(store, VCB);
+    if (!imported.ok) throw new Error(imported.code);
+    const posted = postStatement(store, { entity: FUND.code, batch: imported.value.batch.id, actor: ACTOR });
+    expect(posted).toEqual({ ok: true, value: { receipts: 2, transfers: 3, credited: 1_070_000n, charges: 1 } });
+    const vouchers = store.sqlite.prepare("SELECT type, status, number, amount FROM vouchers ORDER BY id").all();
+    expect(vouchers).toEqual([
+      { type: 'bank-receipt', status: 'posted', number: 'BC0001/2024', amount: 70_000 },
+      { type: 'bank-payment', status: 'draft', number: null, amount: 55_000 },
+      { type: 'bank-receipt', status: 'posted', number: 'BC0002/2024', amount: 1_000_000 },
+    ]);
+    const lines = store.sqlite.prepare(`SELECT l.external_ref AS ref, cp.name AS donor, l.amount FROM entry_lines l LEFT JOIN counterparties cp ON cp.id = l.counterparty_id WHERE l.amount < 0 ORDER BY l.id`).all();
+    expect(lines).toEqual([{ ref: '5213.45946', donor: null, amount: -50_000 }, { ref: '5090.85797', donor: 'CAO VIET TUAN', amount: -20_000 }, { ref: '5241.83107', donor: null, amount: -1_000_000 }]);
+    expect(store.sqlite.prepare('SELECT count(*) FROM bank_statement_rows WHERE voucher_id IS NULL').pluck().get()).toBe(0);
+    expect(postStatement(store, { entity: FUND.code, batch: imported.value.batch.id, actor: ACTOR })).toEqual({ ok: true, value: { receipts: 0, transfers: 0, credited: 0n, charges: 0 } });
+    expect(postStatement(store, { entity: FUND.code, batch: 99, actor: ACTOR })).toMatchObject({ ok: false, code: 'statement_batch_unknown', path: 'batch' });
+  });
+
+  it('posts one receipt a transfer when asked, and refuses the whole batch when the rules refuse one of its days', async () => {
+    const store = fresh();
+    const twins = `date,content,money\n18/09/2024,CT nhanh 247 den: VO THI NGOC HUE ung ho (CT1111),200000\n18/09/2024,CT nhanh 247 den: VO THI NGOC HUE ung ho (CT1111),200000\n`;
+    const imported = await run(store, twins);
+    if (!imported.ok) throw new Error(imported.code);
+    expect(postStatement(store, { entity: FUND.code, batch: imported.value.batch.id, per: 'transfer', actor: ACTOR })).toMatchObject({ ok: true, value: { receipts: 2, transfers: 2, credited: 400_000n } });
+    const early = await run(store, `date,money,content\n15/06/2023,5000,Ung ho truoc nam mo so\n`);
+    if (!early.ok) throw new Error(early.code);
+    const refused = postStatement(store, { entity: FUND.code, batch: early.value.batch.id, actor: ACTOR });
+    expect(refused).toMatchObject({ ok: false, code: 'date_outside_open_year' });
+    expect(store.sqlite.prepare('SELECT count(*) FROM vouchers').pluck().get()).toBe(2);
+  });
+});
+
 describe('bank statements through the API', () => {
   it('imports an upload as a batch, answers the same file again with that batch, lists and shows batches, and refuses with problem+json', async () => {
     const server = await demoServer();
@@ -176,6 +211,10 @@ describe('bank statements through the API', () => {
       const json = await call('POST', '/api/entities/TVH-VNN/bank-imports?bankAccount=0071000123456', { payload: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
       expect([json.statusCode, json.json().code]).toEqual([422, 'statement_layout_unknown']);
       expect((await call('GET', '/api/entities/TVH-VNN/bank-imports')).json().batches).toHaveLength(1);
+      const receipts = await call('POST', `/api/entities/TVH-VNN/bank-imports/${first.json().batch.id}/receipts`);
+      expect([receipts.statusCode, receipts.json()]).toEqual([200, { receipts: 2, transfers: 4, credited: '1900000', charges: 1 }]);
+      const none = await call('POST', '/api/entities/TVH-VNN/bank-imports/999/receipts');
+      expect([none.statusCode, none.json().code, none.json().field]).toEqual([404, 'statement_batch_unknown', 'params.id']);
     } finally {
       await server.close();
     }

@@ -11,12 +11,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importStatement } from '../../app/bank/import-statement.js';
+import { postStatement } from '../../app/bank/post-statement.js';
 import { findStatementBatchById, listStatementBatches, type StatementBatchRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
-import { reject } from '../../ledger/rejections.js';
+import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
 import { entityParams, isoDate, wholeNumber } from '../schemas.js';
+import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const tags = ['bank statements'];
 /** The most bytes one statement may have: a day of a national appeal is about 50 MB. */
@@ -40,6 +42,7 @@ const importQuery = z
   })
   .strict()
   .meta({ description: 'The fund’s account the statement is of; the layout, if not found from the header; the year of a layout without one; and the bank’s own counts and sums, checked' });
+const posted = z.strictObject({ receipts: int, transfers: int, credited: z.string(), charges: int.meta({ description: 'Bank charges drafted, awaiting an approver' }) });
 const batchParams = entityParams.extend({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) }).strict();
 
 function batchJson(row: StatementBatchRow, accounts: ReadonlyMap<number, string>) {
@@ -90,6 +93,23 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
+      },
+    );
+    app.post(
+      '/api/entities/:entity/bank-imports/:id/receipts',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: {
+          tags, summary: 'Post the batch’s credits as bank receipts (one a day with a line per transfer, or one a transfer) and draft its bank charges for approval; rows already posted are passed over',
+          params: batchParams, querystring: z.object({ per: z.enum(['day', 'transfer']).default('day') }).strict(), headers: idempotencyHeaders, response: { 200: posted },
+        },
+      },
+      async (request, reply) => {
+        const entity = fundOf(request).code;
+        return answerWrite(store, request, reply, { entity }, () => {
+          const done = postStatement(store, { entity, batch: request.params.id, per: request.query.per, actor: actorOf(request) });
+          return done.ok ? accept({ status: 200, body: { ...done.value, credited: String(done.value.credited) } }) : done.path === 'batch' ? { ...done, path: 'params.id' } : done;
+        });
       },
     );
     app.get(

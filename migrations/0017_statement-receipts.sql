@@ -1,0 +1,1 @@
+ALTER TABLE `bank_statement_rows` ADD `voucher_id` integer REFERENCES vouchers(id);
