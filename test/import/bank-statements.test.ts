@@ -211,8 +211,21 @@ describe('bank statements through the API', () => {
       const json = await call('POST', '/api/entities/TVH-VNN/bank-imports?bankAccount=0071000123456', { payload: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
       expect([json.statusCode, json.json().code]).toEqual([422, 'statement_layout_unknown']);
       expect((await call('GET', '/api/entities/TVH-VNN/bank-imports')).json().batches).toHaveLength(1);
+      const recon = async () => (await call('GET', '/api/entities/TVH-VNN/reconciliation?bankAccount=0071000123456&from=2025-01-01&to=2025-01-31')).json();
+      const before = await recon();
+      expect(before.agrees).toBe(false);
+      expect(before.days).toEqual([
+        expect.objectContaining({ date: '2025-01-06', statementNet: '900000', ledgerNet: '0', difference: '900000', printedBalance: '1862900000', unpostedRows: 3, unpostedAmount: '900000' }),
+        expect.objectContaining({ date: '2025-01-07', statementNet: '989000', ledgerNet: '0', difference: '989000', printedBalance: '1863889000', unpostedRows: 2 }),
+      ]);
       const receipts = await call('POST', `/api/entities/TVH-VNN/bank-imports/${first.json().batch.id}/receipts`);
       expect([receipts.statusCode, receipts.json()]).toEqual([200, { receipts: 2, transfers: 4, credited: '1900000', charges: 1 }]);
+      const after = await recon();
+      // The receipts are posted; the bank charge waits for an approver, so its day differs by it.
+      expect(after.days.map((d: { date: string; difference: string; unpostedRows: number }) => [d.date, d.difference, d.unpostedRows])).toEqual([['2025-01-06', '0', 0], ['2025-01-07', '-11000', 1]]);
+      expect(after.days[1].ledgerBalance).toBe(String(BigInt(after.openingLedgerBalance) + 1_900_000n));
+      const badAccount = await call('GET', '/api/entities/TVH-VNN/reconciliation?bankAccount=999&period=2025');
+      expect([badAccount.statusCode, badAccount.json().code, badAccount.json().field]).toEqual([422, 'bank_account_unknown', 'querystring.bankAccount']);
       const none = await call('POST', '/api/entities/TVH-VNN/bank-imports/999/receipts');
       expect([none.statusCode, none.json().code, none.json().field]).toEqual([404, 'statement_batch_unknown', 'params.id']);
     } finally {

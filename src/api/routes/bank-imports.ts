@@ -11,12 +11,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importStatement } from '../../app/bank/import-statement.js';
+import { getReconciliation } from '../../app/bank/get-reconciliation.js';
 import { postStatement } from '../../app/bank/post-statement.js';
 import { findStatementBatchById, listStatementBatches, type StatementBatchRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
 import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
+import { range } from '../report-schemas.js';
 import { entityParams, isoDate, wholeNumber } from '../schemas.js';
 import { answerWrite, idempotencyHeaders } from '../write.js';
 
@@ -43,6 +45,16 @@ const importQuery = z
   .strict()
   .meta({ description: 'The fund’s account the statement is of; the layout, if not found from the header; the year of a layout without one; and the bank’s own counts and sums, checked' });
 const posted = z.strictObject({ receipts: int, transfers: int, credited: z.string(), charges: int.meta({ description: 'Bank charges drafted, awaiting an approver' }) });
+const reconciliationQuery = z.object({ bankAccount: z.string().min(1).max(40), ...range }).strict();
+const amountText = z.string();
+const reconciliation = z.strictObject({
+  openingLedgerBalance: amountText,
+  agrees: z.boolean().meta({ description: 'Every day moved the same in both and nothing is left unposted' }),
+  days: z.array(z.strictObject({
+    date: isoDate, statementNet: amountText, ledgerNet: amountText, difference: amountText, printedBalance: amountText.nullable(), ledgerBalance: amountText,
+    balanceDifference: amountText.nullable(), unpostedRows: int, unpostedAmount: amountText,
+  })),
+});
 const batchParams = entityParams.extend({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) }).strict();
 
 function batchJson(row: StatementBatchRow, accounts: ReadonlyMap<number, string>) {
@@ -110,6 +122,28 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
           const done = postStatement(store, { entity, batch: request.params.id, per: request.query.per, actor: actorOf(request) });
           return done.ok ? accept({ status: 200, body: { ...done.value, credited: String(done.value.credited) } }) : done.path === 'batch' ? { ...done, path: 'params.id' } : done;
         });
+      },
+    );
+    app.get(
+      '/api/entities/:entity/reconciliation',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: {
+          tags, summary: 'A bank account’s statements against its ledger, day by day: movements, the difference, the printed balance against the ledger’s, and the rows not yet posted',
+          params: entityParams, querystring: reconciliationQuery, response: { 200: reconciliation },
+        },
+      },
+      async (request, reply) => {
+        const found = getReconciliation(store, { entity: fundOf(request).code, ...request.query });
+        if (!found.ok) return sendRejection(reply, { ...found, path: `querystring.${found.path ?? ''}` });
+        const text = (v: bigint | null) => (v === null ? null : String(v));
+        return {
+          openingLedgerBalance: String(found.value.openingLedgerBalance), agrees: found.value.agrees,
+          days: found.value.days.map((d) => ({
+            date: d.date, statementNet: String(d.statementNet), ledgerNet: String(d.ledgerNet), difference: String(d.difference), printedBalance: text(d.printedBalance),
+            ledgerBalance: String(d.ledgerBalance), balanceDifference: text(d.balanceDifference), unpostedRows: d.unpostedRows, unpostedAmount: String(d.unpostedAmount),
+          })),
+        };
       },
     );
     app.get(
