@@ -20,6 +20,7 @@ import { openStore } from '../../src/db/store.js';
 import { addDays } from '../../src/ledger/calendar.js';
 import type { EntryInput } from '../../src/ledger/entry.js';
 import { disclosureJson } from '../../src/export/disclosure-json.js';
+import { must } from './bench-support.js';
 
 const ACTOR = localCaller({ name: 'bench', origin: 'bench' });
 const FUND = 'YAGI';
@@ -37,11 +38,6 @@ export interface DisclosureBench {
   readonly pdfBytes: number;
   readonly total: string;
   readonly verified: boolean;
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; code: string; path?: string; detail?: string }): T {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.path ?? ''} ${result.detail ?? ''}`);
-  return result.value;
 }
 
 const timed = <T>(work: () => T): [T, number] => {

@@ -7,7 +7,7 @@
  * are its own. The anchor, in the same run: exceljs's streaming writer alone writing as many
  * rows of the same width, without reading the books.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stream } from 'node:stream';
@@ -23,6 +23,7 @@ import { openStore } from '../../src/db/store.js';
 import { findLayout } from '../../src/export/misa/layouts.js';
 import { addDays } from '../../src/ledger/calendar.js';
 import type { VoucherContent } from '../../src/ledger/vouchers/voucher.js';
+import { must, timedCli } from './bench-support.js';
 
 const ACTOR = localCaller({ name: 'bench', origin: 'bench' });
 const ACCOUNT = '0071000765432';
@@ -44,11 +45,6 @@ export interface MisaBench {
   readonly importPeakMb: number;
   readonly drafts: number;
   readonly anchorSeconds: number;
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; code: string; path?: string; detail?: string }): T {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.path ?? ''} ${result.detail ?? ''}`);
-  return result.value;
 }
 
 const profile = (code: string) => ({
@@ -88,14 +84,6 @@ function voucher(i: number, count: number): VoucherContent {
       { account: bank ? '1121' : '1111', credit: total, ...(bank && { bankAccount: ACCOUNT }) },
     ],
   };
-}
-
-/** Runs the command line as its own process (with Node's flags, if any); its wall seconds and peak resident megabytes. */
-function timedCli(args: readonly string[], nodeFlags: readonly string[] = []): { seconds: number; peakMb: number; stdout: string } {
-  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...nodeFlags, 'dist/cli/main.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`${args[0]} failed: ${run.stderr}`);
-  const [, seconds, kb] = /TIME ([\d.]+) (\d+)/.exec(run.stderr) ?? [];
-  return { seconds: Number(seconds), peakMb: Math.round(Number(kb) / 1024), stdout: run.stdout };
 }
 
 /** exceljs alone: as many rows as wide as the widest template, constant cells sharing their styles as the export's do, streamed to a file. */

@@ -24,6 +24,7 @@ import { findEntityByCode, listBankAccounts, type EntityRow } from '../../src/db
 import type { Store } from '../../src/db/store.js';
 import { STATEMENT_IDS, type StatementId } from '../../src/reports/statement-form.js';
 import type { TrialBalance } from '../../src/reports/trial-balance.js';
+import { must } from './bench-support.js';
 
 const BOOK_RUNS = 5;
 const TARGET_MS = 1_000;
@@ -103,11 +104,6 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 const mb = (bytes: number): number => Math.round(bytes / MB);
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function must<T>(result: { ok: true; value: T } | { ok: false; code: string; path?: string }): T {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.path ?? ''}`);
-  return result.value;
-}
 
 /** Reads an iterable to its end, so that a lazy book does all its work. */
 function count(items: Iterable<unknown>): number {

@@ -45,6 +45,7 @@ import { benchReports, reportsMarkdown } from './reports.js';
 import { benchVoucherPdf } from './voucher-pdf.js';
 import { ledgerAvailable, runLedger } from './ledger-cli.js';
 import { ACCOUNT_MAP, generate, readEntries } from './synthetic-journal.js';
+import { must } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -73,11 +74,6 @@ const verdict = (met: boolean): string => (met ? 'met' : '**missed**');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-function must<T>(result: { ok: true; value: T } | { ok: false; code: string; path?: string }): T {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.path ?? ''}`);
-  return result.value;
-}
 
 function setUpFund(store: Store): void {
   must(createEntity(store, {

@@ -6,7 +6,6 @@
  * `import-statement` as its own process under /usr/bin/time, its credits posted as daily bank
  * receipts by `post-statement`, then the same file imported again.
  */
-import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -14,6 +13,7 @@ import { localCaller } from '../../src/app/caller.js';
 import { createEntity } from '../../src/app/create-entity.js';
 import { openStore } from '../../src/db/store.js';
 import { addDays } from '../../src/ledger/calendar.js';
+import { timedCli } from './bench-support.js';
 
 const ACTOR = localCaller({ name: 'bench', origin: 'bench' });
 const ACCOUNT = '0011001932418';
@@ -71,13 +71,6 @@ async function writeStatement(path: string, rows: number): Promise<void> {
   await finished(out);
 }
 
-function timed(args: readonly string[]): { seconds: number; peakMb: number; stdout: string } {
-  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, 'dist/cli/main.js', ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`import-statement failed: ${run.stderr}`);
-  const [, seconds, kb] = /TIME ([\d.]+) (\d+)/.exec(run.stderr) ?? [];
-  return { seconds: Number(seconds), peakMb: Math.round(Number(kb) / 1024), stdout: run.stdout.trim() };
-}
-
 export async function benchStatements(options: { rows: number; dir: string }): Promise<StatementsBench> {
   rmSync(options.dir, { recursive: true, force: true });
   mkdirSync(options.dir, { recursive: true });
@@ -92,9 +85,9 @@ export async function benchStatements(options: { rows: number; dir: string }): P
   const file = join(options.dir, 'vcb-statement.csv');
   await writeStatement(file, options.rows);
   const args = ['import-statement', '--db', db, '--entity', 'CUUTRO', '--bank-account', ACCOUNT, '--file', file];
-  const first = timed(args);
-  const post = timed(['post-statement', '--db', db, '--entity', 'CUUTRO', '--batch', '1']);
-  const again = timed(args);
+  const first = timedCli(args);
+  const post = timedCli(['post-statement', '--db', db, '--entity', 'CUUTRO', '--batch', '1']);
+  const again = timedCli(args);
   return {
     rows: options.rows, fileMb: Math.round(statSync(file).size / 2 ** 20), importSeconds: first.seconds, importPeakMb: first.peakMb,
     postSeconds: post.seconds, postPeakMb: post.peakMb, posted: post.stdout, againSeconds: again.seconds, againPeakMb: again.peakMb, summary: first.stdout,

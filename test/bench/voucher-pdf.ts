@@ -15,6 +15,7 @@ import { localCaller } from '../../src/app/caller.js';
 import { findEntityByCode } from '../../src/db/entities-repo.js';
 import { openStore, type Store } from '../../src/db/store.js';
 import { writePdf } from '../../src/export/voucher-pdf.js';
+import { must } from './bench-support.js';
 
 const ACTOR = localCaller({ name: 'bench', origin: 'bench' });
 const FUND = 'PDF';
@@ -27,11 +28,6 @@ export interface PrintRun {
   readonly bytes: number;
   readonly rssBeforeMb: number;
   readonly peakRssMb: number;
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; code: string; path?: string }): T {
-  if (!result.ok) throw new Error(`refused: ${result.code} ${result.path ?? ''}`);
-  return result.value;
 }
 
 function voucher(i: number): DemoVoucher {
