@@ -60,7 +60,7 @@ export class MisaQueries {
          WHERE l.entry_id IN (SELECT value FROM json_each(?)) ORDER BY l.entry_id, l.line_no`,
       )
       .safeIntegers(true);
-    this.vouchers = sqlite.prepare('SELECT id, type, number, date, reason, cancels_id AS cancelsId, content FROM vouchers WHERE id IN (SELECT value FROM json_each(?))');
+    this.vouchers = sqlite.prepare('SELECT id, number, date, reason, content FROM vouchers WHERE id IN (SELECT value FROM json_each(?))');
   }
 
   /** The period's entries after the sequence number given, opening entries left to the opening balances. */
@@ -92,8 +92,8 @@ export class MisaQueries {
     );
     const voucherIds = JSON.stringify(refs.flatMap((r) => (r.voucherId === null ? [] : [r.voucherId])));
     const vouchers = new Map(
-      (this.vouchers.all(voucherIds) as { id: number; type: string; number: string | null; date: string; reason: string; cancelsId: number | null; content: string }[]).map((v) => [
-        v.id, { type: v.type, number: v.number, date: v.date, reason: v.reason, cancels: v.cancelsId !== null, content: JSON.parse(v.content) as VoucherContent },
+      (this.vouchers.all(voucherIds) as { id: number; number: string | null; date: string; reason: string; content: string }[]).map((v) => [
+        v.id, { number: v.number, date: v.date, reason: v.reason, content: JSON.parse(v.content) as VoucherContent },
       ]),
     );
     return { entries, vouchers };

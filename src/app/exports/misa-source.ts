@@ -77,7 +77,7 @@ export class MisaSource {
       const { entries, vouchers } = this.queries.load(mine);
       const made = mine.flatMap((ref) => {
         const entry = entries.get(ref.entryId);
-        return entry ? [misaVoucher(entry, ref.voucherId === null ? undefined : vouchers.get(ref.voucherId))] : [];
+        return entry ? [misaVoucher(template, entry, ref.voucherId === null ? undefined : vouchers.get(ref.voucherId))] : [];
       });
       const sentBefore = this.sent(made.map((m) => m.number));
       for (const misa of made) {

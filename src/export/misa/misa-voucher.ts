@@ -5,7 +5,7 @@
  * voucher (a closing, a journal entry) is a general voucher numbered from its sequence.
  */
 import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
-import { TEMPLATE_OF_TYPE, type MisaVoucherTemplate } from './layout.js';
+import type { MisaVoucherTemplate } from './layout.js';
 
 /** A line of a posted entry as the export reads it, its counterparty with its MISA code. */
 export interface ExportedLine {
@@ -28,12 +28,9 @@ export interface ExportedEntry {
 
 /** The voucher an entry was posted from, as the export reads it. */
 export interface ExportedVoucher {
-  readonly type: string;
   readonly number: string | null;
   readonly date: string;
   readonly reason: string;
-  /** It is the reversing voucher of a cancellation. */
-  readonly cancels: boolean;
   readonly content: VoucherContent;
 }
 
@@ -67,7 +64,8 @@ export function entryNumber(seq: number): string {
   return `BT${String(seq).padStart(6, '0')}`;
 }
 
-export function misaVoucher(entry: ExportedEntry, voucher: ExportedVoucher | undefined): MisaVoucher {
+/** The entry as a voucher of the template its kind goes to (`templateOfRef`). */
+export function misaVoucher(template: MisaVoucherTemplate, entry: ExportedEntry, voucher: ExportedVoucher | undefined): MisaVoucher {
   const lines = entry.lines.map((line): MisaLine => ({
     account: line.account, amount: line.amount, currency: line.currency, originalAmount: line.originalAmount, rate: line.rate,
     ...(line.counterparty !== undefined && { counterpartyCode: line.counterparty.code }), ...(line.bankAccount !== undefined && { bankAccount: line.bankAccount }),
@@ -77,7 +75,6 @@ export function misaVoucher(entry: ExportedEntry, voucher: ExportedVoucher | und
   const partyLine = entry.lines.find((l) => l.counterparty !== undefined && l.counterparty.name === partyName);
   const campaign = entry.lines.find((l) => l.campaign !== undefined)?.campaign;
   const bankAccount = voucher?.content.bankAccount ?? entry.lines.find((l) => l.bankAccount !== undefined)?.bankAccount;
-  const template = voucher === undefined || voucher.cancels ? 'chung-tu-khac' : (TEMPLATE_OF_TYPE[voucher.type] ?? 'chung-tu-khac');
   return {
     template,
     number: voucher?.number ?? entryNumber(entry.seq),
