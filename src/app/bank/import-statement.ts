@@ -9,12 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { recordAudit } from '../../db/audit-repo.js';
 import { BankStatementStage, findStatementBatch, insertStatementBatch, type StatementBatchRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
 import { FigureCounter, type StatementFigures } from '../../import/bank/control-figures.js';
-import { findStatementLayout, layoutOfHeader, STATEMENT_LAYOUTS } from '../../import/bank/layouts.js';
+import { cellsOf, findStatementLayout, isStatementRecord, layoutOfHeader, STATEMENT_LAYOUTS } from '../../import/bank/layouts.js';
+import { formatOf, openDocument } from '../../import/bank/open-document.js';
+import type { PrintedFigures } from '../../import/bank/statement-document.js';
 import type { StatementLayout } from '../../import/bank/statement-layout.js';
 import { isRowProblem, readStatementRow, type StatementRow } from '../../import/bank/statement-row.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
@@ -23,6 +24,9 @@ import { loadFund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 
 const STAGE_BATCH = 5_000;
+const HEAD_BYTES = 8;
+/** How many records may come before the header: a document's title lines. */
+const HEADER_WITHIN = 30;
 
 /** The bank's own figures for a statement whose layout prints none. */
 export interface ExpectedFigures {
@@ -55,22 +59,32 @@ export interface StatementImport {
   readonly figures: StatementFigures;
 }
 
-async function sha256Of(open: () => Readable): Promise<string> {
+/** The file's SHA-256 and its first bytes, which say its format. */
+async function fingerprint(open: () => Readable): Promise<{ sha256: string; head: Buffer }> {
   const hash = createHash('sha256');
-  for await (const chunk of open()) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let head = Buffer.alloc(0);
+  for await (const chunk of open()) {
+    hash.update(chunk as Buffer);
+    if (head.length < HEAD_BYTES) head = Buffer.concat([head, (chunk as Buffer).subarray(0, HEAD_BYTES - head.length)]);
+  }
+  return { sha256: hash.digest('hex'), head };
 }
 
 /** The first difference between the rows' figures and the bank's own, in words. */
-function difference(figures: StatementFigures, expected: ExpectedFigures | undefined): { path: string; detail: string } | null {
+function difference(figures: StatementFigures, printed: PrintedFigures, expected: ExpectedFigures | undefined): { path: string; detail: string } | null {
   const broken = figures.break;
   if (broken) return { path: 'file', detail: `row ${broken.ordinal}: the rows give a balance of ${broken.expected}, the bank printed ${broken.printed} (difference ${broken.printed - broken.expected})` };
-  const checks: [string, bigint | number | undefined, bigint | number][] = [
-    ['expected.creditCount', expected?.creditCount, figures.credits.count], ['expected.creditSum', expected?.creditSum, figures.credits.sum],
-    ['expected.debitCount', expected?.debitCount, figures.debits.count], ['expected.debitSum', expected?.debitSum, figures.debits.sum],
+  const checks: [string, string, bigint | number | undefined, bigint | number | null][] = [
+    ['file', 'the statement prints a credit count of', printed.creditCount, figures.credits.count], ['file', 'the statement prints credits of', printed.creditSum, figures.credits.sum],
+    ['file', 'the statement prints a debit count of', printed.debitCount, figures.debits.count], ['file', 'the statement prints debits of', printed.debitSum, figures.debits.sum],
+    ['file', 'the statement prints an opening balance of', printed.opening, figures.opening], ['file', 'the statement prints a closing balance of', printed.closing, figures.closing],
+    ['expected.creditCount', 'the bank gives', expected?.creditCount, figures.credits.count], ['expected.creditSum', 'the bank gives', expected?.creditSum, figures.credits.sum],
+    ['expected.debitCount', 'the bank gives', expected?.debitCount, figures.debits.count], ['expected.debitSum', 'the bank gives', expected?.debitSum, figures.debits.sum],
   ];
-  for (const [path, bank, rows] of checks) {
-    if (bank !== undefined && BigInt(bank) !== BigInt(rows)) return { path, detail: `the bank gives ${bank}, the rows ${rows} (difference ${BigInt(bank) - BigInt(rows)})` };
+  for (const [path, says, bank, rows] of checks) {
+    if (bank === undefined) continue;
+    if (rows === null) return { path, detail: `${says} ${bank}; the rows print no balance to check it against` };
+    if (BigInt(bank) !== BigInt(rows)) return { path, detail: `${says} ${bank}, the rows give ${rows} (difference ${BigInt(bank) - BigInt(rows)})` };
   }
   return null;
 }
@@ -84,22 +98,26 @@ export async function importStatement(store: Store, request: StatementImportRequ
   const chosen = request.layout === undefined ? undefined : findStatementLayout(request.layout);
   if (request.layout !== undefined && !chosen) return reject('statement_layout_unknown', 'layout', `${request.layout}; known: ${STATEMENT_LAYOUTS.map((l) => l.id).join(', ')}`);
 
-  const sha256 = await sha256Of(request.open);
+  const { sha256, head } = await fingerprint(request.open);
   const known = findStatementBatch(store.db, entityId, bankAccountId, sha256);
   if (known) return accept({ batch: known, created: false, figures: figuresOf(known) });
 
-  const parser = request.open().pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  const document = await openDocument(formatOf(head), request.open);
+  if (!document.ok) return document;
   const stage = new BankStatementStage(store.sqlite);
   try {
     let layout: StatementLayout | undefined;
     let header: string[] = [];
     let counter: FigureCounter | undefined;
     let pending: StatementRow[] = [];
+    let before = 0;
     let ordinal = 0;
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of document.value.records) {
       if (!layout) {
         const found = layoutOfHeader(record);
         if (!found || (chosen && chosen.id !== found.id)) {
+          // Title lines may come before the header; a CSV's header is its first record.
+          if (document.value.titled && (before += 1) < HEADER_WITHIN) continue;
           const expected = chosen ? chosen.header.join(', ') : STATEMENT_LAYOUTS.map((l) => `${l.id}: ${l.header.join(', ')}`).join(' | ');
           return reject('statement_layout_unknown', 'file', `the header is ${record.join(', ')}; expected ${expected}`);
         }
@@ -109,8 +127,9 @@ export async function importStatement(store: Store, request: StatementImportRequ
         counter = new FigureCounter(found.control);
         continue;
       }
+      const cells = cellsOf(header, record);
+      if (!isStatementRecord(layout, cells)) continue;
       ordinal += 1;
-      const cells = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
       const row = readStatementRow(layout, cells, ordinal, request.year);
       if (isRowProblem(row)) return reject('statement_row_invalid', `rows[${row.ordinal}].${row.field}`, `row ${row.ordinal} of ${request.fileName}: ${row.field} "${row.value}"`);
       counter?.add(row);
@@ -121,11 +140,11 @@ export async function importStatement(store: Store, request: StatementImportRequ
         request.onRows?.(ordinal);
       }
     }
-    if (!layout || !counter) return reject('statement_layout_unknown', 'file', 'the file is empty');
+    if (!layout || !counter) return reject('statement_layout_unknown', 'file', 'the file has no header row of a known layout');
     stage.add(pending);
     request.onRows?.(ordinal);
     const figures = counter.figures();
-    const differs = difference(figures, request.expected);
+    const differs = difference(figures, document.value.printed(), request.expected);
     if (differs) return reject('statement_control_mismatch', differs.path, differs.detail);
     const usedLayout = layout;
     return inTransaction(store, () => {
@@ -143,7 +162,7 @@ export async function importStatement(store: Store, request: StatementImportRequ
     if ((error as { code?: string }).code?.startsWith('CSV_')) return reject('statement_row_invalid', 'file', (error as Error).message);
     throw error;
   } finally {
-    parser.destroy();
+    document.value.close();
     stage.drop();
   }
 }

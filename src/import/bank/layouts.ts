@@ -39,3 +39,20 @@ export function layoutOfHeader(header: readonly string[]): StatementLayout | und
 export function findStatementLayout(id: string): StatementLayout | undefined {
   return STATEMENT_LAYOUTS.find((l) => l.id === id);
 }
+
+/** A record's cells by the header's names; a repeated name is keyed `name#2`, `name#3`. */
+export function cellsOf(header: readonly string[], record: readonly string[]): Record<string, string> {
+  const cells: Record<string, string> = Object.create(null) as Record<string, string>;
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    const times = (seen.get(name) ?? 0) + 1;
+    seen.set(name, times);
+    cells[times === 1 ? name : `${name}#${times}`] = record[i] ?? '';
+  });
+  return cells;
+}
+
+/** Whether a record after the header is a row of the statement, not a document's own line. */
+export function isStatementRecord(layout: StatementLayout, cells: Readonly<Record<string, string>>): boolean {
+  return layout.serial === undefined || /^\d+$/.test((cells[layout.serial] ?? '').replace(/[\s\u00a0]/g, ''));
+}

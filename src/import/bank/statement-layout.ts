@@ -19,11 +19,16 @@ export interface StatementLayout {
   readonly id: string;
   readonly bank: string;
   readonly label: string;
-  /** The header row's cells, in order, as the file writes them. */
+  /** The header row's cells, in order, as the file writes them; a name the row repeats is told apart as `name#2`. */
   readonly header: readonly string[];
   readonly columns: Readonly<Partial<Record<StatementField, string>>>;
   /** `dmy`: dd/mm/yyyy; `dm`: dd/mm with no year, which the import is told. A time may follow the date in the same cell. */
   readonly dates: 'dmy' | 'dm';
   readonly amounts: AmountStyle;
   readonly control: StatementControl;
+  /**
+   * A column that numbers the rows (STT): a record whose cell there is not a number is a
+   * title, opening-balance or footer line of the document, not a row.
+   */
+  readonly serial?: string;
 }
