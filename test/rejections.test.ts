@@ -288,6 +288,8 @@ const CASES = {
       return misaImport(store, { entity: FUND.code, files: [{ name: 'a.xlsx', bytes: await workbook([header, row]) }], actor: ACTOR });
     }),
   feed_auth_unknown: () => withFund((store) => registerFeed(store, { entity: FUND.code, provider: 'sepay', auth: 'v2', bankAccount: FUND.bankAccounts?.[0]?.number ?? '', secret: 'khoa-bi-mat-0123456789', actor: ACTOR })),
+  campaign_pattern_invalid: () =>
+    withFund((store) => registerFeed(store, { entity: FUND.code, provider: 'casso', auth: 'v2', bankAccount: FUND.bankAccounts?.[0]?.number ?? '', secret: 'khoa-bi-mat-0123456789', campaignPattern: 'UH code', actor: ACTOR })),
   statement_batch_unknown: () => withFund((store) => postStatement(store, { entity: FUND.code, batch: 1, actor: ACTOR })),
   statement_layout_unknown: () => withFundAsync((store) => statement(store, 'Ngay,So tien\n01/09/2024,5\n')),
   statement_year_required: () => withFundAsync((store) => statement(store, 'date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,5,Ung ho,1\n')),

@@ -12,9 +12,10 @@ export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBE
                    [--expect-credit-count N] [--expect-credits SUM] [--expect-debit-count N] [--expect-debits SUM]
                                               import a bank statement: the same file again creates nothing;
                                               refused unless its rows give the bank's own figures
-  post-statement --entity CODE --batch ID [--per day|transfer]
+  post-statement --entity CODE --batch ID [--per day|transfer] [--campaign-pattern 'UH {code}'] [--hold]
                                               post a batch's credits as bank receipts (one a day, or one
-                                              a transfer) and draft its bank charges; again creates nothing`;
+                                              a transfer) and draft its bank charges; again creates nothing;
+                                              --hold holds rows a campaign rule refuses for review`;
 
 function count(options: Options, name: 'expect-credit-count' | 'expect-debit-count'): number | undefined {
   const value = options[name];
@@ -58,8 +59,10 @@ async function importCommand(store: Store, options: Options, actor: Caller): Pro
 function postCommand(store: Store, options: Options, actor: Caller): number {
   const per = options.per ?? 'day';
   if (per !== 'day' && per !== 'transfer') throw new UsageError('--per must be day or transfer');
-  return report(postStatement(store, { entity: need(options, 'entity'), batch: idOption(options, 'batch'), per, actor }), (p) => {
-    console.log(`posted ${p.receipts} receipts for ${p.transfers} transfers, ${p.credited} đồng; ${p.charges} bank charges drafted for approval`);
+  const pattern = options['campaign-pattern'];
+  const request = { entity: need(options, 'entity'), batch: idOption(options, 'batch'), per: per as 'day' | 'transfer', refused: options.hold === true ? ('hold' as const) : ('refuse' as const), actor };
+  return report(postStatement(store, { ...request, ...(pattern !== undefined && { campaignPattern: pattern }) }), (p) => {
+    console.log(`posted ${p.receipts} receipts for ${p.transfers} transfers, ${p.credited} đồng; ${p.charges} bank charges drafted for approval; ${p.held} rows held for review`);
   });
 }
 

@@ -17,7 +17,7 @@ export const OPTIONS = {
   posting: { type: 'boolean' }, place: { type: 'string' }, 'posted-on': { type: 'string' },
   template: { type: 'string' }, product: { type: 'string' }, check: { type: 'boolean' }, 'clean-only': { type: 'boolean' },
   'skip-sent': { type: 'boolean' }, 'opening-date': { type: 'string' }, layout: { type: 'string' }, 'expect-credit-count': { type: 'string' },
-  'expect-credits': { type: 'string' }, 'expect-debit-count': { type: 'string' }, 'expect-debits': { type: 'string' }, batch: { type: 'string' }, per: { type: 'string' },
+  'expect-credits': { type: 'string' }, 'expect-debit-count': { type: 'string' }, 'expect-debits': { type: 'string' }, batch: { type: 'string' }, per: { type: 'string' }, 'campaign-pattern': { type: 'string' }, hold: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

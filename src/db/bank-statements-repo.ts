@@ -27,10 +27,10 @@ export class BankStatementStage {
   constructor(private readonly sqlite: Database.Database) {
     sqlite.exec(`DROP TABLE IF EXISTS temp.statement_stage;
       CREATE TEMP TABLE statement_stage (ordinal INTEGER PRIMARY KEY, posted_on TEXT NOT NULL, time TEXT, debit INTEGER NOT NULL, credit INTEGER NOT NULL,
-        balance INTEGER, remark TEXT NOT NULL, ref TEXT, counter_account TEXT)`);
-    this.insert = sqlite.prepare('INSERT INTO temp.statement_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+        balance INTEGER, remark TEXT NOT NULL, ref TEXT, counter_account TEXT, sender TEXT)`);
+    this.insert = sqlite.prepare('INSERT INTO temp.statement_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.many = sqlite.transaction((rows: readonly StatementRow[]) => {
-      for (const r of rows) this.insert.run(r.ordinal, r.postedOn, r.time, r.debit, r.credit, r.balance, r.remark, r.ref, r.counterAccount);
+      for (const r of rows) this.insert.run(r.ordinal, r.postedOn, r.time, r.debit, r.credit, r.balance, r.remark, r.ref, r.counterAccount, r.sender);
     });
   }
 
@@ -41,8 +41,8 @@ export class BankStatementStage {
   /** Copies the staged rows under the batch, inside the caller's transaction. */
   keep(batchId: number): void {
     this.sqlite
-      .prepare(`INSERT INTO bank_statement_rows (batch_id, ordinal, posted_on, time, debit, credit, balance, remark, ref, counter_account)
-                SELECT ?, ordinal, posted_on, time, debit, credit, balance, remark, ref, counter_account FROM temp.statement_stage ORDER BY ordinal`)
+      .prepare(`INSERT INTO bank_statement_rows (batch_id, ordinal, posted_on, time, debit, credit, balance, remark, ref, counter_account, sender)
+                SELECT ?, ordinal, posted_on, time, debit, credit, balance, remark, ref, counter_account, sender FROM temp.statement_stage ORDER BY ordinal`)
       .run(batchId);
   }
 
@@ -66,15 +66,30 @@ export interface UnpostedRow {
   readonly credit: number;
   readonly remark: string;
   readonly ref: string | null;
+  readonly sender: string | null;
 }
 
-/** The batch's rows not yet posted, in file order, a page at a time after the ordinal given. */
+/** The batch's new transfers not yet posted, in file order, a page at a time after the ordinal given. */
 export function unpostedRows(sqlite: Database.Database, batchId: number, after: number, limit: number): UnpostedRow[] {
   return sqlite
-    .prepare(`SELECT ordinal, posted_on AS postedOn, debit, credit, remark, ref FROM bank_statement_rows WHERE batch_id = ? AND voucher_id IS NULL AND ordinal > ? ORDER BY ordinal LIMIT ?`)
+    .prepare(`SELECT ordinal, posted_on AS postedOn, debit, credit, remark, ref, sender FROM bank_statement_rows WHERE batch_id = ? AND status = 'new' AND voucher_id IS NULL AND ordinal > ? ORDER BY ordinal LIMIT ?`)
     .all(batchId, after, limit) as UnpostedRow[];
 }
 
+/** Rows a campaign rule refused, held for review with the reason. */
+export function markRowsHeld(sqlite: Database.Database, batchId: number, ordinals: readonly number[], reason: string): void {
+  sqlite.prepare(`UPDATE bank_statement_rows SET status = 'held', review_reason = ? WHERE batch_id = ? AND ordinal IN (SELECT value FROM json_each(?))`).run(reason, batchId, JSON.stringify(ordinals));
+}
+
+/**
+ * The rows now in a voucher, and with them the rows of later statements matched to them and
+ * the feed events they were seen in first: one transfer, one voucher.
+ */
 export function markRowsPosted(sqlite: Database.Database, batchId: number, ordinals: readonly number[], voucherId: number): void {
-  sqlite.prepare('UPDATE bank_statement_rows SET voucher_id = ? WHERE batch_id = ? AND ordinal IN (SELECT value FROM json_each(?))').run(voucherId, batchId, JSON.stringify(ordinals));
+  const list = JSON.stringify(ordinals);
+  sqlite.prepare('UPDATE bank_statement_rows SET voucher_id = ? WHERE batch_id = ? AND ordinal IN (SELECT value FROM json_each(?))').run(voucherId, batchId, list);
+  sqlite.prepare('UPDATE bank_statement_rows SET voucher_id = ? WHERE match_batch_id = ? AND match_ordinal IN (SELECT value FROM json_each(?))').run(voucherId, batchId, list);
+  sqlite
+    .prepare('UPDATE bank_events SET voucher_id = ? WHERE id IN (SELECT match_event_id FROM bank_statement_rows WHERE batch_id = ? AND match_event_id IS NOT NULL AND ordinal IN (SELECT value FROM json_each(?)))')
+    .run(voucherId, batchId, list);
 }

@@ -1,4 +1,8 @@
-/** What a bank account's reconciliation reads: its statements' days (a row counts as posted once its voucher is) and its ledger lines' days. */
+/**
+ * What a bank account's reconciliation reads: its statements' days, each transfer once (a row
+ * matched to an earlier statement's is that row; a row counts as posted once its voucher is),
+ * and its ledger lines' days.
+ */
 import type Database from 'better-sqlite3';
 import type { LedgerDay, StatementDay } from '../reports/reconciliation.js';
 
@@ -11,7 +15,7 @@ export function statementDays(sqlite: Database.Database, entityId: number, bankA
                 ORDER BY b2.id DESC, r2.ordinal DESC LIMIT 1) AS printed,
               SUM(coalesce(v.status, '') <> 'posted') AS unpostedRows, SUM(CASE WHEN coalesce(v.status, '') <> 'posted' THEN r.credit - r.debit ELSE 0 END) AS unpostedAmount
        FROM bank_statement_rows r JOIN bank_statement_batches b ON b.id = r.batch_id LEFT JOIN vouchers v ON v.id = r.voucher_id
-       WHERE b.entity_id = @entity AND b.bank_account_id = @account AND r.posted_on BETWEEN @from AND @to
+       WHERE b.entity_id = @entity AND b.bank_account_id = @account AND r.posted_on BETWEEN @from AND @to AND r.status <> 'matched'
        GROUP BY r.posted_on ORDER BY r.posted_on`,
     )
     .safeIntegers(true)

@@ -686,8 +686,23 @@ export const bankStatementRows = sqliteTable(
     remark: text('remark').notNull(),
     ref: text('ref'),
     counterAccount: text('counter_account'),
-    /** The voucher the row was posted in, once it is. */
+    /** The sender's name, where the bank prints it in a column of its own. */
+    sender: text('sender'),
+    /** The voucher the row was posted in, once it is, or the voucher of the transfer it was matched to. */
     voucherId: integer('voucher_id').references(() => vouchers.id),
+    /**
+     * new: a transfer first seen here, to be posted; matched: the same transfer as a row of an
+     * earlier statement or a feed's event, never posted again; review: what the import could
+     * not decide, held until someone does; held: refused by a campaign rule and held for review.
+     */
+    status: text('status', { enum: ['new', 'matched', 'review', 'held'] }).notNull().default('new'),
+    /** The earlier statement row this one is the same transfer as. */
+    matchBatchId: integer('match_batch_id'),
+    matchOrdinal: integer('match_ordinal'),
+    /** The feed event this one is the same transfer as. */
+    matchEventId: integer('match_event_id').references(() => bankEvents.id),
+    /** Why the row is held for review. */
+    reviewReason: text('review_reason'),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.ordinal] })],
 );
@@ -704,6 +719,10 @@ export const bankFeeds = sqliteTable('bank_feeds', {
   /** sepay: apikey or hmac; casso: v1 (secure-token) or v2 (signature). */
   auth: text('auth').notNull(),
   secret: text('secret').notNull(),
+  /** What an accepted event becomes: a posted receipt, or a draft for an approver. */
+  posting: text('posting', { enum: ['post', 'draft'] }).notNull().default('draft'),
+  /** A pattern whose first group reads a campaign's code from the narrative; the account's campaign otherwise. */
+  campaignPattern: text('campaign_pattern'),
   createdBy: text('created_by').notNull(),
   createdAt: createdAt(),
 });
@@ -740,6 +759,10 @@ export const bankEvents = sqliteTable(
     counterAccount: text('counter_account'),
     narrative: text('narrative').notNull(),
     deliveryId: integer('delivery_id').notNull().references(() => feedDeliveries.id),
+    /** The receipt the event became, or the voucher of the statement row it was matched to. */
+    voucherId: integer('voucher_id').references(() => vouchers.id),
+    /** Why an accepted event made no voucher: the ledger's refusal, kept for review. */
+    heldReason: text('held_reason'),
   },
   (t) => [uniqueIndex('bank_events_provider_id').on(t.feedId, t.providerId)],
 );

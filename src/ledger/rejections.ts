@@ -92,6 +92,7 @@ export const REJECTIONS = {
   misa_layout_unknown: 'No sheet of the file has the header row of a MISA template this product knows.',
   misa_import_invalid: 'Some rows of the file cannot become vouchers of this fund (the import report lists them); nothing was imported.',
   feed_auth_unknown: 'That provider’s deliveries are not checked that way (SePay: apikey or hmac; Casso: v1 or v2).',
+  campaign_pattern_invalid: 'The pattern that reads a campaign from a transfer’s remark must hold {code} once and be at most 100 characters.',
   statement_batch_unknown: 'The fund has no imported statement with this id.',
   statement_layout_unknown: 'The statement’s header row is not one of a layout this importer knows, or not the layout asked for.',
   statement_year_required: 'The statement prints dates without the year; give the year.',

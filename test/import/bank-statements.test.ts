@@ -154,7 +154,7 @@ describe('bank statements posted as receipts', () => {
     const imported = await run(store, VCB);
     if (!imported.ok) throw new Error(imported.code);
     const posted = postStatement(store, { entity: FUND.code, batch: imported.value.batch.id, actor: ACTOR });
-    expect(posted).toEqual({ ok: true, value: { receipts: 2, transfers: 3, credited: 1_070_000n, charges: 1 } });
+    expect(posted).toEqual({ ok: true, value: { receipts: 2, transfers: 3, credited: 1_070_000n, charges: 1, held: 0 } });
     const vouchers = store.sqlite.prepare("SELECT type, status, number, amount FROM vouchers ORDER BY id").all();
     expect(vouchers).toEqual([
       { type: 'bank-receipt', status: 'posted', number: 'BC0001/2024', amount: 70_000 },
@@ -164,7 +164,7 @@ describe('bank statements posted as receipts', () => {
     const lines = store.sqlite.prepare(`SELECT l.external_ref AS ref, cp.name AS donor, l.amount FROM entry_lines l LEFT JOIN counterparties cp ON cp.id = l.counterparty_id WHERE l.amount < 0 ORDER BY l.id`).all();
     expect(lines).toEqual([{ ref: '5213.45946', donor: null, amount: -50_000 }, { ref: '5090.85797', donor: 'CAO VIET TUAN', amount: -20_000 }, { ref: '5241.83107', donor: null, amount: -1_000_000 }]);
     expect(store.sqlite.prepare('SELECT count(*) FROM bank_statement_rows WHERE voucher_id IS NULL').pluck().get()).toBe(0);
-    expect(postStatement(store, { entity: FUND.code, batch: imported.value.batch.id, actor: ACTOR })).toEqual({ ok: true, value: { receipts: 0, transfers: 0, credited: 0n, charges: 0 } });
+    expect(postStatement(store, { entity: FUND.code, batch: imported.value.batch.id, actor: ACTOR })).toEqual({ ok: true, value: { receipts: 0, transfers: 0, credited: 0n, charges: 0, held: 0 } });
     expect(postStatement(store, { entity: FUND.code, batch: 99, actor: ACTOR })).toMatchObject({ ok: false, code: 'statement_batch_unknown', path: 'batch' });
   });
 
@@ -219,7 +219,7 @@ describe('bank statements through the API', () => {
         expect.objectContaining({ date: '2025-01-07', statementNet: '989000', ledgerNet: '0', difference: '989000', printedBalance: '1863889000', unpostedRows: 2 }),
       ]);
       const receipts = await call('POST', `/api/entities/TVH-VNN/bank-imports/${first.json().batch.id}/receipts`);
-      expect([receipts.statusCode, receipts.json()]).toEqual([200, { receipts: 2, transfers: 4, credited: '1900000', charges: 1 }]);
+      expect([receipts.statusCode, receipts.json()]).toEqual([200, { receipts: 2, transfers: 4, credited: '1900000', charges: 1, held: 0 }]);
       const after = await recon();
       // The receipts are posted; the bank charge waits for an approver, so its day differs by it.
       expect(after.days.map((d: { date: string; difference: string; unpostedRows: number }) => [d.date, d.difference, d.unpostedRows])).toEqual([['2025-01-06', '0', 0], ['2025-01-07', '-11000', 1]]);

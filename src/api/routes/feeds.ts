@@ -27,9 +27,13 @@ const feedBody = z
     auth: z.enum(['apikey', 'hmac', 'v1', 'v2']).meta({ description: 'SePay: apikey or hmac; Casso: v1 (secure-token) or v2 (X-Casso-Signature)' }),
     bankAccount: z.string().min(1).max(40),
     secret: z.string().min(16).max(200).meta({ description: 'The key or secret set at the provider; never shown again' }),
+    posting: z.enum(['post', 'draft']).optional().meta({ description: 'What an accepted transfer becomes: a posted bank receipt, or a draft for an approver (the default)' }),
+    campaignPattern: z.string().min(1).max(200).optional().meta({ description: 'Text with {code} where donors write a campaign’s code (e.g. "UH {code}"); the account’s campaign otherwise' }),
   })
-  .meta({ example: { provider: 'casso', auth: 'v2', bankAccount: '0071000123456', secret: 'khoa-bi-mat-cua-quy-0123456789' } });
-const feed = z.strictObject({ id: z.number().int(), provider: z.enum(PROVIDERS), auth: z.string(), bankAccount: z.string(), url: z.string() });
+  .meta({ example: { provider: 'casso', auth: 'v2', bankAccount: '0071000123456', secret: 'khoa-bi-mat-cua-quy-0123456789', posting: 'draft' } });
+const feed = z.strictObject({
+  id: z.number().int(), provider: z.enum(PROVIDERS), auth: z.string(), bankAccount: z.string(), posting: z.enum(['post', 'draft']), campaignPattern: z.string().nullable(), url: z.string(),
+});
 const feedList = z.strictObject({
   feeds: z.array(z.strictObject({ id: z.number().int(), provider: z.string(), auth: z.string(), bankAccount: z.string(), createdAt: z.string(), accepted: z.number().int(), rejected: z.number().int(), events: z.number().int() })),
 });

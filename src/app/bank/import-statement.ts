@@ -5,13 +5,17 @@
  * up to must reproduce the bank's own (the balance chain the layout prints, and the counts
  * and sums given with the import), or the batch is refused with the difference named and
  * nothing is kept. A kept batch is written in one transaction, its rows each under their
- * place in the file, so identical-looking rows stay distinct transfers.
+ * place in the file, so identical-looking rows stay distinct transfers; rows that are
+ * transfers the account's earlier statements or feeds already hold are matched to them, and
+ * what cannot be decided is held for review.
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { recordAudit } from '../../db/audit-repo.js';
 import { BankStatementStage, findStatementBatch, insertStatementBatch, type StatementBatchRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
+import { batchCounts, batchTransfers, feedTransfers, keepDecisions, statementTransfers, type BatchCounts } from '../../db/transfer-matches-repo.js';
+import { matchTransfers } from '../../import/bank/match-transfers.js';
 import { FigureCounter, type StatementFigures } from '../../import/bank/control-figures.js';
 import { cellsOf, findStatementLayout, isStatementRecord, layoutOfHeader, STATEMENT_LAYOUTS } from '../../import/bank/layouts.js';
 import { formatOf, openDocument } from '../../import/bank/open-document.js';
@@ -57,6 +61,8 @@ export interface StatementImport {
   /** False when the account already had this file: nothing was created. */
   readonly created: boolean;
   readonly figures: StatementFigures;
+  /** How the batch's rows stand: new, matched to transfers the books know, for review. */
+  readonly counts: BatchCounts;
 }
 
 /** The file's SHA-256 and its first bytes, which say its format. */
@@ -100,7 +106,7 @@ export async function importStatement(store: Store, request: StatementImportRequ
 
   const { sha256, head } = await fingerprint(request.open);
   const known = findStatementBatch(store.db, entityId, bankAccountId, sha256);
-  if (known) return accept({ batch: known, created: false, figures: figuresOf(known) });
+  if (known) return accept({ batch: known, created: false, figures: figuresOf(known), counts: batchCounts(store.sqlite, known.id) });
 
   const document = await openDocument(formatOf(head), request.open);
   if (!document.ok) return document;
@@ -155,8 +161,12 @@ export async function importStatement(store: Store, request: StatementImportRequ
         balancesChecked: figures.balancesChecked, importedBy: request.actor.name,
       });
       stage.keep(batch.id);
-      recordAudit(store.db, request.actor, { entityId, kind: 'bank-statement.imported', subject: String(batch.id), detail: { file: request.fileName, sha256, rows: figures.rows, credits: String(figures.credits.sum) } });
-      return accept({ batch, created: true, figures });
+      const { firstDay, lastDay } = figures;
+      const seen = firstDay === null || lastDay === null ? [] : [...statementTransfers(store.sqlite, bankAccountId, firstDay, lastDay, { exceptBatch: batch.id }), ...feedTransfers(store.sqlite, bankAccountId, firstDay, lastDay)];
+      if (seen.length > 0) keepDecisions(store.sqlite, batch.id, matchTransfers(batchTransfers(store.sqlite, batch.id), seen));
+      const counts = batchCounts(store.sqlite, batch.id);
+      recordAudit(store.db, request.actor, { entityId, kind: 'bank-statement.imported', subject: String(batch.id), detail: { file: request.fileName, sha256, rows: figures.rows, credits: String(figures.credits.sum), matched: counts.matched, review: counts.review } });
+      return accept({ batch, created: true, figures, counts });
     });
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('CSV_')) return reject('statement_row_invalid', 'file', (error as Error).message);

@@ -1,17 +1,19 @@
 /**
- * A batch's rows posted as vouchers: its credits as bank receipts — one per day with a line
- * per transfer (split where a day holds more than a voucher's lines), or one per transfer —
- * each line keeping the donor's name read from the remark, the bank's reference and the
- * campaign the account is dedicated to; its debits as bank-charge payments left as drafts
- * for an approver. Every rule of the ledger applies; the batch's posting is one transaction,
- * refused whole. Rows already posted are passed over, so posting again creates nothing.
+ * A batch's new transfers posted as vouchers: its credits as bank receipts — one per day and
+ * campaign with a line per transfer (split where a day holds more than a voucher's lines), or
+ * one per transfer — each line keeping the donor's name, the bank's reference and the
+ * campaign: the account's, or the one the fund's pattern reads from the remark; its debits as
+ * bank-charge payments left as drafts for an approver. Every rule of the ledger applies: a
+ * receipt a campaign rule refuses (a transfer after the receiving window) refuses the posting
+ * whole, or, where the fund holds such transfers, holds its rows for review with the reason
+ * and posts the rest. Rows matched to known transfers, held or for review are passed over,
+ * and so are rows already posted, so posting again creates nothing.
  */
-import { markRowsPosted, unpostedRows, type UnpostedRow } from '../../db/bank-statements-repo.js';
-import { findStatementBatchById } from '../../db/bank-statements-repo.js';
+import { findStatementBatchById, markRowsHeld, markRowsPosted, unpostedRows, type UnpostedRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
 import { shortDate } from '../../export/date-format.js';
-import { donorName } from '../../import/bank/donor-name.js';
-import type { LineInput } from '../../ledger/entry.js';
+import { campaignReader, patternProblem } from '../../import/bank/campaign-code.js';
+import { donorOf } from '../../import/bank/donor-name.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { VoucherContent } from '../../ledger/vouchers/voucher.js';
 import type { Caller } from '../caller.js';
@@ -19,6 +21,8 @@ import { loadFund } from '../fund.js';
 import { inTransaction } from '../in-transaction.js';
 import { postNewVoucher } from '../vouchers/post-voucher.js';
 import { createVoucher } from '../vouchers/voucher-drafts.js';
+import { CAMPAIGN_RULES } from './campaign-rules.js';
+import { transferReceipt } from './transfer-receipt.js';
 
 /** The most transfers one day's receipt takes: a voucher's lines, less its bank line. */
 export const TRANSFERS_PER_RECEIPT = 2_000;
@@ -29,6 +33,10 @@ export interface PostStatementRequest {
   readonly batch: number;
   /** One receipt per day (the default), or one per transfer. */
   readonly per?: 'day' | 'transfer';
+  /** Where the campaign is read from the remark: text with `{code}` (see campaign-code.ts). */
+  readonly campaignPattern?: string;
+  /** A transfer a campaign rule refuses: the posting is refused (the default), or its rows are held for review. */
+  readonly refused?: 'refuse' | 'hold';
   readonly actor: Caller;
 }
 
@@ -38,6 +46,8 @@ export interface PostedStatement {
   readonly credited: bigint;
   /** Bank charges drafted, awaiting an approver. */
   readonly charges: number;
+  /** Rows a campaign rule refused, held for review. */
+  readonly held: number;
 }
 
 export function postStatement(store: Store, request: PostStatementRequest): Result<PostedStatement> {
@@ -48,36 +58,34 @@ export function postStatement(store: Store, request: PostStatementRequest): Resu
     if (!batch) return reject('statement_batch_unknown', 'batch', String(request.batch));
     const account = fund.value.bankAccounts.find((b) => b.id === batch.bankAccountId);
     if (!account) return reject('bank_account_unknown', 'batch', String(batch.bankAccountId));
-    const campaign = fund.value.accountCampaigns.get(account.number) ?? undefined;
+    const pattern = request.campaignPattern === undefined ? null : patternProblem(request.campaignPattern);
+    if (pattern !== null) return reject('campaign_pattern_invalid', 'campaignPattern', pattern);
+    const accountCampaign = fund.value.accountCampaigns.get(account.number) ?? undefined;
+    const fromRemark = request.campaignPattern === undefined ? () => undefined : campaignReader(request.campaignPattern, [...fund.value.campaigns.keys()]);
     const donations = fund.value.regime.purposes.get('donation')?.account;
     if (donations === undefined) return reject('voucher_purpose_required', 'purpose', 'donation');
-    const done = { receipts: 0, transfers: 0, credited: 0n, charges: 0 };
+    const done = { receipts: 0, transfers: 0, credited: 0n, charges: 0, held: 0 };
 
-    const receipt = (rows: readonly UnpostedRow[]): Result<null> => {
+    const receipt = (campaign: string | undefined, rows: readonly UnpostedRow[]): Result<null> => {
       const first = rows[0] as UnpostedRow;
       const last = rows.at(-1) as UnpostedRow;
-      const total = rows.reduce((sum, r) => sum + BigInt(r.credit), 0n);
-      const lines: LineInput[] = [
-        { account: account.accountCode, debit: total.toString(), bankAccount: account.number, ...(campaign && { campaign }) },
-        ...rows.map((r): LineInput => {
-          const name = donorName(r.remark);
-          return {
-            account: donations, credit: String(r.credit), externalRef: r.ref ?? `${batch.id}:${r.ordinal}`, ...(campaign && { campaign }),
-            ...(name !== null && { counterparty: { kind: 'donor' as const, name } }),
-          };
-        }),
-      ];
-      const single = rows.length === 1;
-      const content: VoucherContent = {
-        type: 'bank-receipt', date: first.postedOn, bankAccount: account.number, lines, ...(campaign && { campaign }),
-        reason: single ? `Nhận chuyển khoản ủng hộ: ${first.remark}`.slice(0, 500) : `Nhận ${rows.length} chuyển khoản ủng hộ ngày ${shortDate(first.postedOn)} qua tài khoản ${account.number} (sao kê ${batch.fileName}, dòng ${first.ordinal}–${last.ordinal})`,
-      };
+      const content = transferReceipt({
+        account, donations, campaign, date: first.postedOn,
+        transfers: rows.map((r) => ({ amount: BigInt(r.credit), ref: r.ref ?? `${batch.id}:${r.ordinal}`, donor: donorOf(r.remark, r.sender) })),
+        reason: rows.length === 1 ? `Nhận chuyển khoản ủng hộ: ${first.remark}` : `Nhận ${rows.length} chuyển khoản ủng hộ ngày ${shortDate(first.postedOn)} qua tài khoản ${account.number} (sao kê ${batch.fileName}, dòng ${first.ordinal}–${last.ordinal})`,
+      });
       const posted = postNewVoucher(store, { entity: request.entity, content, actor: request.actor });
+      const ordinals = rows.map((r) => r.ordinal);
+      if (!posted.ok && request.refused === 'hold' && CAMPAIGN_RULES.has(posted.code)) {
+        markRowsHeld(store.sqlite, batch.id, ordinals, `${posted.code}: ${posted.detail ?? posted.message}`);
+        done.held += rows.length;
+        return accept(null);
+      }
       if (!posted.ok) return { ...posted, detail: `rows ${first.ordinal}–${last.ordinal}: ${posted.detail ?? posted.message}` };
-      markRowsPosted(store.sqlite, batch.id, rows.map((r) => r.ordinal), posted.value.id);
+      markRowsPosted(store.sqlite, batch.id, ordinals, posted.value.id);
       done.receipts += 1;
       done.transfers += rows.length;
-      done.credited += total;
+      done.credited += rows.reduce((sum, r) => sum + BigInt(r.credit), 0n);
       return accept(null);
     };
     const charge = (row: UnpostedRow): Result<null> => {
@@ -89,36 +97,52 @@ export function postStatement(store: Store, request: PostStatementRequest): Resu
       return accept(null);
     };
 
-    let day: UnpostedRow[] = [];
-    const flush = (): Result<null> => {
-      const rows = day;
-      day = [];
-      return rows.length === 0 ? accept(null) : receipt(rows);
+    // A day's transfers wait per campaign; a new day, or a full receipt, closes them.
+    let day: string | undefined;
+    const waiting = new Map<string | undefined, UnpostedRow[]>();
+    const close = (campaign: string | undefined): Result<null> => {
+      const rows = waiting.get(campaign) ?? [];
+      waiting.delete(campaign);
+      return rows.length === 0 ? accept(null) : receipt(campaign, rows);
+    };
+    const closeDay = (): Result<null> => {
+      for (const campaign of [...waiting.keys()]) {
+        const closed = close(campaign);
+        if (!closed.ok) return closed;
+      }
+      return accept(null);
     };
     for (let after = 0; ; ) {
       const page = unpostedRows(store.sqlite, batch.id, after, PAGE);
       for (const row of page) {
-        // A new day closes the last one's receipt before anything of the new day is made.
-        if (day.length > 0 && ((day[0] as UnpostedRow).postedOn !== row.postedOn || day.length >= TRANSFERS_PER_RECEIPT)) {
-          const posted = flush();
-          if (!posted.ok) return posted;
+        if (day !== row.postedOn) {
+          const closed = closeDay();
+          if (!closed.ok) return closed;
+          day = row.postedOn;
         }
         if (row.debit > 0) {
           const drafted = charge(row);
           if (!drafted.ok) return drafted;
           continue;
         }
+        const campaign = fromRemark(row.remark) ?? accountCampaign;
         if (request.per === 'transfer') {
-          const posted = receipt([row]);
+          const posted = receipt(campaign, [row]);
           if (!posted.ok) return posted;
           continue;
         }
-        day.push(row);
+        const rows = waiting.get(campaign) ?? [];
+        rows.push(row);
+        waiting.set(campaign, rows);
+        if (rows.length >= TRANSFERS_PER_RECEIPT) {
+          const closed = close(campaign);
+          if (!closed.ok) return closed;
+        }
       }
       if (page.length < PAGE) break;
       after = (page.at(-1) as UnpostedRow).ordinal;
     }
-    const posted = flush();
-    return posted.ok ? accept(done) : posted;
+    const closed = closeDay();
+    return closed.ok ? accept(done) : closed;
   });
 }

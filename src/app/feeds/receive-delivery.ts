@@ -3,13 +3,14 @@
  * as its bytes), whatever becomes of it; then the feed found, the delivery verified as its
  * provider specifies, its transactions read and checked against the feed's account. Events
  * are kept once per provider id, so a replay changes nothing but its own record; id 0 is a
- * provider's test and keeps none. The answer says what the provider should hear.
+ * provider's test and keeps none. New events are booked as they are kept (book-events.ts). The answer says what the provider should hear.
  */
 import { findFeed, insertDelivery, insertEvents, knownEvents } from '../../db/feeds-repo.js';
 import type { Store } from '../../db/store.js';
 import { cassoEvents, sepayEvents, type Read } from '../../import/feeds/bank-event.js';
 import { verifyCassoV1, verifyCassoV2, verifySepayApiKey, verifySepayHmac, type Verdict } from '../../import/feeds/verify-delivery.js';
 import { jsonDepth, MAX_INPUT_DEPTH } from '../clean-input.js';
+import { bookEvents } from './book-events.js';
 import type { FeedProvider } from './register-feed.js';
 
 /** Headers whose values are secrets: recorded as present, not as they were. */
@@ -77,7 +78,7 @@ export function receiveDelivery(store: Store, delivery: Delivery): DeliveryAnswe
     const known = knownEvents(store.sqlite, feed.id, real.map((e) => e.providerId));
     const fresh = real.filter((e) => !known.has(e.providerId));
     const deliveryId = record(fresh.length === 0 ? 'duplicate' : 'accepted', null);
-    insertEvents(store.sqlite, feed.id, deliveryId, fresh);
+    bookEvents(store, feed, insertEvents(store.sqlite, feed.id, deliveryId, fresh));
     return { status: 200, outcome: fresh.length === 0 ? 'duplicate' : 'accepted', reason: null, events: fresh.length };
   }).immediate();
 }

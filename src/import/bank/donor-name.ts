@@ -24,3 +24,11 @@ export function donorName(remark: string): string | null {
   }
   return null;
 }
+
+/** What a bank prints in its sender column for a transfer from another bank: a channel, not a name. */
+const NOT_SENDERS = /^(chuyen tien lien ngan hang|napas)/i;
+
+/** The donor of a transfer: the sender column where the bank prints a name there, else the name in the remark. */
+export function donorOf(remark: string, sender: string | null): string | null {
+  return sender !== null && !NOT_SENDERS.test(sender) ? sender : donorName(remark);
+}

@@ -4,7 +4,7 @@
  * figures it carries. Adding a bank's layout is a new entry in `layouts.ts`, not code.
  */
 
-export type StatementField = 'date' | 'time' | 'debit' | 'credit' | 'amount' | 'balance' | 'remark' | 'ref' | 'counterAccount';
+export type StatementField = 'date' | 'time' | 'debit' | 'credit' | 'amount' | 'balance' | 'remark' | 'ref' | 'counterAccount' | 'sender';
 
 /** How amounts are written: `50.000`, `"500,000"`, `150000`, or `500.000,00`. */
 export type AmountStyle = 'dot-thousands' | 'comma-thousands' | 'plain' | 'comma-decimals';

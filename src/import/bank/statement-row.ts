@@ -20,6 +20,8 @@ export interface StatementRow {
   readonly remark: string;
   readonly ref: string | null;
   readonly counterAccount: string | null;
+  /** The sender's name, where the bank prints it in a column of its own. */
+  readonly sender: string | null;
 }
 
 export interface RowProblem {
@@ -90,9 +92,11 @@ export function readStatementRow(layout: StatementLayout, cells: Readonly<Record
   if (balance === null) return problem('balance');
   const ref = cell('ref').trim();
   const counterAccount = cell('counterAccount').trim();
+  const sender = cell('sender').replace(/\s+/g, ' ').trim();
   return {
     ordinal, postedOn: dated.date, time: time ?? dated.time, debit: debit ?? 0n, credit: credit ?? 0n, balance: balance ?? null,
     remark: cell('remark').replace(/\s+/g, ' ').trim(), ref: ref === '' ? null : ref, counterAccount: counterAccount === '' ? null : counterAccount,
+    sender: sender === '' ? null : sender,
   };
 }
 
