@@ -292,6 +292,7 @@ const CASES = {
     withFund((store) => registerFeed(store, { entity: FUND.code, provider: 'casso', auth: 'v2', bankAccount: FUND.bankAccounts?.[0]?.number ?? '', secret: 'khoa-bi-mat-0123456789', campaignPattern: 'UH code', actor: ACTOR })),
   statement_batch_unknown: () => withFund((store) => postStatement(store, { entity: FUND.code, batch: 1, actor: ACTOR })),
   statement_layout_unknown: () => withFundAsync((store) => statement(store, 'Ngay,So tien\n01/09/2024,5\n')),
+  statement_scanned: () => withFundAsync((store) => statement(store, '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n')),
   statement_year_required: () => withFundAsync((store) => statement(store, 'date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,5,Ung ho,1\n')),
   statement_row_invalid: () => withFundAsync((store) => statement(store, 'date,money,content\n31/02/2024,5,Ung ho\n')),
   statement_control_mismatch: () =>

@@ -8,7 +8,7 @@ import type { Store } from '../db/store.js';
 import { idOption, need, report, UsageError, type Options } from './options.js';
 import { progressLine } from './progress.js';
 
-export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv [--layout ID] [--year Y]
+export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv|F.xlsx|F.pdf [--layout ID] [--year Y]
                    [--expect-credit-count N] [--expect-credits SUM] [--expect-debit-count N] [--expect-debits SUM]
                                               import a bank statement: the same file again creates nothing;
                                               refused unless its rows give the bank's own figures

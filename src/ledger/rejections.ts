@@ -95,6 +95,7 @@ export const REJECTIONS = {
   campaign_pattern_invalid: 'The pattern that reads a campaign from a transfer’s remark must hold {code} once and be at most 100 characters.',
   statement_batch_unknown: 'The fund has no imported statement with this id.',
   statement_layout_unknown: 'The statement’s header row is not one of a layout this importer knows, or not the layout asked for.',
+  statement_scanned: 'The PDF has no text layer (a scanned image); give the bank’s text PDF or its CSV or XLSX export.',
   statement_year_required: 'The statement prints dates without the year; give the year.',
   statement_row_invalid: 'A row of the statement has a date or an amount that cannot be read; nothing was imported.',
   statement_control_mismatch: 'The statement’s rows do not reproduce the bank’s own figures (its balances, counts or sums); nothing was imported.',

@@ -1,7 +1,9 @@
 /**
  * The statement layouts the importer knows (BANK-STATEMENTS.md): the CSV exports of the 2024
- * campaign's statements as they circulate, one per shape. A layout is found by its header row.
+ * campaign's statements as they circulate, one per shape, and the banks' own files — the
+ * Vietcombank and Agribank PDFs and the VBSP workbook. A layout is found by its header row.
  */
+import type { PrintedFigures } from './statement-document.js';
 import type { StatementLayout } from './statement-layout.js';
 
 export const STATEMENT_LAYOUTS: readonly StatementLayout[] = [
@@ -29,6 +31,40 @@ export const STATEMENT_LAYOUTS: readonly StatementLayout[] = [
     id: 'date-bank-id', bank: 'BIDV', label: 'date, bank, id, money, desc, page (dd/mm without the year)',
     header: ['date', 'bank', 'id', 'money', 'desc', 'page'], columns: { date: 'date', ref: 'id', credit: 'money', remark: 'desc' }, dates: 'dm', amounts: 'plain', control: 'none',
   },
+  {
+    id: 'vcb-thong-ke', bank: 'Vietcombank', label: 'Vietcombank PDF "THỐNG KÊ GIAO DỊCH" (from 24/09/2024): STT, Ngày giờ giao dịch, Số tiền ghi nợ, Số tiền ghi có, Tên người chuyển, Nội dung chi tiết',
+    header: ['STT', 'Ngày giờ giao dịch', 'Số tiền ghi nợ', 'Số tiền ghi có', 'Tên người chuyển', 'Nội dung chi tiết'],
+    columns: { date: 'Ngày giờ giao dịch', debit: 'Số tiền ghi nợ', credit: 'Số tiền ghi có', sender: 'Tên người chuyển', remark: 'Nội dung chi tiết' },
+    dates: 'dmy', amounts: 'comma-decimals', control: 'none', serial: 'STT',
+    table: {
+      titles: [['STT'], ['Ngày giờ giao dịch'], ['Số tiền ghi nợ'], ['Số tiền ghi có'], ['Tên người chuyển'], ['Nội dung chi tiết']],
+      pageEnd: ['^Postal address:', '^Ghi chú: Quý khách sử dụng'],
+    },
+  },
+  {
+    id: 'agribank-so-phu', bank: 'Agribank', label: 'Agribank PDF "SỔ PHỤ / STATEMENT": Ngày/Date, Ghi chú/Remark, Nợ/Dr, Có/Cr, Số dư/Balance (every row), Số tham chiếu/Ref. no; counts and sums in the header block',
+    header: ['Ngày/Date', 'Ghi chú/Remark', 'Nợ/Dr', 'Có/Cr', 'Số dư/Balance', 'Số tham chiếu/Ref. no'],
+    columns: { date: 'Ngày/Date', remark: 'Ghi chú/Remark', debit: 'Nợ/Dr', credit: 'Có/Cr', balance: 'Số dư/Balance', ref: 'Số tham chiếu/Ref. no' },
+    dates: 'dmy', amounts: 'comma-thousands', control: 'row-balance',
+    figures: {
+      opening: '/ Prior Statement\\s*:\\s*\\S+\\s+(\\d[\\d,]*)', closing: '/ Ending balance\\s*:\\s*\\S+\\s+(\\d[\\d,]*)',
+      debitCount: '/ Less debit\\s*:\\s*(\\d[\\d,]*)', debitSum: '/ Less debit\\s*:\\s*\\d[\\d,]*\\s+(\\d[\\d,]*)',
+      creditCount: '/ Plus credit\\s*:\\s*(\\d[\\d,]*)', creditSum: '/ Plus credit\\s*:\\s*\\d[\\d,]*\\s+(\\d[\\d,]*)',
+    },
+    table: {
+      titles: [['Ngày', 'Date'], ['Ghi chú', 'Remark'], ['Nợ', 'Dr'], ['Có', 'Cr'], ['Số dư', 'Balance'], ['Số tham chiếu', 'Ref. no']],
+      pageEnd: ['Người in: .*Thời gian in:', '^Website: www\\.agribank\\.com\\.vn'],
+    },
+  },
+  {
+    // Column G repeats E's header: the bank's helper, E's text as a number. The balance column
+    // breaks where debits were left out of this credits-only extract: no balance check.
+    id: 'vbsp-excel', bank: 'VBSP', label: 'VBSP workbook: Stt, Ngày giao dịch, Ngày giá trị, Nội dung giao dịch, Số tiền giao dịch, Số dư tài khoản, Số tiền giao dịch, Số dư tài khoản lũy kế; footer total of credits',
+    header: ['Stt', 'Ngày giao dịch', 'Ngày giá trị', 'Nội dung giao dịch', 'Số tiền giao dịch', 'Số dư tài khoản', 'Số tiền giao dịch', 'Số dư tài khoản lũy kế'],
+    columns: { date: 'Ngày giao dịch', remark: 'Nội dung giao dịch', credit: 'Số tiền giao dịch' },
+    dates: 'dmy', amounts: 'comma-thousands', control: 'none', serial: 'Stt', valueDate: 'Ngày giá trị',
+    figures: { creditSum: '^Phát sinh đến \\S+ ngày \\S+ (\\d[\\d,]*)' },
+  },
 ];
 
 export function layoutOfHeader(header: readonly string[]): StatementLayout | undefined {
@@ -50,6 +86,19 @@ export function cellsOf(header: readonly string[], record: readonly string[]): R
     cells[times === 1 ? name : `${name}#${times}`] = record[i] ?? '';
   });
   return cells;
+}
+
+export type FoundFigures = { -readonly [K in keyof PrintedFigures]?: PrintedFigures[K] };
+
+/** The bank's figures a line printed outside the rows gives by the layout's patterns, added to those found so far: the first line to give a figure gives it. */
+export function findFigures(layout: StatementLayout, line: string, found: FoundFigures): void {
+  for (const [name, pattern] of Object.entries(layout.figures ?? {}) as [keyof PrintedFigures, string][]) {
+    if (found[name] !== undefined) continue;
+    const digits = new RegExp(pattern).exec(line)?.[1]?.replace(/,/g, '');
+    if (digits === undefined || !/^\d+$/.test(digits)) continue;
+    if (name === 'creditCount' || name === 'debitCount') found[name] = Number(digits);
+    else found[name] = BigInt(digits);
+  }
 }
 
 /** Whether a record after the header is a row of the statement, not a document's own line. */

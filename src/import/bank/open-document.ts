@@ -4,7 +4,9 @@
  */
 import type { Readable } from 'node:stream';
 import { csvDocument } from './csv-document.js';
+import { pdfDocument } from './pdf-document.js';
 import type { StatementDocument } from './statement-document.js';
+import { xlsxDocument } from './xlsx-document.js';
 import { accept, type Result } from '../../ledger/rejections.js';
 
 export type StatementFormat = 'csv' | 'xlsx' | 'pdf';
@@ -17,6 +19,10 @@ export function formatOf(head: Buffer): StatementFormat {
 
 export async function openDocument(format: StatementFormat, open: () => Readable): Promise<Result<StatementDocument>> {
   switch (format) {
+    case 'pdf':
+      return pdfDocument(open());
+    case 'xlsx':
+      return xlsxDocument(open());
     case 'csv':
     default:
       return accept(csvDocument(open()));

@@ -1,8 +1,10 @@
 /**
  * A bank statement's layout as data: the header cells that identify it, which column holds
- * each field, how its dates and amounts are written, and which of the bank's own control
- * figures it carries. Adding a bank's layout is a new entry in `layouts.ts`, not code.
+ * each field, how its dates and amounts are written, which of the bank's own control
+ * figures it carries and where it prints them, and, for a PDF, how its table is printed.
+ * Adding a bank's layout is a new entry in `layouts.ts`, not code.
  */
+import type { PrintedFigures } from './statement-document.js';
 
 export type StatementField = 'date' | 'time' | 'debit' | 'credit' | 'amount' | 'balance' | 'remark' | 'ref' | 'counterAccount' | 'sender';
 
@@ -14,6 +16,17 @@ export type AmountStyle = 'dot-thousands' | 'comma-thousands' | 'plain' | 'comma
  * last row of each day, or none (the bank's own counts and sums are then given with the import).
  */
 export type StatementControl = 'row-balance' | 'day-end-balance' | 'none';
+
+/** How a PDF prints the layout's table, for rebuilding its rows from where the text stands. */
+export interface PrintedTable {
+  /**
+   * Each header cell's title as printed, line by line, in the header's order: a bilingual
+   * title stands over two lines (`Ngày` over `Date`).
+   */
+  readonly titles: readonly (readonly string[])[];
+  /** Patterns of a line that ends a page's table: the page footer, a closing note. */
+  readonly pageEnd: readonly string[];
+}
 
 export interface StatementLayout {
   readonly id: string;
@@ -31,4 +44,16 @@ export interface StatementLayout {
    * title, opening-balance or footer line of the document, not a row.
    */
   readonly serial?: string;
+  /**
+   * The bank's own figures printed outside the rows, each a pattern whose first group is the
+   * figure, matched against every line the document prints outside its rows (a PDF's header
+   * block and footers, a spreadsheet's title and footer rows with their cells joined by spaces).
+   */
+  readonly figures?: Readonly<Partial<Record<keyof PrintedFigures, string>>>;
+  /**
+   * A column printing each row's value date as text: where a spreadsheet turned the date
+   * column's text into a date by reading it month first, it tells which reading the bank typed.
+   */
+  readonly valueDate?: string;
+  readonly table?: PrintedTable;
 }
