@@ -2,10 +2,12 @@
  * Which of a statement's rows are transfers the books already know — a row of an earlier
  * statement of the same account (a later release covering some of the same days), or an
  * event a live feed reported — and which cannot be decided. A transfer is never merged with
- * another because they look alike: only the bank's reference, or the transaction's time to
- * the second, says two records are one transfer; rows with neither (a community CSV's bare
- * date, amount and remark) are the same only when both sides hold exactly as many of them.
- * Whatever is left undecided goes to review with the reason, never dropped and never doubled.
+ * another because they look alike: only the bank's reference, or the transaction's time
+ * (within two minutes, as a feed and the bank's own record may differ), says two records are
+ * one transfer; rows with neither (a community CSV's bare date, amount and remark) are the
+ * same only when both sides hold exactly as many of them. A row that could still be a known
+ * transfer nothing tells apart from it — the same day and movement, and no reference or time
+ * on one side to say otherwise — goes to review with the reason, never dropped and never doubled.
  */
 
 /** A transfer as both a statement row and a feed event record it. */
@@ -36,6 +38,8 @@ export type Decision =
 
 /** How many days a bank's posting date may lag the transaction's. */
 const POSTING_LAG_DAYS = 3;
+/** How far apart a feed's time and the bank's may be for one transfer. */
+const TIME_DRIFT_SECONDS = 120;
 
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
@@ -52,7 +56,7 @@ export function sameCounterAccount(a: string | null, b: string | null): boolean 
 
 const movement = (t: Transfer) => `${t.direction}|${t.amount}`;
 const byRef = (t: Transfer) => `${movement(t)}|${t.ref}`;
-const byTime = (t: Transfer) => `${movement(t)}|${t.postedOn}|${t.time}`;
+const byDay = (t: Transfer) => `${movement(t)}|${t.postedOn}`;
 const byShape = (t: Transfer) => `${movement(t)}|${t.postedOn}|${t.remark}|${t.counterAccount}`;
 
 function groups<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -64,6 +68,28 @@ function groups<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]>
     else map.set(k, [item]);
   }
   return map;
+}
+
+const seconds = (time: string) => Number(time.slice(0, 2)) * 3600 + Number(time.slice(3, 5)) * 60 + Number(time.slice(6, 8));
+
+/** Known transfers of one day and movement in time order, to find those within the drift of a time. */
+function byTimeOfDay(known: readonly KnownTransfer[]): Map<string, { at: number; k: KnownTransfer }[]> {
+  const map = groups(known.filter((k) => k.time !== null), byDay);
+  const sorted = new Map<string, { at: number; k: KnownTransfer }[]>();
+  for (const [key, list] of map) sorted.set(key, list.map((k) => ({ at: seconds(k.time as string), k })).sort((a, b) => a.at - b.at));
+  return sorted;
+}
+
+function near(list: readonly { at: number; k: KnownTransfer }[], at: number): KnownTransfer[] {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as { at: number }).at < at - TIME_DRIFT_SECONDS) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: KnownTransfer[] = [];
+  for (let i = lo; i < list.length && (list[i] as { at: number }).at <= at + TIME_DRIFT_SECONDS; i += 1) found.push((list[i] as { k: KnownTransfer }).k);
+  return found;
 }
 
 const describe = (s: KnownTransfer['source']) => (s.kind === 'row' ? `row ${s.ordinal} of statement ${s.batchId}` : `feed event ${s.eventId}`);
@@ -92,24 +118,27 @@ export function matchTransfers(rows: readonly NewRow[], known: readonly KnownTra
   const open = known.filter((k) => !used.has(k));
   const comparable = (row: NewRow, k: KnownTransfer) => (row.ref === null || k.ref === null) && sameCounterAccount(row.counterAccount, k.counterAccount);
 
-  // The time to the second, where both sides print it.
-  const times = groups(open.filter((k) => k.time !== null), byTime);
+  // The time within the drift, where both sides print it: the same second first.
+  const times = byTimeOfDay(open);
   const untimed: NewRow[] = [];
   for (const row of left) {
-    const same = row.time === null ? [] : (times.get(byTime(row)) ?? []).filter((k) => !used.has(k) && comparable(row, k));
+    const close = row.time === null ? [] : near(times.get(byDay(row)) ?? [], seconds(row.time)).filter((k) => !used.has(k) && comparable(row, k));
+    const exact = close.filter((k) => k.time === row.time);
+    const same = exact.length === 1 ? exact : close;
     if (same.length === 1) {
       used.add(same[0] as KnownTransfer);
       decisions.push({ ordinal: row.ordinal, status: 'matched', to: (same[0] as KnownTransfer).source });
-    } else if (same.length > 1) decisions.push({ ordinal: row.ordinal, status: 'review', reason: `${same.length} transfers of the same amount at ${row.postedOn} ${row.time}: ${same.map((k) => describe(k.source)).join(', ')}` });
+    } else if (same.length > 1) decisions.push({ ordinal: row.ordinal, status: 'review', reason: `${same.length} transfers of the same amount within two minutes of ${row.postedOn} ${row.time}: ${same.slice(0, 5).map((k) => describe(k.source)).join(', ')}` });
     else untimed.push(row);
   }
 
   // Rows with neither: the same date, movement, remark and counter-account, as many on both sides.
   const shapes = groups(open.filter((k) => !used.has(k) && k.ref === null && k.remark !== null), byShape);
+  const undecided: NewRow[] = [];
   for (const [key, mine] of groups(untimed, byShape)) {
     const theirs = (shapes.get(key) ?? []).filter((k) => !used.has(k));
-    if (theirs.length === 0) continue;
-    if (theirs.length === mine.length) {
+    if (theirs.length === 0) undecided.push(...mine);
+    else if (theirs.length === mine.length) {
       mine.forEach((row, i) => {
         const k = theirs[i] as KnownTransfer;
         used.add(k);
@@ -118,6 +147,20 @@ export function matchTransfers(rows: readonly NewRow[], known: readonly KnownTra
     } else {
       for (const row of mine) decisions.push({ ordinal: row.ordinal, status: 'review', reason: `${mine.length} alike rows here, ${theirs.length} in ${describe((theirs[0] as KnownTransfer).source)} and alike` });
     }
+  }
+
+  // What nothing tells apart from a known transfer of the same day and movement is not new either.
+  const rest = open.filter((k) => !used.has(k));
+  const [anyDay, reflessDay] = [groups(rest, byDay), groups(rest.filter((k) => k.ref === null), byDay)];
+  const SHOWN = 5;
+  for (const row of undecided) {
+    const maybe: KnownTransfer[] = [];
+    for (const k of (row.ref === null ? anyDay : reflessDay).get(byDay(row)) ?? []) {
+      if (used.has(k) || !sameCounterAccount(row.counterAccount, k.counterAccount) || (row.time !== null && k.time !== null)) continue;
+      maybe.push(k);
+      if (maybe.length > SHOWN) break;
+    }
+    if (maybe.length > 0) decisions.push({ ordinal: row.ordinal, status: 'review', reason: `may be ${maybe.slice(0, SHOWN).map((k) => describe(k.source)).join(', ')}${maybe.length > SHOWN ? ' and more' : ''}: nothing on either side tells them apart` });
   }
   return decisions.sort((a, b) => a.ordinal - b.ordinal);
 }
