@@ -1,12 +1,13 @@
 /** Bank statement commands: import a statement file into a fund, showing the rows read as it goes. */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { pipeline, Transform } from 'node:stream';
 import { basename } from 'node:path';
 import { importStatement, type ExpectedFigures } from '../app/bank/import-statement.js';
 import { postStatement } from '../app/bank/post-statement.js';
 import type { Caller } from '../app/caller.js';
 import type { Store } from '../db/store.js';
 import { idOption, need, report, UsageError, type Options } from './options.js';
-import { progressLine } from './progress.js';
+import { withProgress } from './progress.js';
 
 export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv|F.xlsx|F.pdf [--layout ID] [--year Y]
                    [--expect-credit-count N] [--expect-credits SUM] [--expect-debit-count N] [--expect-debits SUM]
@@ -43,13 +44,31 @@ async function importCommand(store: Store, options: Options, actor: Caller): Pro
     ...(creditCount !== undefined && { creditCount }), ...(creditSum !== undefined && { creditSum }),
     ...(debitCount !== undefined && { debitCount }), ...(debitSum !== undefined && { debitSum }),
   };
-  const progress = progressLine(process.stderr);
-  const result = await importStatement(store, {
-    entity: need(options, 'entity'), bankAccount: need(options, 'bank-account'), fileName: basename(file), open: () => createReadStream(file),
-    ...(options.layout !== undefined && { layout: options.layout }), ...(year !== undefined && { year }), expected, actor,
-    onRows: (rows) => progress.show('đọc sao kê', rows),
+  const result = await withProgress((progress) => {
+    // The file is read twice, for its digest and then for its rows; each pass shows its bytes.
+    const size = existsSync(file) ? statSync(file).size : 0;
+    let passes = 0;
+    let rows = 0;
+    const open = () => {
+      const step = (passes += 1) === 1 ? 'kiểm tra tệp' : 'đọc sao kê';
+      let read = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          read += chunk.length;
+          progress.show(step, read, size, step === 'đọc sao kê' ? { count: rows, unit: 'dòng' } : undefined);
+          done(null, chunk);
+        },
+      });
+      return pipeline(createReadStream(file), counter, () => undefined);
+    };
+    return importStatement(store, {
+      entity: need(options, 'entity'), bankAccount: need(options, 'bank-account'), fileName: basename(file), open,
+      ...(options.layout !== undefined && { layout: options.layout }), ...(year !== undefined && { year }), expected, actor,
+      onRows: (read) => {
+        rows = read;
+      },
+    });
   });
-  progress.end();
   return report(result, ({ batch, created, figures }) => {
     const balances = figures.opening === null ? '' : `, balance ${figures.opening} → ${figures.closing} (${figures.balancesChecked} checked)`;
     console.log(`${created ? 'imported' : 'already imported'} batch ${batch.id} (${batch.layout}): ${figures.rows} rows ${figures.firstDay} – ${figures.lastDay}, credits ${figures.credits.count} = ${figures.credits.sum}, debits ${figures.debits.count} = ${figures.debits.sum}${balances}`);
@@ -61,7 +80,10 @@ function postCommand(store: Store, options: Options, actor: Caller): number {
   if (per !== 'day' && per !== 'transfer') throw new UsageError('--per must be day or transfer');
   const pattern = options['campaign-pattern'];
   const request = { entity: need(options, 'entity'), batch: idOption(options, 'batch'), per: per as 'day' | 'transfer', refused: options.hold === true ? ('hold' as const) : ('refuse' as const), actor };
-  return report(postStatement(store, { ...request, ...(pattern !== undefined && { campaignPattern: pattern }) }), (p) => {
+  const posted = withProgress((progress) =>
+    postStatement(store, { ...request, ...(pattern !== undefined && { campaignPattern: pattern }), onRows: (done, total) => progress.show('ghi chứng từ', done, total) }),
+  );
+  return report(posted, (p) => {
     console.log(`posted ${p.receipts} receipts for ${p.transfers} transfers, ${p.credited} đồng; ${p.charges} bank charges drafted for approval; ${p.held} rows held for review`);
   });
 }

@@ -1,52 +1,74 @@
 /**
- * The progress of a long command, as one line on stderr rewritten in place. It is drawn only
- * when stderr is a terminal, so a script that reads the command's output or keeps its errors
- * sees none of it, and it is taken away before the command prints its result.
+ * The progress of a long command, as one bar on stderr drawn by cli-progress: what the
+ * command is doing, how far it has got, at what rate and how long it has left. It is drawn
+ * only when stderr is a terminal, so a script that reads the command's output or keeps its
+ * errors sees none of it, and it is taken away before the command prints its result.
  */
+import { SingleBar } from 'cli-progress';
 
-/** What the line is written to: stderr, or a stand-in for it. */
+/** What the bar is written to: stderr, or a stand-in for it. */
 export interface Terminal {
   readonly isTTY?: boolean;
+  readonly columns?: number;
   write(text: string): unknown;
 }
 
 export interface Progress {
-  /** Whether the line is drawn at all: stderr is a terminal. */
+  /** Whether the bar is drawn at all: stderr is a terminal. */
   readonly visible: boolean;
-  /** What the command is doing now and, when it counts, how far it has got, of how many. */
-  show(what: string, done?: number, total?: number): void;
-  /** Takes the line away. */
+  /**
+   * What the command is doing now and, when it counts, how far it has got, of how many; and
+   * the count of what it makes, with its rate, when that is not what is measured (rows of a
+   * statement read as its bytes go by).
+   */
+  show(what: string, done?: number, total?: number, made?: { readonly count: number; readonly unit: string }): void;
+  /** Takes the bar away. */
   end(): void;
 }
 
-/** A count redraws the line at most this often; a new step redraws it at once. */
-const REDRAW_MS = 100;
+/** The bar is redrawn at most this many times a second. */
+const FPS = 10;
 const COUNT = new Intl.NumberFormat('vi-VN');
-/** Back to the start of the line, and clear to its end. */
-const CLEAR = '\r\x1b[K';
 
-function lineOf(what: string, done: number | undefined, total: number | undefined): string {
+const formatOf = (what: string, done: number | undefined, total: number | undefined): string => {
   if (done === undefined) return `${what}…`;
-  if (total === undefined || total === 0) return `${what}: ${COUNT.format(done)}`;
-  return `${what}: ${COUNT.format(done)}/${COUNT.format(total)} (${Math.floor((done * 100) / total)}%)`;
-}
+  if (total === undefined || total === 0) return `${what}: {count}`;
+  return `${what} {bar} {percentage}% | {count} | còn {eta_formatted}`;
+};
 
 export function progressLine(terminal: Terminal, now: () => number = Date.now): Progress {
   if (!terminal.isTTY) return { visible: false, show: () => undefined, end: () => undefined };
-  let drawnWhat: string | undefined;
-  let drawnAt = 0;
+  let bar: SingleBar | undefined;
+  let drawn: string | undefined;
+  let startedAt = 0;
+  const stop = () => {
+    bar?.stop();
+    bar = undefined;
+    drawn = undefined;
+  };
   return {
     visible: true,
-    show(what, done, total) {
-      if (what === drawnWhat && now() - drawnAt < REDRAW_MS) return;
-      terminal.write(`${CLEAR}${lineOf(what, done, total)}`);
-      drawnWhat = what;
-      drawnAt = now();
+    show(what, done, total, made) {
+      const format = formatOf(what, done, total);
+      const payload = () => {
+        const seconds = (now() - startedAt) / 1000;
+        if (made) return { count: `${COUNT.format(made.count)} ${made.unit}${seconds > 0 ? `, ${COUNT.format(Math.round(made.count / seconds))} ${made.unit}/s` : ''}` };
+        return { count: total === undefined || total === 0 ? COUNT.format(done ?? 0) : `${COUNT.format(done ?? 0)}/${COUNT.format(total)}` };
+      };
+      if (format !== drawn) {
+        stop();
+        startedAt = now();
+        bar = new SingleBar({
+          stream: terminal as NodeJS.WriteStream, format, fps: FPS, barsize: 24, barCompleteChar: '█', barIncompleteChar: '░',
+          clearOnComplete: true, hideCursor: true, linewrap: false, gracefulExit: true,
+        });
+        bar.start(total ?? 0, done ?? 0, payload());
+        drawn = format;
+        return;
+      }
+      bar?.update(done ?? 0, payload());
     },
-    end() {
-      if (drawnWhat !== undefined) terminal.write(CLEAR);
-      drawnWhat = undefined;
-    },
+    end: stop,
   };
 }
 

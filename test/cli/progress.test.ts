@@ -1,6 +1,9 @@
-/** The progress line: drawn on a terminal only, redrawn sparingly, taken away at the end. */
+/** The progress bar: drawn on a terminal only, with what is done, its rate and the time left, taken away at the end. */
 import { describe, expect, it } from 'vitest';
 import { counted, progressLine } from '../../src/cli/progress.js';
+
+/** What the terminal shows, without its control sequences. */
+const plain = (text: string) => text.replace(/\x1b(?:\[[0-9;?]*[A-Za-z]|[78])/g, '');
 
 function terminal(isTTY: boolean) {
   const written: string[] = [];
@@ -17,26 +20,28 @@ describe('progressLine', () => {
     expect(pipe.written).toEqual([]);
   });
 
-  it('rewrites one line with dotted counts and a percentage, then clears it', () => {
+  it('draws what is being done, then a bar with its percentage, count and time left, and clears it', () => {
     const tty = terminal(true);
     const line = progressLine(tty);
     line.show('Đang đọc tệp');
     line.show('Số trang đã sao lưu', 1234, 50000);
     line.end();
-    expect(tty.written).toEqual(['\r\x1b[KĐang đọc tệp…', '\r\x1b[KSố trang đã sao lưu: 1.234/50.000 (2%)', '\r\x1b[K']);
+    const text = tty.written.map(plain).filter((t) => t !== '');
+    expect(text[0]).toBe('Đang đọc tệp…');
+    expect(text[1]).toMatch(/^Số trang đã sao lưu [█░]{24} 2% \| 1\.234\/50\.000 \| còn \d+s$/);
+    expect(tty.written.at(-1)).toBe('\x1b[2K');
   });
 
-  it('redraws a count at most every 100 ms, and a new step at once', () => {
+  it('counts what a step makes with its rate where the bar measures something else', () => {
     const tty = terminal(true);
     let now = 0;
     const line = progressLine(tty, () => now);
-    line.show('Số chứng từ đã in', 1);
-    now = 50;
-    line.show('Số chứng từ đã in', 2);
-    now = 100;
-    line.show('Số chứng từ đã in', 3);
-    line.show('Đang ghi sổ');
-    expect(tty.written).toEqual(['\r\x1b[KSố chứng từ đã in: 1', '\r\x1b[KSố chứng từ đã in: 3', '\r\x1b[KĐang ghi sổ…']);
+    line.show('đọc sao kê', 0, 4_000_000, { count: 0, unit: 'dòng' });
+    now = 2_000;
+    line.show('đọc sao kê', 3_000_000, 4_000_000, { count: 150_000, unit: 'dòng' });
+    line.end();
+    const drawn = tty.written.map(plain).filter((t) => t.startsWith('đọc sao kê'));
+    expect(drawn.at(-1)).toMatch(/^đọc sao kê [█░]{24} 75% \| 150\.000 dòng, 75\.000 dòng\/s \| còn/);
   });
 
   it('clears nothing when nothing was drawn', () => {
@@ -49,14 +54,14 @@ describe('progressLine', () => {
 describe('counted', () => {
   it('passes every item through and counts each one after it is taken', () => {
     const tty = terminal(true);
-    let now = 0;
-    const line = progressLine(tty, () => (now += 100));
+    const line = progressLine(tty);
     const seen: string[] = [];
     for (const item of counted(['a', 'b', 'c'], line, 'Đã in')) {
       seen.push(item);
-      expect(tty.written).toHaveLength(seen.length - 1);
+      expect(tty.written.map(plain).join('')).not.toContain(`Đã in: ${seen.length}`);
     }
+    line.end();
     expect(seen).toEqual(['a', 'b', 'c']);
-    expect(tty.written.at(-1)).toBe('\r\x1b[KĐã in: 3');
+    expect(tty.written.map(plain).filter((t) => t.startsWith('Đã in'))).toEqual(['Đã in: 1', 'Đã in: 3']);
   });
 });

@@ -37,6 +37,8 @@ export interface PostStatementRequest {
   readonly campaignPattern?: string;
   /** A transfer a campaign rule refuses: the posting is refused (the default), or its rows are held for review. */
   readonly refused?: 'refuse' | 'hold';
+  /** Told after each page of rows, how many of the batch's rows have been gone through. */
+  readonly onRows?: (done: number, total: number) => void;
   readonly actor: Caller;
 }
 
@@ -141,6 +143,7 @@ export function postStatement(store: Store, request: PostStatementRequest): Resu
       }
       if (page.length < PAGE) break;
       after = (page.at(-1) as UnpostedRow).ordinal;
+      request.onRows?.(after, batch.rows);
     }
     const closed = closeDay();
     return closed.ok ? accept(done) : closed;
