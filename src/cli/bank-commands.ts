@@ -1,18 +1,20 @@
 /** Bank statement commands: import a statement file into a fund, showing the rows read as it goes. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { pipeline, Transform } from 'node:stream';
 import { basename } from 'node:path';
 import { importStatement, type ExpectedFigures } from '../app/bank/import-statement.js';
 import { postStatement } from '../app/bank/post-statement.js';
 import type { Caller } from '../app/caller.js';
 import type { Store } from '../db/store.js';
+import { statementMapping, type StatementMapping } from '../import/bank/statement-mapping.js';
 import { idOption, need, report, UsageError, type Options } from './options.js';
 import { withProgress } from './progress.js';
 
-export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv|F.xlsx|F.pdf [--layout ID] [--year Y]
+export const BANK_USAGE = `  import-statement --entity CODE --bank-account NUMBER --file F.csv|F.xlsx|F.pdf [--layout ID | --mapping M.json] [--year Y]
                    [--expect-credit-count N] [--expect-credits SUM] [--expect-debit-count N] [--expect-debits SUM]
                                               import a bank statement: the same file again creates nothing;
-                                              refused unless its rows give the bank's own figures
+                                              refused unless its rows give the bank's own figures;
+                                              --mapping reads another bank's CSV or XLSX by a mapping file
   post-statement --entity CODE --batch ID [--per day|transfer] [--campaign-pattern 'UH {code}'] [--hold]
                                               post a batch's credits as bank receipts (one a day, or one
                                               a transfer) and draft its bank charges; again creates nothing;
@@ -32,6 +34,23 @@ function sum(options: Options, name: 'expect-credits' | 'expect-debits'): bigint
   return BigInt(value);
 }
 
+function mappingOf(options: Options): StatementMapping | undefined {
+  const path = options.mapping;
+  if (path === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--mapping ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = statementMapping.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--mapping ${path}: ${issue?.path.join('.') || 'mapping'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
 async function importCommand(store: Store, options: Options, actor: Caller): Promise<number> {
   const file = need(options, 'file');
   const year = options.year === undefined ? undefined : Number(options.year);
@@ -40,6 +59,7 @@ async function importCommand(store: Store, options: Options, actor: Caller): Pro
   const creditSum = sum(options, 'expect-credits');
   const debitCount = count(options, 'expect-debit-count');
   const debitSum = sum(options, 'expect-debits');
+  const mapping = mappingOf(options);
   const expected: ExpectedFigures = {
     ...(creditCount !== undefined && { creditCount }), ...(creditSum !== undefined && { creditSum }),
     ...(debitCount !== undefined && { debitCount }), ...(debitSum !== undefined && { debitSum }),
@@ -63,7 +83,7 @@ async function importCommand(store: Store, options: Options, actor: Caller): Pro
     };
     return importStatement(store, {
       entity: need(options, 'entity'), bankAccount: need(options, 'bank-account'), fileName: basename(file), open,
-      ...(options.layout !== undefined && { layout: options.layout }), ...(year !== undefined && { year }), expected, actor,
+      ...(options.layout !== undefined && { layout: options.layout }), ...(mapping && { mapping }), ...(year !== undefined && { year }), expected, actor,
       onRows: (read) => {
         rows = read;
       },

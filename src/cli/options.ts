@@ -16,7 +16,7 @@ export const OPTIONS = {
   decision: { type: 'string' }, 'ends-on': { type: 'string' }, supersedes: { type: 'string' },
   posting: { type: 'boolean' }, place: { type: 'string' }, 'posted-on': { type: 'string' },
   template: { type: 'string' }, product: { type: 'string' }, check: { type: 'boolean' }, 'clean-only': { type: 'boolean' },
-  'skip-sent': { type: 'boolean' }, 'opening-date': { type: 'string' }, layout: { type: 'string' }, 'expect-credit-count': { type: 'string' },
+  'skip-sent': { type: 'boolean' }, 'opening-date': { type: 'string' }, layout: { type: 'string' }, mapping: { type: 'string' }, 'expect-credit-count': { type: 'string' },
   'expect-credits': { type: 'string' }, 'expect-debit-count': { type: 'string' }, 'expect-debits': { type: 'string' }, batch: { type: 'string' }, per: { type: 'string' }, 'campaign-pattern': { type: 'string' }, hold: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -9,7 +9,7 @@ import { createWriteStream, createReadStream, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import multipart from '@fastify/multipart';
+import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importStatement } from '../../app/bank/import-statement.js';
@@ -19,6 +19,7 @@ import { postStatement } from '../../app/bank/post-statement.js';
 import { findStatementBatchById, listStatementBatches, type StatementBatchRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
 import { batchCounts, reviewRows } from '../../db/transfer-matches-repo.js';
+import { statementMapping, type StatementMapping } from '../../import/bank/statement-mapping.js';
 import { accept, reject, type Rejection } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
@@ -28,7 +29,8 @@ import { answerWrite, idempotencyHeaders } from '../write.js';
 
 const tags = ['bank statements'];
 /** The most bytes one statement may have: a day of a national appeal is about 50 MB. */
-const UPLOAD = { fileSize: 512 * 1024 * 1024, files: 1, fields: 0 };
+/** A mapping file, sent as the field `mapping` before the statement, is a few hundred bytes. */
+const UPLOAD = { fileSize: 512 * 1024 * 1024, files: 1, fields: 1, fieldSize: 16 * 1024 };
 
 const int = z.number().int();
 const batch = z.strictObject({
@@ -107,6 +109,23 @@ function batchJson(store: Store, row: StatementBatchRow, accounts: ReadonlyMap<n
   };
 }
 
+/** The `mapping` field of the upload, read as a mapping file; undefined where none was sent. */
+function mappingField(part: Multipart | Multipart[] | undefined): { ok: true; value: StatementMapping } | { ok: false; message: string; field: string } | undefined {
+  if (part === undefined) return undefined;
+  const field = Array.isArray(part) ? part[0] : part;
+  if (!field || field.type !== 'field' || typeof field.value !== 'string') return { ok: false, message: 'the mapping is a JSON text field sent before the file', field: 'mapping' };
+  let json: unknown;
+  try {
+    json = JSON.parse(field.value);
+  } catch {
+    return { ok: false, message: 'the mapping is not JSON', field: 'mapping' };
+  }
+  const parsed = statementMapping.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: issue?.message ?? 'invalid mapping', field: ['mapping', ...(issue?.path ?? [])].join('.') };
+}
+
 export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
   const jobs = new ImportJobs();
   return async (app) => {
@@ -127,12 +146,17 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/entities/:entity/bank-imports',
       {
         config: { access: { permission: 'ledger.post' } },
-        schema: { tags, summary: 'Import a bank statement (multipart, one CSV, XLSX or text PDF file): checked against the bank’s own figures, kept as a batch, its rows matched to transfers already known; the same file again creates nothing; background=true answers 202 with a job', consumes: ['multipart/form-data'], params: entityParams, querystring: importQuery, response: { 200: imported, 201: imported, 202: job } },
+        schema: { tags, summary: 'Import a bank statement (multipart: one CSV, XLSX or text PDF file, preceded for a bank no layout reads by the field `mapping`, a mapping file as JSON): checked against the bank’s own figures, kept as a batch, its rows matched to transfers already known; the same file again creates nothing; background=true answers 202 with a job', consumes: ['multipart/form-data'], params: entityParams, querystring: importQuery, response: { 200: imported, 201: imported, 202: job } },
       },
       async (request, reply) => {
         if (!request.isMultipart()) return sendRejection(reply, reject('statement_layout_unknown', 'headers.content-type', 'send the statement as multipart/form-data'));
         const file = await request.file({ limits: UPLOAD });
         if (!file) return sendApiProblem(reply, 'invalid_request', 'no file', 'file');
+        const mapping = mappingField(file.fields.mapping);
+        if (mapping && !mapping.ok) {
+          file.file.resume();
+          return sendApiProblem(reply, 'invalid_request', mapping.message, mapping.field);
+        }
         const dir = mkdtempSync(join(tmpdir(), 'sao-ke-'));
         const removeUpload = () => rmSync(dir, { recursive: true, force: true });
         let inBackground = false;
@@ -145,7 +169,7 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
           const run = (onRows?: (rows: number) => void) =>
             importStatement(store, {
               entity: fund.code, bankAccount, fileName: file.filename, open: () => createReadStream(path), actor: actorOf(request),
-              ...(layout !== undefined && { layout }), ...(year !== undefined && { year }), ...(onRows && { onRows }),
+              ...(layout !== undefined && { layout }), ...(mapping && { mapping: mapping.value }), ...(year !== undefined && { year }), ...(onRows && { onRows }),
               expected: {
                 ...(creditCount !== undefined && { creditCount }), ...(creditSum !== undefined && { creditSum: BigInt(creditSum) }),
                 ...(debitCount !== undefined && { debitCount }), ...(debitSum !== undefined && { debitSum: BigInt(debitSum) }),

@@ -21,6 +21,7 @@ import { cellsOf, findStatementLayout, isStatementRecord, layoutOfHeader, STATEM
 import { formatOf, openDocument } from '../../import/bank/open-document.js';
 import type { PrintedFigures } from '../../import/bank/statement-document.js';
 import type { StatementLayout } from '../../import/bank/statement-layout.js';
+import { layoutOfMapping, type StatementMapping } from '../../import/bank/statement-mapping.js';
 import { isRowProblem, readStatementRow, type StatementRow } from '../../import/bank/statement-row.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import type { Caller } from '../caller.js';
@@ -48,6 +49,8 @@ export interface StatementImportRequest {
   readonly open: () => Readable;
   /** A layout's id; found from the header row if absent. */
   readonly layout?: string;
+  /** For a bank no layout reads: the header's row and what its columns hold (statement-mapping.ts). */
+  readonly mapping?: StatementMapping;
   /** The year of a layout whose dates print none. */
   readonly year?: number;
   readonly expected?: ExpectedFigures;
@@ -103,12 +106,15 @@ export async function importStatement(store: Store, request: StatementImportRequ
   if (bankAccountId === undefined) return reject('bank_account_unknown', 'bankAccount', request.bankAccount);
   const chosen = request.layout === undefined ? undefined : findStatementLayout(request.layout);
   if (request.layout !== undefined && !chosen) return reject('statement_layout_unknown', 'layout', `${request.layout}; known: ${STATEMENT_LAYOUTS.map((l) => l.id).join(', ')}`);
+  if (chosen && request.mapping) return reject('statement_layout_unknown', 'mapping', 'give a layout or a mapping, not both');
 
   const { sha256, head } = await fingerprint(request.open);
   const known = findStatementBatch(store.db, entityId, bankAccountId, sha256);
   if (known) return accept({ batch: known, created: false, figures: figuresOf(known), counts: batchCounts(store.sqlite, known.id) });
 
-  const document = await openDocument(formatOf(head), request.open);
+  const format = formatOf(head);
+  if (request.mapping && format === 'pdf') return reject('statement_layout_unknown', 'mapping', 'a mapping reads CSV and XLSX files; a PDF is read by its bank’s layout');
+  const document = await openDocument(format, request.open);
   if (!document.ok) return document;
   const stage = new BankStatementStage(store.sqlite);
   try {
@@ -119,6 +125,16 @@ export async function importStatement(store: Store, request: StatementImportRequ
     let before = 0;
     let ordinal = 0;
     for await (const record of document.value.records) {
+      if (!layout && request.mapping) {
+        if ((before += 1) < request.mapping.headerRow) continue;
+        const mapped = layoutOfMapping(request.mapping, record);
+        if ('missing' in mapped) return reject('statement_layout_unknown', mapped.path, `column "${mapped.missing}" is not in row ${request.mapping.headerRow}: ${record.join(', ')}`);
+        if (mapped.layout.dates === 'dm' && request.year === undefined) return reject('statement_year_required', 'year', 'the mapping reads dates without the year');
+        layout = mapped.layout;
+        header = [...mapped.layout.header];
+        counter = new FigureCounter(layout.control);
+        continue;
+      }
       if (!layout) {
         const found = layoutOfHeader(record);
         if (!found || (chosen && chosen.id !== found.id)) {
@@ -146,7 +162,7 @@ export async function importStatement(store: Store, request: StatementImportRequ
         request.onRows?.(ordinal);
       }
     }
-    if (!layout || !counter) return reject('statement_layout_unknown', 'file', 'the file has no header row of a known layout');
+    if (!layout || !counter) return reject('statement_layout_unknown', request.mapping ? 'mapping.headerRow' : 'file', request.mapping ? `the file has no row ${request.mapping.headerRow}` : 'the file has no header row of a known layout');
     stage.add(pending);
     request.onRows?.(ordinal);
     const figures = counter.figures();

@@ -6,16 +6,24 @@
  */
 import type { PrintedFigures } from './statement-document.js';
 
-export type StatementField = 'date' | 'time' | 'debit' | 'credit' | 'amount' | 'balance' | 'remark' | 'ref' | 'counterAccount' | 'sender';
+/** A row's fields; `amount` is a signed column (a debit written with a minus), for banks that print one column for both sides. */
+export const STATEMENT_FIELDS = ['date', 'time', 'debit', 'credit', 'amount', 'balance', 'remark', 'ref', 'counterAccount', 'sender'] as const;
+export type StatementField = (typeof STATEMENT_FIELDS)[number];
 
-/** How amounts are written: `50.000`, `"500,000"`, `150000`, or `500.000,00`. */
-export type AmountStyle = 'dot-thousands' | 'comma-thousands' | 'plain' | 'comma-decimals';
+/** How amounts are written: `50.000`, `"500,000"`, `150000`, `500.000,00` or `500,000.00`. */
+export const AMOUNT_STYLES = ['dot-thousands', 'comma-thousands', 'plain', 'comma-decimals', 'dot-decimals'] as const;
+export type AmountStyle = (typeof AMOUNT_STYLES)[number];
+
+/** How dates are written: `dmy` dd/mm/yyyy (or with `-` or `.`), `dm` dd/mm with no year, which the import is told, `ymd` yyyy-mm-dd. */
+export const DATE_STYLES = ['dmy', 'dm', 'ymd'] as const;
+export type DateStyle = (typeof DATE_STYLES)[number];
 
 /**
  * The control figures a layout carries: a running balance on every row, a balance on the
  * last row of each day, or none (the bank's own counts and sums are then given with the import).
  */
-export type StatementControl = 'row-balance' | 'day-end-balance' | 'none';
+export const STATEMENT_CONTROLS = ['row-balance', 'day-end-balance', 'none'] as const;
+export type StatementControl = (typeof STATEMENT_CONTROLS)[number];
 
 /** How a PDF prints the layout's table, for rebuilding its rows from where the text stands. */
 export interface PrintedTable {
@@ -35,8 +43,8 @@ export interface StatementLayout {
   /** The header row's cells, in order, as the file writes them; a name the row repeats is told apart as `name#2`. */
   readonly header: readonly string[];
   readonly columns: Readonly<Partial<Record<StatementField, string>>>;
-  /** `dmy`: dd/mm/yyyy; `dm`: dd/mm with no year, which the import is told. A time may follow the date in the same cell. */
-  readonly dates: 'dmy' | 'dm';
+  /** A time may follow the date in the same cell. */
+  readonly dates: DateStyle;
   readonly amounts: AmountStyle;
   readonly control: StatementControl;
   /**

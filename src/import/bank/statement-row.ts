@@ -35,6 +35,13 @@ const AMOUNT: Readonly<Record<AmountStyle, RegExp>> = {
   'comma-thousands': /^(\d{1,3}(?:,\d{3})+|\d+)$/,
   plain: /^(\d+)$/,
   'comma-decimals': /^(\d{1,3}(?:\.\d{3})+|\d+),00$/,
+  'dot-decimals': /^(\d{1,3}(?:,\d{3})+|\d+)\.00$/,
+};
+
+const DATE: Readonly<Record<StatementLayout['dates'], RegExp>> = {
+  dmy: /^(?<day>\d{1,2})([/.-])(?<month>\d{1,2})\2(?<year>\d{4})(?:\s+(?<hours>\d{1,2}):(?<minutes>\d{2}):(?<seconds>\d{2}))?$/,
+  dm: /^(?<day>\d{1,2})\/(?<month>\d{1,2})(?:\s+(?<hours>\d{1,2}):(?<minutes>\d{2}):(?<seconds>\d{2}))?$/,
+  ymd: /^(?<year>\d{4})-(?<month>\d{1,2})-(?<day>\d{1,2})(?:[\sT]+(?<hours>\d{1,2}):(?<minutes>\d{2}):(?<seconds>\d{2}))?$/,
 };
 
 /** Whole đồng as the layout writes them; undefined for a blank cell, null for one that is not an amount. */
@@ -49,15 +56,24 @@ export function amountOf(text: string, style: AmountStyle): bigint | null | unde
   return value <= FUND_LIMIT ? value : null;
 }
 
+/** A signed amount: a debit written with a leading minus (or in parentheses), a credit with a plus or no sign. */
+function signedAmountOf(text: string, style: AmountStyle): bigint | null | undefined {
+  const cell = text.replace(/[\s\u00a0]/g, '');
+  const negative = /^[-\u2212]/.test(cell) || /^\(.*\)$/.test(cell);
+  const amount = amountOf(cell.replace(/^[-+\u2212]|^\(|\)$/g, ''), style);
+  if (amount === undefined || amount === null) return amount;
+  return negative ? -amount : amount;
+}
+
 const pad = (n: string) => n.padStart(2, '0');
 
 /** The posting date and the time that may follow it in the same cell. */
 export function dateOf(text: string, dates: StatementLayout['dates'], year: number | undefined): { date: string; time: string | null } | null {
   const cell = text.replace(/\u00a0/g, ' ').trim();
-  const match = (dates === 'dmy' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}):(\d{2}))?$/ : /^(\d{1,2})\/(\d{1,2})()(?:\s+(\d{1,2}):(\d{2}):(\d{2}))?$/).exec(cell);
+  const match = DATE[dates].exec(cell)?.groups;
   if (!match) return null;
-  const [, day = '', month = '', printedYear, hours, minutes, seconds] = match;
-  const y = dates === 'dmy' ? printedYear : year === undefined ? undefined : String(year);
+  const { day = '', month = '', hours, minutes, seconds } = match;
+  const y = match.year ?? (year === undefined ? undefined : String(year));
   if (y === undefined) return null;
   const date = `${y}-${pad(month)}-${pad(day)}`;
   if (!isIsoDate(date)) return null;
@@ -81,12 +97,15 @@ export function readStatementRow(layout: StatementLayout, cells: Readonly<Record
   if (!dated) return problem('date');
   const time = layout.columns.time === undefined ? undefined : timeOf(cell('time'));
   if (time === null) return problem('time');
-  const debit = amountOf(cell('debit'), layout.amounts);
+  const signed = layout.columns.amount === undefined ? undefined : signedAmountOf(cell('amount'), layout.amounts);
+  if (signed === null) return problem('amount');
+  const debit = signed === undefined ? amountOf(cell('debit'), layout.amounts) : signed < 0n ? -signed : undefined;
   if (debit === null) return problem('debit');
-  const credit = amountOf(cell('credit'), layout.amounts);
+  const credit = signed === undefined ? amountOf(cell('credit'), layout.amounts) : signed > 0n ? signed : undefined;
   if (credit === null) return problem('credit');
+  if (signed === 0n) return problem('amount');
   // A row moves money one way: one side holds a positive amount, the other is blank.
-  if (debit === undefined && credit === undefined) return problem(layout.columns.credit !== undefined ? 'credit' : 'debit');
+  if (debit === undefined && credit === undefined) return problem(layout.columns.amount !== undefined ? 'amount' : layout.columns.credit !== undefined ? 'credit' : 'debit');
   if ((debit !== undefined && credit !== undefined) || (debit ?? credit) === 0n) return problem(debit !== undefined ? 'debit' : 'credit');
   const balance = amountOf(cell('balance'), layout.amounts);
   if (balance === null) return problem('balance');
