@@ -45,6 +45,7 @@ import { allocate, type AllocationRequest } from '../src/app/allocate.js';
 import { changeCampaign } from '../src/app/change-campaign.js';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { decideReview } from '../src/app/bank/decide-review.js';
 import { importStatement } from '../src/app/bank/import-statement.js';
 import { postStatement } from '../src/app/bank/post-statement.js';
 import { registerFeed } from '../src/app/feeds/register-feed.js';
@@ -291,6 +292,19 @@ const CASES = {
   campaign_pattern_invalid: () =>
     withFund((store) => registerFeed(store, { entity: FUND.code, provider: 'casso', auth: 'v2', bankAccount: FUND.bankAccounts?.[0]?.number ?? '', secret: 'khoa-bi-mat-0123456789', campaignPattern: 'UH code', actor: ACTOR })),
   statement_batch_unknown: () => withFund((store) => postStatement(store, { entity: FUND.code, batch: 1, actor: ACTOR })),
+  statement_row_not_in_review: () =>
+    withFundAsync(async (store) => {
+      const imported = await statement(store, 'date,money,content\n01/09/2024,5,Ung ho\n');
+      if (!imported.ok) return imported;
+      return decideReview(store, { entity: FUND.code, batch: imported.value.batch.id, ordinal: 1, decision: { kind: 'new' }, actor: ACTOR });
+    }),
+  review_target_invalid: () =>
+    withFundAsync(async (store) => {
+      await statement(store, 'date,money,content\n01/09/2024,5,Ung ho\n');
+      const later = await statement(store, 'date,money,content\n01/09/2024,5,UNG HO BAO\n');
+      if (!later.ok) return later;
+      return decideReview(store, { entity: FUND.code, batch: later.value.batch.id, ordinal: 1, decision: { kind: 'same', as: { kind: 'row', batchId: later.value.batch.id, ordinal: 1 } }, actor: ACTOR });
+    }),
   statement_layout_unknown: () => withFundAsync((store) => statement(store, 'Ngay,So tien\n01/09/2024,5\n')),
   statement_scanned: () => withFundAsync((store) => statement(store, '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n')),
   statement_year_required: () => withFundAsync((store) => statement(store, 'date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,5,Ung ho,1\n')),

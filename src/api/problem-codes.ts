@@ -34,7 +34,7 @@ const CONFLICT: ReadonlySet<RejectionCode> = new Set([
   'entity_code_taken', 'account_code_taken', 'campaign_code_taken', 'support_level_code_taken', 'allocation_number_taken', 'user_name_taken', 'role_already_granted', 'bank_account_number_taken',
   'entry_already_reversed', 'entry_owned_by_voucher', 'period_already_locked', 'period_not_locked', 'year_exists', 'year_closed', 'year_not_closed',
   'chart_in_use', 'token_already_revoked',
-  'voucher_not_draft', 'voucher_already_approved', 'voucher_not_posted', 'voucher_already_cancelled', 'voucher_in_transfer', 'transfer_not_in_transit', 'disclosure_already_superseded',
+  'statement_row_not_in_review', 'voucher_not_draft', 'voucher_already_approved', 'voucher_not_posted', 'voucher_already_cancelled', 'voucher_in_transfer', 'transfer_not_in_transit', 'disclosure_already_superseded',
 ]);
 
 export function statusOf(code: RejectionCode): number {

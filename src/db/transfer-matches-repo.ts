@@ -5,7 +5,7 @@
  * on its row — a matched row takes the voucher of the transfer it is.
  */
 import type Database from 'better-sqlite3';
-import type { Decision, KnownTransfer, NewRow } from '../import/bank/match-transfers.js';
+import type { Decision, KnownTransfer, NewRow, Transfer } from '../import/bank/match-transfers.js';
 
 /** A batch's days widened by the posting lag, as the bounds of a query. */
 function window(firstDay: string, lastDay: string): { from: string; to: string } {
@@ -137,4 +137,55 @@ export function reviewRows(sqlite: Database.Database, batchId: number): ReviewRo
        FROM bank_statement_rows WHERE batch_id = ? AND status IN ('review', 'held') ORDER BY ordinal`,
     )
     .all(batchId) as ReviewRow[];
+}
+
+export interface RowUnderReview {
+  readonly status: 'new' | 'matched' | 'review' | 'held';
+  readonly reason: string | null;
+  readonly debit: number;
+  readonly credit: number;
+  readonly voucherId: number | null;
+}
+
+/** A batch's row held for review (or, with `any`, in whatever state it is). */
+export function reviewRow(sqlite: Database.Database, batchId: number, ordinal: number, options: { any?: boolean } = {}): RowUnderReview | undefined {
+  return sqlite
+    .prepare(
+      `SELECT status, review_reason AS reason, debit, credit, voucher_id AS voucherId FROM bank_statement_rows
+       WHERE batch_id = ? AND ordinal = ? ${options.any ? '' : "AND status IN ('review', 'held')"}`,
+    )
+    .get(batchId, ordinal) as RowUnderReview | undefined;
+}
+
+/** A row decided to be a new transfer: posted with the batch's other new rows. */
+export function releaseRow(sqlite: Database.Database, batchId: number, ordinal: number): void {
+  sqlite.prepare("UPDATE bank_statement_rows SET status = 'new', review_reason = NULL WHERE batch_id = ? AND ordinal = ?").run(batchId, ordinal);
+}
+
+/**
+ * The known transfer a reviewed row of `batchId` may be decided to be: a canonical row of
+ * another statement of the account that no row of this batch is already, or an event of the
+ * account's feeds that no row has claimed.
+ */
+export function sameTransferOf(sqlite: Database.Database, bankAccountId: number, batchId: number, source: KnownTransfer['source']): Transfer | undefined {
+  if (source.kind === 'row') {
+    const row = sqlite
+      .prepare(
+        `SELECT r.posted_on AS postedOn, r.time, r.debit, r.credit, r.ref, r.counter_account AS counterAccount, r.remark
+         FROM bank_statement_rows r JOIN bank_statement_batches b ON b.id = r.batch_id
+         WHERE r.batch_id = ? AND r.ordinal = ? AND b.bank_account_id = ? AND r.batch_id <> ? AND r.status IN ('new', 'held')
+           AND NOT EXISTS (SELECT 1 FROM bank_statement_rows m WHERE m.batch_id = ? AND m.match_batch_id = r.batch_id AND m.match_ordinal = r.ordinal)`,
+      )
+      .safeIntegers(true)
+      .get(source.batchId, source.ordinal, bankAccountId, batchId, batchId) as TransferRecord | undefined;
+    return row && transferOf(row);
+  }
+  const event = sqlite
+    .prepare(
+      `SELECT e.direction, e.amount FROM bank_events e JOIN bank_feeds f ON f.id = e.feed_id
+       WHERE e.id = ? AND f.bank_account_id = ? AND NOT EXISTS (SELECT 1 FROM bank_statement_rows r WHERE r.match_event_id = e.id)`,
+    )
+    .safeIntegers(true)
+    .get(source.eventId, bankAccountId) as { direction: 'in' | 'out'; amount: bigint } | undefined;
+  return event && { postedOn: '', time: null, direction: event.direction, amount: event.amount, ref: null, counterAccount: null, remark: null };
 }

@@ -94,6 +94,8 @@ export const REJECTIONS = {
   feed_auth_unknown: 'That provider’s deliveries are not checked that way (SePay: apikey or hmac; Casso: v1 or v2).',
   campaign_pattern_invalid: 'The pattern that reads a campaign from a transfer’s remark must hold {code} once and be at most 100 characters.',
   statement_batch_unknown: 'The fund has no imported statement with this id.',
+  statement_row_not_in_review: 'That row of the statement is not held for review (or, held by a campaign rule, can only be released as a transfer of its own).',
+  review_target_invalid: 'A reviewed row can be decided to be a transfer of the same account, amount and direction, from another statement or a feed, that no row of its statement already is.',
   statement_layout_unknown: 'The statement’s header row is not one of a layout this importer knows, or not the layout asked for.',
   statement_scanned: 'The PDF has no text layer (a scanned image); give the bank’s text PDF or its CSV or XLSX export.',
   statement_year_required: 'The statement prints dates without the year; give the year.',

@@ -98,6 +98,9 @@ const ROWS: Record<string, Row> = {
   'GET /api/entities/{entity}/reconciliation': { request: (fund) => ({ method: 'GET', url: e(fund, '/reconciliation?bankAccount=999&period=2024') }), status: 422 },
   'GET /api/entities/{entity}/bank-imports': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports') }) },
   'GET /api/entities/{entity}/bank-imports/{id}': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports/1') }), status: 404 },
+  'POST /api/entities/{entity}/bank-imports/{id}/review/{ordinal}': {
+    request: (fund) => ({ method: 'POST', url: e(fund, '/bank-imports/1/review/1'), payload: { decision: 'new' } }), status: 404,
+  },
   'GET /api/entities/{entity}/bank-imports/{id}/review': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports/1/review') }), status: 404 },
   'GET /api/entities/{entity}/bank-import-jobs/{job}': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-import-jobs/00000000-0000-4000-8000-000000000000') }), status: 404 },
   'POST /api/entities/{entity}/feeds': {

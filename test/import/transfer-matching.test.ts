@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { decideReview } from '../../src/app/bank/decide-review.js';
 import { importStatement } from '../../src/app/bank/import-statement.js';
 import { postStatement } from '../../src/app/bank/post-statement.js';
 import { createCampaign } from '../../src/app/create-campaign.js';
@@ -148,6 +149,44 @@ function withFeed(store: Store) {
   return (data: Parameters<typeof cassoDelivery>[0]) => receiveDelivery(store, { provider: 'casso', feedId: feed.value.id, ...cassoDelivery(data) });
 }
 
+describe('a row under review, decided', () => {
+  const twin = '18/09/2024,CT nhanh 247 den: VO THI NGOC HUE ung ho (CT1111),200000';
+  const csv = (rows: string[]) => `date,content,money\n${rows.join('\n')}\n`;
+  const decide = (store: Store, batch: number, ordinal: number, decision: Parameters<typeof decideReview>[1]['decision']) => decideReview(store, { entity: FUND.code, batch, ordinal, decision, actor: ACTOR });
+
+  it('as the known transfer it is takes that transfer’s receipt; as a new one is posted with the next receipts; each decision audited', async () => {
+    const store = fresh();
+    const first = await imported(store, csv([twin, twin]));
+    posted(store, first.batch.id);
+    const third = await imported(store, csv([twin, twin, twin]), 'c.csv');
+    expect(third.counts.review).toBe(3);
+    const rowVoucher = one<number>(store, 'SELECT voucher_id FROM bank_statement_rows WHERE batch_id = ? AND ordinal = 1', first.batch.id);
+    expect(decide(store, third.batch.id, 1, { kind: 'same', as: { kind: 'row', batchId: first.batch.id, ordinal: 1 } })).toEqual({ ok: true, value: { ordinal: 1, status: 'matched', voucherId: rowVoucher } });
+    expect(decide(store, third.batch.id, 2, { kind: 'same', as: { kind: 'row', batchId: first.batch.id, ordinal: 1 } })).toMatchObject({ ok: false, code: 'review_target_invalid', path: 'as' });
+    expect(decide(store, third.batch.id, 2, { kind: 'same', as: { kind: 'row', batchId: first.batch.id, ordinal: 2 } })).toMatchObject({ ok: true, value: { status: 'matched' } });
+    expect(decide(store, third.batch.id, 3, { kind: 'new' })).toEqual({ ok: true, value: { ordinal: 3, status: 'new', voucherId: null } });
+    expect(decide(store, third.batch.id, 3, { kind: 'new' })).toMatchObject({ ok: false, code: 'statement_row_not_in_review', path: 'ordinal' });
+    expect(posted(store, third.batch.id)).toMatchObject({ transfers: 1, credited: 200_000n });
+    expect(credited(store)).toBe(600_000);
+    expect(one<number>(store, "SELECT count(*) FROM audit_events WHERE kind = 'bank-statement.review-decided'")).toBe(3);
+  });
+
+  it('refuses a row of another fund’s account, a row not under review, an event no feed of the account has, and an unknown statement', async () => {
+    const store = fresh();
+    createFund(store, { code: 'F2', bankAccounts: [{ kind: 'bank', institution: 'BIDV', number: '444', accountCode: '1121' }] });
+    const other = await importStatement(store, { entity: 'F2', bankAccount: '444', fileName: 'x.csv', open: () => Readable.from([Buffer.from(csv([twin]))]), actor: ACTOR });
+    const first = await imported(store, csv(['18/09/2024,ung ho,5000']));
+    const later = await imported(store, csv(['18/09/2024,UNG HO BAO,5000']), 'b.csv');
+    expect(later.counts.review).toBe(1);
+    const otherBatch = other.ok ? other.value.batch.id : -1;
+    expect(decide(store, later.batch.id, 1, { kind: 'same', as: { kind: 'row', batchId: otherBatch, ordinal: 1 } })).toMatchObject({ ok: false, code: 'review_target_invalid' });
+    const third = await imported(store, csv(['18/09/2024,ung ho,7000', '18/09/2024,ung ho ,5000']), 'c.csv');
+    expect(decide(store, third.batch.id, 1, { kind: 'same', as: { kind: 'row', batchId: first.batch.id, ordinal: 1 } })).toMatchObject({ ok: false, code: 'statement_row_not_in_review' });
+    expect(decide(store, later.batch.id, 1, { kind: 'same', as: { kind: 'event', eventId: 99 } })).toMatchObject({ ok: false, code: 'review_target_invalid' });
+    expect(decide(store, 999, 1, { kind: 'new' })).toMatchObject({ ok: false, code: 'statement_batch_unknown' });
+  });
+});
+
 describe('a transfer the feed reported and the statement shows', () => {
   it('is booked once when the webhook comes first: the statement’s row takes the event’s receipt', async () => {
     const store = fresh();
@@ -249,6 +288,19 @@ describe('a statement imported in the background through the API', () => {
         [3, '200000', `may be row 1 of statement ${firstBatch}: nothing on either side tells them apart`],
       ]);
       expect((await call('GET', '/api/entities/TVH-VNN/bank-import-jobs/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+
+      const decide = (ordinal: number, body: unknown) => call('POST', `/api/entities/TVH-VNN/bank-imports/${job.batch.id}/review/${ordinal}`, { payload: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json' } });
+      const same = await decide(1, { decision: 'same', batch: firstBatch, ordinal: 2 });
+      expect([same.statusCode, same.json()]).toEqual([200, { ordinal: 1, status: 'matched', voucherId: null }]);
+      const fresh = await decide(2, { decision: 'new' });
+      expect([fresh.statusCode, fresh.json().status]).toEqual([200, 'new']);
+      const wrong = await decide(3, { decision: 'same', batch: firstBatch, ordinal: 2 });
+      expect([wrong.statusCode, wrong.json().code, wrong.json().field]).toEqual([422, 'review_target_invalid', 'body']);
+      const notUnder = await decide(2, { decision: 'new' });
+      expect([notUnder.statusCode, notUnder.json().code, notUnder.json().field]).toEqual([409, 'statement_row_not_in_review', 'params.ordinal']);
+      const malformed = await decide(3, { decision: 'same', batch: firstBatch });
+      expect([malformed.statusCode, malformed.json().code]).toEqual([400, 'invalid_request']);
+      expect((await call('GET', `/api/entities/TVH-VNN/bank-imports/${job.batch.id}/review`)).json().rows.map((r: { ordinal: number }) => r.ordinal)).toEqual([3]);
     } finally {
       await server.close();
     }

@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importStatement } from '../../app/bank/import-statement.js';
 import { getReconciliation } from '../../app/bank/get-reconciliation.js';
+import { decideReview } from '../../app/bank/decide-review.js';
 import { ImportJobs, type ImportJob } from '../../app/bank/import-jobs.js';
 import { postStatement } from '../../app/bank/post-statement.js';
 import { findStatementBatchById, listStatementBatches, type StatementBatchRow } from '../../db/bank-statements-repo.js';
@@ -91,6 +92,14 @@ const reconciliation = z.strictObject({
   })),
 });
 const batchParams = entityParams.extend({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) }).strict();
+const rowParams = batchParams.extend({ ordinal: wholeNumber(1, Number.MAX_SAFE_INTEGER) }).strict();
+const positive = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const decisionBody = z.union([
+  z.strictObject({ decision: z.literal('new').meta({ description: 'A transfer of its own: posted with the batch’s new rows' }) }),
+  z.strictObject({ decision: z.literal('same'), batch: positive.meta({ description: 'Another statement of the account' }), ordinal: positive }),
+  z.strictObject({ decision: z.literal('same'), event: positive.meta({ description: 'An event of the account’s feeds' }) }),
+]);
+const decided = z.strictObject({ ordinal: int, status: z.enum(['new', 'matched']), voucherId: int.nullable().meta({ description: 'The voucher the row is now in, when the transfer it is has one' }) });
 const jobParams = entityParams.extend({ job: z.uuid() }).strict();
 
 /** A refusal of the import named where the request gave it: the query's fields, or the file. */
@@ -204,6 +213,26 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
         const fund = fundOf(request);
         if (!findStatementBatchById(store.db, fund.id, request.params.id)) return sendApiProblem(reply, 'not_found', `bank import ${request.params.id}`, 'params.id');
         return { rows: reviewRows(store.sqlite, request.params.id).map((r) => ({ ...r, debit: String(r.debit), credit: String(r.credit) })) };
+      },
+    );
+    app.post(
+      '/api/entities/:entity/bank-imports/:id/review/:ordinal',
+      {
+        config: { access: { permission: 'ledger.post' } },
+        schema: {
+          tags, summary: 'Decide a row held for review: a transfer of its own (decision new; a row a campaign rule held is tried again when receipts are next posted), or the same transfer as a row of another statement or a feed’s event (decision same), which it is never counted apart from',
+          params: rowParams, body: decisionBody, headers: idempotencyHeaders, response: { 200: decided },
+        },
+      },
+      async (request, reply) => {
+        const entity = fundOf(request).code;
+        return answerWrite(store, request, reply, { entity }, () => {
+          const body = request.body;
+          const decision = body.decision === 'new' ? { kind: 'new' as const } : { kind: 'same' as const, as: 'event' in body ? { kind: 'event' as const, eventId: body.event } : { kind: 'row' as const, batchId: body.batch, ordinal: body.ordinal } };
+          const done = decideReview(store, { entity, batch: request.params.id, ordinal: request.params.ordinal, decision, actor: actorOf(request) });
+          if (done.ok) return accept({ status: 200, body: done.value });
+          return { ...done, path: done.path === 'batch' ? 'params.id' : done.path === 'ordinal' ? 'params.ordinal' : done.path === 'as' ? 'body' : done.path };
+        });
       },
     );
     app.post(
