@@ -704,7 +704,11 @@ export const bankStatementRows = sqliteTable(
     /** Why the row is held for review. */
     reviewReason: text('review_reason'),
   },
-  (t) => [primaryKey({ columns: [t.batchId, t.ordinal] })],
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.ordinal] }),
+    index('bank_statement_rows_match_row').on(t.matchBatchId, t.matchOrdinal).where(sql`${t.matchBatchId} IS NOT NULL`),
+    index('bank_statement_rows_match_event').on(t.matchEventId).where(sql`${t.matchEventId} IS NOT NULL`),
+  ],
 );
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Webhook deliveries at a commune fund's peak: 1,000 Casso V2 deliveries, each signed, sent
  * by 16 concurrent clients to the real server (the `serve` command), then all of them again
- * as replays. Every answer must be 2xx, each transaction kept exactly once.
+ * as replays. Every answer must be 2xx, each transaction kept exactly once and posted as
+ * exactly one bank receipt (the feed posts what it receives).
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +29,9 @@ export interface FeedsBench {
   readonly replaySeconds: number;
   readonly replaysAcknowledged: number;
   readonly eventsKept: number;
+  /** Posted bank receipts, and the events booked by exactly one of them. */
+  readonly receipts: number;
+  readonly eventsPostedOnce: number;
 }
 
 function delivery(id: number): { body: string; signature: string } {
@@ -59,7 +63,7 @@ export async function benchFeeds(options: { deliveries: number; clients: number 
   const db = join(dir, 'feeds.sqlite');
   const store = openStore(db);
   const fund = createEntity(store, { code: 'XA-HT', name: 'Ban vận động Quỹ xã Hòa Thuận', kind: 'poor-fund', level: 'commune', seal: { name: 'QUỸ XÃ HÒA THUẬN' }, bankAccounts: [{ kind: 'bank', institution: 'Vietcombank', number: ACCOUNT, accountCode: '1121' }], firstYear: 2025 }, ACTOR);
-  const feed = fund.ok ? registerFeed(store, { entity: 'XA-HT', provider: 'casso', auth: 'v2', bankAccount: ACCOUNT, secret: SECRET, actor: ACTOR }) : fund;
+  const feed = fund.ok ? registerFeed(store, { entity: 'XA-HT', provider: 'casso', auth: 'v2', bankAccount: ACCOUNT, secret: SECRET, posting: 'post', actor: ACTOR }) : fund;
   store.close();
   if (!feed.ok) throw new Error(feed.code);
   const server = await startServer(db, join(dir, 'server.log'));
@@ -69,11 +73,17 @@ export async function benchFeeds(options: { deliveries: number; clients: number 
     const replay = await send(url, options.deliveries, options.clients);
     const check = openStore(db);
     const kept = check.sqlite.prepare('SELECT count(*) FROM bank_events').pluck().get() as number;
+    const receipts = check.sqlite.prepare("SELECT count(*) FROM vouchers WHERE type = 'bank-receipt' AND status = 'posted'").pluck().get() as number;
+    const postedOnce = check.sqlite
+      .prepare("SELECT count(*) FROM bank_events e JOIN vouchers v ON v.id = e.voucher_id WHERE v.status = 'posted' AND (SELECT count(*) FROM bank_events o WHERE o.voucher_id = e.voucher_id) = 1")
+      .pluck()
+      .get() as number;
     check.close();
     const sorted = [...first.latencies].sort((a, b) => a - b);
     return {
       deliveries: options.deliveries, clients: options.clients, seconds: first.seconds, perSecond: Math.round(options.deliveries / first.seconds),
       p99Ms: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? NaN), acknowledged: first.ok, replaySeconds: replay.seconds, replaysAcknowledged: replay.ok, eventsKept: kept,
+      receipts, eventsPostedOnce: postedOnce,
     };
   } finally {
     await stopServer(server.process);
@@ -89,5 +99,6 @@ export function feedsMarkdown(r: FeedsBench): string {
     `| ${r.deliveries.toLocaleString('en')} signed Casso V2 deliveries from ${r.clients} clients to the real server | ${r.seconds.toFixed(2)} s (${r.perSecond.toLocaleString('en')}/s, p99 ${r.p99Ms} ms); ${r.acknowledged.toLocaleString('en')} acknowledged | all acknowledged | ${verdict(r.acknowledged === r.deliveries)} |`,
     `| the same ${r.deliveries.toLocaleString('en')} again, as replays | ${r.replaySeconds.toFixed(2)} s; ${r.replaysAcknowledged.toLocaleString('en')} acknowledged | | |`,
     `| transactions kept | ${r.eventsKept.toLocaleString('en')} | each once | ${verdict(r.eventsKept === r.deliveries)} |`,
+    `| posted as bank receipts | ${r.receipts.toLocaleString('en')} receipts; ${r.eventsPostedOnce.toLocaleString('en')} transactions in exactly one | each posted once | ${verdict(r.receipts === r.deliveries && r.eventsPostedOnce === r.deliveries)} |`,
   ].join('\n');
 }

@@ -180,7 +180,8 @@ export async function importStatement(store: Store, request: StatementImportRequ
       const { firstDay, lastDay } = figures;
       const seen = firstDay === null || lastDay === null ? [] : [...statementTransfers(store.sqlite, bankAccountId, firstDay, lastDay, { exceptBatch: batch.id }), ...feedTransfers(store.sqlite, bankAccountId, firstDay, lastDay)];
       if (seen.length > 0) keepDecisions(store.sqlite, batch.id, matchTransfers(batchTransfers(store.sqlite, batch.id), seen));
-      const counts = batchCounts(store.sqlite, batch.id);
+      // With nothing known on its days, every row is a new transfer.
+      const counts = seen.length > 0 ? batchCounts(store.sqlite, batch.id) : { new: figures.rows, matched: 0, review: 0, held: 0, posted: 0 };
       recordAudit(store.db, request.actor, { entityId, kind: 'bank-statement.imported', subject: String(batch.id), detail: { file: request.fileName, sha256, rows: figures.rows, credits: String(figures.credits.sum), matched: counts.matched, review: counts.review } });
       return accept({ batch, created: true, figures, counts });
     });

@@ -1,0 +1,2 @@
+CREATE INDEX `bank_statement_rows_match_row` ON `bank_statement_rows` (`match_batch_id`,`match_ordinal`) WHERE "bank_statement_rows"."match_batch_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `bank_statement_rows_match_event` ON `bank_statement_rows` (`match_event_id`) WHERE "bank_statement_rows"."match_event_id" IS NOT NULL;
