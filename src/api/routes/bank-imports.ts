@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart, { type Multipart } from '@fastify/multipart';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importStatement } from '../../app/bank/import-statement.js';
 import { getReconciliation } from '../../app/bank/get-reconciliation.js';
@@ -94,11 +94,18 @@ const reconciliation = z.strictObject({
 const batchParams = entityParams.extend({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) }).strict();
 const rowParams = batchParams.extend({ ordinal: wholeNumber(1, Number.MAX_SAFE_INTEGER) }).strict();
 const positive = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const decisionBody = z.union([
-  z.strictObject({ decision: z.literal('new').meta({ description: 'A transfer of its own: posted with the batch’s new rows' }) }),
-  z.strictObject({ decision: z.literal('same'), batch: positive.meta({ description: 'Another statement of the account' }), ordinal: positive }),
-  z.strictObject({ decision: z.literal('same'), event: positive.meta({ description: 'An event of the account’s feeds' }) }),
-]);
+const decisionBody = z
+  .strictObject({
+    decision: z.enum(['new', 'same']).meta({ description: 'new: a transfer of its own, posted with the batch’s new rows; same: the transfer named by batch and ordinal, or by event' }),
+    batch: positive.optional().meta({ description: 'Another statement of the account' }), ordinal: positive.optional(),
+    event: positive.optional().meta({ description: 'An event of the account’s feeds' }),
+  })
+  .superRefine((b, ctx) => {
+    const row = b.batch !== undefined || b.ordinal !== undefined;
+    if (b.decision === 'new' && (row || b.event !== undefined)) ctx.addIssue({ code: 'custom', path: [b.event !== undefined ? 'event' : b.batch !== undefined ? 'batch' : 'ordinal'], message: 'a new transfer names no other' });
+    if (b.decision === 'same' && row === (b.event !== undefined)) ctx.addIssue({ code: 'custom', path: [row ? 'event' : 'batch'], message: 'name the row (batch and ordinal) or the event it is' });
+    if (b.decision === 'same' && row && (b.batch === undefined || b.ordinal === undefined)) ctx.addIssue({ code: 'custom', path: [b.batch === undefined ? 'batch' : 'ordinal'], message: 'a row is named by batch and ordinal' });
+  });
 const decided = z.strictObject({ ordinal: int, status: z.enum(['new', 'matched']), voucherId: int.nullable().meta({ description: 'The voucher the row is now in, when the transfer it is has one' }) });
 const jobParams = entityParams.extend({ job: z.uuid() }).strict();
 
@@ -138,7 +145,7 @@ function mappingField(part: Multipart | Multipart[] | undefined): { ok: true; va
 export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
   const jobs = new ImportJobs();
   return async (app) => {
-    await app.register(multipart);
+
     const jobJson = (j: ImportJob, entityId: number) => {
       const seconds = ((j.finishedAt ?? Date.now()) - j.startedAt) / 1000;
       const refusal = j.refusal ? inQuery(j.refusal) : null;
@@ -151,52 +158,57 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
     };
     const accountsOf = (entityId: number) => new Map((store.sqlite.prepare('SELECT id, number FROM bank_accounts WHERE entity_id = ?').all(entityId) as { id: number; number: string }[]).map((b) => [b.id, b.number]));
 
-    app.post(
-      '/api/entities/:entity/bank-imports',
-      {
-        config: { access: { permission: 'ledger.post' } },
-        schema: { tags, summary: 'Import a bank statement (multipart: one CSV, XLSX or text PDF file, preceded for a bank no layout reads by the field `mapping`, a mapping file as JSON): checked against the bank’s own figures, kept as a batch, its rows matched to transfers already known; the same file again creates nothing; background=true answers 202 with a job', consumes: ['multipart/form-data'], params: entityParams, querystring: importQuery, response: { 200: imported, 201: imported, 202: job } },
-      },
-      async (request, reply) => {
-        if (!request.isMultipart()) return sendRejection(reply, reject('statement_layout_unknown', 'headers.content-type', 'send the statement as multipart/form-data'));
-        const file = await request.file({ limits: UPLOAD });
-        if (!file) return sendApiProblem(reply, 'invalid_request', 'no file', 'file');
-        const mapping = mappingField(file.fields.mapping);
-        if (mapping && !mapping.ok) {
-          file.file.resume();
-          return sendApiProblem(reply, 'invalid_request', mapping.message, mapping.field);
-        }
-        const dir = mkdtempSync(join(tmpdir(), 'sao-ke-'));
-        const removeUpload = () => rmSync(dir, { recursive: true, force: true });
-        let inBackground = false;
-        try {
-          const path = join(dir, 'statement');
-          await pipeline(file.file, createWriteStream(path));
-          if (file.file.truncated) return sendApiProblem(reply, 'payload_too_large', `a statement is at most ${UPLOAD.fileSize} bytes`, 'file');
-          const fund = fundOf(request);
-          const { bankAccount, layout, year, creditCount, creditSum, debitCount, debitSum, background } = request.query;
-          const run = (onRows?: (rows: number) => void) =>
-            importStatement(store, {
-              entity: fund.code, bankAccount, fileName: file.filename, open: () => createReadStream(path), actor: actorOf(request),
-              ...(layout !== undefined && { layout }), ...(mapping && { mapping: mapping.value }), ...(year !== undefined && { year }), ...(onRows && { onRows }),
-              expected: {
-                ...(creditCount !== undefined && { creditCount }), ...(creditSum !== undefined && { creditSum: BigInt(creditSum) }),
-                ...(debitCount !== undefined && { debitCount }), ...(debitSum !== undefined && { debitSum: BigInt(debitSum) }),
-              },
-            });
-          if (background) {
-            const started = jobs.start(fund.id, file.filename, run, removeUpload);
-            inBackground = true;
-            return reply.code(202).header('location', `/api/entities/${fund.code}/bank-import-jobs/${started.id}`).send(jobJson(started, fund.id));
+    // Only the upload reads multipart: the fund's other routes take JSON.
+    await app.register(async (scope) => {
+      await scope.register(multipart);
+      const upload = scope.withTypeProvider<ZodTypeProvider>();
+      upload.post(
+        '/api/entities/:entity/bank-imports',
+        {
+          config: { access: { permission: 'ledger.post' } },
+          schema: { tags, summary: 'Import a bank statement (multipart: one CSV, XLSX or text PDF file, preceded for a bank no layout reads by the field `mapping`, a mapping file as JSON): checked against the bank’s own figures, kept as a batch, its rows matched to transfers already known; the same file again creates nothing; background=true answers 202 with a job', consumes: ['multipart/form-data'], params: entityParams, querystring: importQuery, response: { 200: imported, 201: imported, 202: job } },
+        },
+        async (request, reply) => {
+          if (!request.isMultipart()) return sendRejection(reply, reject('statement_layout_unknown', 'headers.content-type', 'send the statement as multipart/form-data'));
+          const file = await request.file({ limits: UPLOAD });
+          if (!file) return sendApiProblem(reply, 'invalid_request', 'no file', 'file');
+          const mapping = mappingField(file.fields.mapping);
+          if (mapping && !mapping.ok) {
+            file.file.resume();
+            return sendApiProblem(reply, 'invalid_request', mapping.message, mapping.field);
           }
-          const result = await run();
-          if (!result.ok) return sendRejection(reply, inQuery(result));
-          return reply.code(result.value.created ? 201 : 200).send({ created: result.value.created, batch: batchJson(store, result.value.batch, accountsOf(fund.id)) });
-        } finally {
-          if (!inBackground) removeUpload();
-        }
-      },
-    );
+          const dir = mkdtempSync(join(tmpdir(), 'sao-ke-'));
+          const removeUpload = () => rmSync(dir, { recursive: true, force: true });
+          let inBackground = false;
+          try {
+            const path = join(dir, 'statement');
+            await pipeline(file.file, createWriteStream(path));
+            if (file.file.truncated) return sendApiProblem(reply, 'payload_too_large', `a statement is at most ${UPLOAD.fileSize} bytes`, 'file');
+            const fund = fundOf(request);
+            const { bankAccount, layout, year, creditCount, creditSum, debitCount, debitSum, background } = request.query;
+            const run = (onRows?: (rows: number) => void) =>
+              importStatement(store, {
+                entity: fund.code, bankAccount, fileName: file.filename, open: () => createReadStream(path), actor: actorOf(request),
+                ...(layout !== undefined && { layout }), ...(mapping && { mapping: mapping.value }), ...(year !== undefined && { year }), ...(onRows && { onRows }),
+                expected: {
+                  ...(creditCount !== undefined && { creditCount }), ...(creditSum !== undefined && { creditSum: BigInt(creditSum) }),
+                  ...(debitCount !== undefined && { debitCount }), ...(debitSum !== undefined && { debitSum: BigInt(debitSum) }),
+                },
+              });
+            if (background) {
+              const started = jobs.start(fund.id, file.filename, run, removeUpload);
+              inBackground = true;
+              return reply.code(202).header('location', `/api/entities/${fund.code}/bank-import-jobs/${started.id}`).send(jobJson(started, fund.id));
+            }
+            const result = await run();
+            if (!result.ok) return sendRejection(reply, inQuery(result));
+            return reply.code(result.value.created ? 201 : 200).send({ created: result.value.created, batch: batchJson(store, result.value.batch, accountsOf(fund.id)) });
+          } finally {
+            if (!inBackground) removeUpload();
+          }
+        },
+      );
+    });
     app.get(
       '/api/entities/:entity/bank-import-jobs/:job',
       { config: { access: { permission: 'ledger.read' } }, schema: { tags, summary: 'A statement import running in the background: rows read, rate, and at the end the batch or the refusal', params: jobParams, response: { 200: job } } },
@@ -228,7 +240,9 @@ export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {
         const entity = fundOf(request).code;
         return answerWrite(store, request, reply, { entity }, () => {
           const body = request.body;
-          const decision = body.decision === 'new' ? { kind: 'new' as const } : { kind: 'same' as const, as: 'event' in body ? { kind: 'event' as const, eventId: body.event } : { kind: 'row' as const, batchId: body.batch, ordinal: body.ordinal } };
+          const decision =
+            body.decision === 'new' ? { kind: 'new' as const }
+              : { kind: 'same' as const, as: body.event !== undefined ? { kind: 'event' as const, eventId: body.event } : { kind: 'row' as const, batchId: body.batch ?? 0, ordinal: body.ordinal ?? 0 } };
           const done = decideReview(store, { entity, batch: request.params.id, ordinal: request.params.ordinal, decision, actor: actorOf(request) });
           if (done.ok) return accept({ status: 200, body: done.value });
           return { ...done, path: done.path === 'batch' ? 'params.id' : done.path === 'ordinal' ? 'params.ordinal' : done.path === 'as' ? 'body' : done.path };
