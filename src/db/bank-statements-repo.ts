@@ -85,11 +85,19 @@ export function markRowsHeld(sqlite: Database.Database, batchId: number, ordinal
  * The rows now in a voucher, and with them the rows of later statements matched to them and
  * the feed events they were seen in first: one transfer, one voucher.
  */
-export function markRowsPosted(sqlite: Database.Database, batchId: number, ordinals: readonly number[], voucherId: number): void {
+export function markRowsPosted(sqlite: Database.Database, batchId: number, ordinals: readonly number[], voucherId: number, options: { linked: boolean }): void {
   const list = JSON.stringify(ordinals);
   sqlite.prepare('UPDATE bank_statement_rows SET voucher_id = ? WHERE batch_id = ? AND ordinal IN (SELECT value FROM json_each(?))').run(voucherId, batchId, list);
+  if (!options.linked) return;
   sqlite.prepare('UPDATE bank_statement_rows SET voucher_id = ? WHERE match_batch_id = ? AND match_ordinal IN (SELECT value FROM json_each(?))').run(voucherId, batchId, list);
   sqlite
     .prepare('UPDATE bank_events SET voucher_id = ? WHERE id IN (SELECT match_event_id FROM bank_statement_rows WHERE batch_id = ? AND match_event_id IS NOT NULL AND ordinal IN (SELECT value FROM json_each(?)))')
     .run(voucherId, batchId, list);
+}
+
+/** Whether rows of later statements were matched to the batch's rows, or its rows claimed feed events: what posting it must carry the vouchers to. */
+export function hasLinkedTransfers(sqlite: Database.Database, batchId: number): boolean {
+  return (
+    sqlite.prepare('SELECT EXISTS (SELECT 1 FROM bank_statement_rows WHERE match_batch_id = ?) OR EXISTS (SELECT 1 FROM bank_statement_rows WHERE batch_id = ? AND match_event_id IS NOT NULL)').pluck().get(batchId, batchId) === 1
+  );
 }

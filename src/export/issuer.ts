@@ -13,12 +13,20 @@ export function issuerLines(entity: Pick<FundProfile, 'name' | 'budgetUnitCode' 
   ];
 }
 
+/**
+ * The title a signature box prints: the fund's own for its head and accounting lead, where it
+ * names one ("Trưởng ban", "Phụ trách kế toán"), so every document of the fund signs alike;
+ * otherwise the form's. A function of the form (Người lập phiếu, Thủ quỹ) keeps the form's title.
+ */
+export function ownTitle(signatory: Signatory | undefined, formTitle: string): string {
+  return signatory && (signatory.role === 'head' || signatory.role === 'chief-accountant') && signatory.title ? signatory.title : formTitle;
+}
+
 /** The signatures under a list or a report: the preparer, the accounting lead and the head, who seals. */
 export function reportSignatures(signatories: readonly Signatory[]): PrintSignature[] {
-  const name = (role: Signatory['role']) => signatories.find((s) => s.role === role)?.name ?? null;
-  return [
-    { title: 'Người lập biểu', hint: '(Ký, họ tên)', name: name('preparer') },
-    { title: 'Phụ trách kế toán', hint: '(Ký, họ tên)', name: name('chief-accountant') },
-    { title: 'Trưởng ban', hint: '(Ký, họ tên, đóng dấu)', name: name('head') },
-  ];
+  const box = (role: Signatory['role'], formTitle: string, hint: string): PrintSignature => {
+    const signatory = signatories.find((s) => s.role === role);
+    return { title: ownTitle(signatory, formTitle), hint, name: signatory?.name ?? null };
+  };
+  return [box('preparer', 'Người lập biểu', '(Ký, họ tên)'), box('chief-accountant', 'Phụ trách kế toán', '(Ký, họ tên)'), box('head', 'Trưởng ban', '(Ký, họ tên, đóng dấu)')];
 }

@@ -5,6 +5,7 @@
 import type { Reconciliation, UnmatchedReason } from '../reports/consolidation.js';
 import type { Statement } from '../reports/statement.js';
 import type { TrialBalance } from '../reports/trial-balance.js';
+import { shortDate } from './date-format.js';
 import { formatQuantity } from './number-format.js';
 import { nonZero, rangeLine } from './book-sheets.js';
 import type { Sheet, SheetColumn } from './sheet.js';
@@ -41,7 +42,7 @@ export function statementSheet(statement: Statement, subtitle: readonly string[]
     name: statement.form.title.slice(0, 31),
     title: statement.form.title,
     form: statement.form.formCode,
-    subtitle: [...subtitle, rangeLine(statement), 'Đơn vị tính: đồng'],
+    subtitle: [...subtitle, statement.form.period === 'point' ? `Tại ngày ${shortDate(statement.to)}` : rangeLine(statement), 'Đơn vị tính: đồng'],
     columns: [
       { header: 'Mã số', kind: 'text', width: 6 }, { header: 'Chỉ tiêu', kind: 'text', width: 56 },
       ...statement.form.columns.map((c) => amount(c.label)),
@@ -50,7 +51,8 @@ export function statementSheet(statement: Statement, subtitle: readonly string[]
     body: statement.lines.map((l) => ({ cells: [l.code, l.level === 1 ? `    ${l.label}` : l.label, ...l.values], strong: l.strong })),
     bodyCount: statement.lines.length,
     foot: [],
-    notes: statement.checks.map((c) => `Kiểm tra: ${c.label} (mã số ${c.left} = mã số ${c.right}): ${c.ok ? 'khớp' : 'KHÔNG KHỚP'}.`),
+    // The form's own checks are the statement's JSON; a filed page names only one that fails.
+    notes: statement.checks.filter((c) => !c.ok).map((c) => `Không khớp: ${c.label} (mã số ${c.left} ≠ mã số ${c.right}).`),
   };
 }
 

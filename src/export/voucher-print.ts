@@ -11,7 +11,7 @@ import type { FundProfile, Signatory } from '../ledger/fund-profile.js';
 import { parseAmount } from '../ledger/money.js';
 import type { Voucher, VoucherContent } from '../ledger/vouchers/voucher.js';
 import { longDate, shortDate } from './date-format.js';
-import { issuerLines, reportSignatures } from './issuer.js';
+import { issuerLines, ownTitle, reportSignatures } from './issuer.js';
 import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
 import type { PrintDocument, PrintField, PrintSignature } from './print-model.js';
 import { VOUCHER_LAYOUTS, type SignatureRole } from './voucher-layouts.js';
@@ -28,6 +28,9 @@ export interface VoucherToPrint {
   readonly signatories: readonly Signatory[];
   /** How many numbered copies (liên) to print; 1 prints one unmarked copy. */
   readonly copies?: number;
+  /** The number of the voucher that cancelled this one, and of the one this voucher cancels. */
+  readonly cancelledBy?: string;
+  readonly cancels?: string;
 }
 
 const DOTS = '……………………………………';
@@ -55,6 +58,8 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
     fields: fieldsOf(input, layout.counterpartyLabel, layout.reasonLabel, total),
     signatures,
     closing: [
+      ...(input.cancelledBy ? [`Chứng từ này đã bị hủy bởi chứng từ số ${input.cancelledBy}.`] : []),
+      ...(input.cancels ? [`Chứng từ này hủy chứng từ số ${input.cancels}.`] : []),
       ...(layout.receivedLine ? [`Đã nhận đủ số tiền (viết bằng chữ): ${DOTS}${DOTS}`] : []),
       ...(content.currency ? [`+ Tỷ giá ngoại tệ: ${formatDecimal(content.rate ?? '')} đồng/${content.currency}`, `+ Số tiền quy đổi: ${formatVnd(total)} đồng`] : []),
       `Dấu của đơn vị: ${input.entity.sealName}`,
@@ -91,7 +96,7 @@ function signatureOf(input: VoucherToPrint, role: SignatureRole, title: string):
   const hint = role === 'head' ? '(Ký, họ tên, đóng dấu)' : '(Ký, họ tên)';
   if (role === 'counterparty') return { title, hint, name: input.content.counterparty?.kind === 'fund' ? null : (input.content.counterparty?.name ?? null) };
   const signatory = input.signatories.find((s) => s.role === role);
-  return { title, hint, name: signatory?.name ?? null };
+  return { title: ownTitle(signatory, title), hint, name: signatory?.name ?? null };
 }
 
 function accounts(lines: readonly LineInput[], side: 'debit' | 'credit'): string {

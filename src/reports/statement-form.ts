@@ -49,6 +49,8 @@ export interface StatementForm {
   readonly title: string;
   /** Top right of the printed statement. */
   readonly formCode: readonly string[];
+  /** `point`: a position at the period's last day ("Tại ngày …"); `range`: what the period moved ("Từ ngày … đến ngày …"). */
+  readonly period: 'point' | 'range';
   readonly columns: readonly StatementColumnDefinition[];
   readonly lines: readonly StatementLineDefinition[];
   /** Pairs of lines that must be equal in every column. */

@@ -104,6 +104,17 @@ describe('reports as files', () => {
     for (const expected of ['BÁO CÁO TÌNH HÌNH THU, CHI QUỸ', 'Từ ngày 01/01/2024 đến ngày 31/12/2024', '1.911.542.000', 'Phụ trách kế toán', 'Lê Thị Thu Hà', 'Trưởng ban', `Trang 1/${pdf.pages.length}`]) {
       expect(text).toContain(expected);
     }
+    // The form's checks hold, and a page meant for filing does not print them.
+    expect(text).not.toContain('Kiểm tra');
+  });
+
+  it('prints the statement of financial position at the period’s last day', async () => {
+    const pdf = await readPdf((await get('/api/entities/TVH-VNN/reports/financial-position?period=2024&format=pdf')).rawPayload);
+    const text = pdf.pages.map((p) => p.text).join('\n');
+    expect(text).toContain('BÁO CÁO TÌNH HÌNH TÀI CHÍNH');
+    expect(text).toContain('Tại ngày 31/12/2024');
+    expect(text).not.toContain('Từ ngày');
+    expect(text).not.toContain('Kiểm tra');
   });
 
   it('writes the cash book as CSV with a byte order mark for Excel', async () => {

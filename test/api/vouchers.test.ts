@@ -159,6 +159,11 @@ describe('cancellation', () => {
     const entry = await world.call('c1Auditor', { method: 'GET', url: `/api/entities/C1/entries/${reversing.json().entry}` });
     expect(entry.json()).toMatchObject({ kind: 'reversal', reverses: 2, lines: [{ account: '1111', credit: '1200000' }, { account: '5111', debit: '1200000' }] });
     expect((await act('c1Approver', made.id, 'cancel')).json()).toMatchObject({ code: 'voucher_already_cancelled' });
+    const printed = async (id: number) => (await readPdf((await world.call('c1Auditor', { method: 'GET', url: `/api/entities/C1/vouchers/${id}/pdf` })).rawPayload)).pages[0]?.flat ?? '';
+    const cancelledPage = await printed(made.id);
+    expect(cancelledPage).toContain('ĐÃ HỦY');
+    expect(cancelledPage).toContain('Chứng từ này đã bị hủy bởi chứng từ số CTK0001/2024.');
+    expect(await printed(reversing.json().id)).toContain('Chứng từ này hủy chứng từ số PT0001/2024.');
   });
 
   it('refuses to cancel a draft', async () => {

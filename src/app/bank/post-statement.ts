@@ -9,7 +9,7 @@
  * and posts the rest. Rows matched to known transfers, held or for review are passed over,
  * and so are rows already posted, so posting again creates nothing.
  */
-import { findStatementBatchById, markRowsHeld, markRowsPosted, unpostedRows, type UnpostedRow } from '../../db/bank-statements-repo.js';
+import { findStatementBatchById, hasLinkedTransfers, markRowsHeld, markRowsPosted, unpostedRows, type UnpostedRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
 import { shortDate } from '../../export/date-format.js';
 import { campaignReader, patternProblem } from '../../import/bank/campaign-code.js';
@@ -67,6 +67,7 @@ export function postStatement(store: Store, request: PostStatementRequest): Resu
     const donations = fund.value.regime.purposes.get('donation')?.account;
     if (donations === undefined) return reject('voucher_purpose_required', 'purpose', 'donation');
     const done = { receipts: 0, transfers: 0, credited: 0n, charges: 0, held: 0 };
+    const linked = { linked: hasLinkedTransfers(store.sqlite, batch.id) };
 
     const receipt = (campaign: string | undefined, rows: readonly UnpostedRow[]): Result<null> => {
       const first = rows[0] as UnpostedRow;
@@ -84,7 +85,7 @@ export function postStatement(store: Store, request: PostStatementRequest): Resu
         return accept(null);
       }
       if (!posted.ok) return { ...posted, detail: `rows ${first.ordinal}–${last.ordinal}: ${posted.detail ?? posted.message}` };
-      markRowsPosted(store.sqlite, batch.id, ordinals, posted.value.id);
+      markRowsPosted(store.sqlite, batch.id, ordinals, posted.value.id, linked);
       done.receipts += 1;
       done.transfers += rows.length;
       done.credited += rows.reduce((sum, r) => sum + BigInt(r.credit), 0n);
@@ -94,7 +95,7 @@ export function postStatement(store: Store, request: PostStatementRequest): Resu
       const content: VoucherContent = { type: 'bank-payment', date: row.postedOn, purpose: 'bank-charges', amount: String(row.debit), bankAccount: account.number, reason: `Phí ngân hàng: ${row.remark}`.slice(0, 500) };
       const drafted = createVoucher(store, { entity: request.entity, content, actor: request.actor });
       if (!drafted.ok) return { ...drafted, detail: `row ${row.ordinal}: ${drafted.detail ?? drafted.message}` };
-      markRowsPosted(store.sqlite, batch.id, [row.ordinal], drafted.value.id);
+      markRowsPosted(store.sqlite, batch.id, [row.ordinal], drafted.value.id, linked);
       done.charges += 1;
       return accept(null);
     };

@@ -11,6 +11,7 @@ import { printVoucher } from '../../export/voucher-print.js';
 import type { LineInput } from '../../ledger/entry.js';
 import { accept, reject, type Result } from '../../ledger/rejections.js';
 import { loadFund, type Fund } from '../fund.js';
+import { linksOf } from './find-vouchers.js';
 import { planFor } from './voucher-content.js';
 import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
@@ -39,7 +40,11 @@ function documentOf(store: Store, row: Voucher, copies: number): PrintDocument {
   const { entity, regime } = fund.value;
   const content = row.content;
   const title = regime.voucherTypes[content.type].title;
-  return printVoucher({ voucher: row, title, content, lines: linesOf(store, fund.value, row), entity, signatories: listSignatories(store.db, entity.id), copies });
+  const { cancelledBy, cancels } = linksOf(store, row);
+  return printVoucher({
+    voucher: row, title, content, lines: linesOf(store, fund.value, row), entity, signatories: listSignatories(store.db, entity.id), copies,
+    ...(cancelledBy?.number && { cancelledBy: cancelledBy.number }), ...(cancels?.number && { cancels: cancels.number }),
+  });
 }
 
 /** The posted entry's lines, or for a voucher not yet posted the lines it would post. */

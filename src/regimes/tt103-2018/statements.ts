@@ -27,6 +27,7 @@ const FINANCIAL_POSITION: StatementForm = {
   id: 'financial-position',
   title: 'BÁO CÁO TÌNH HÌNH TÀI CHÍNH',
   formCode: [],
+  period: 'point',
   columns: [
     { label: 'Số đầu kỳ', at: 'start' },
     { label: 'Số cuối kỳ', at: 'end' },
@@ -53,6 +54,7 @@ const RECEIPTS_AND_USES: StatementForm = {
   id: 'receipts-and-uses',
   title: 'BÁO CÁO TÌNH HÌNH THU, CHI QUỸ',
   formCode: [],
+  period: 'range',
   columns: [{ label: 'Số tiền', at: 'end' }],
   lines: [
     { code: '01', label: 'I. Số dư Quỹ đầu kỳ', level: 0, strong: true, terms: fundBalance('opening') },
