@@ -261,7 +261,7 @@ export const entryPage = z.strictObject({ entries: z.array(entry), nextAfterSeq:
 
 // Vouchers
 
-const voucherCounterparty = z.strictObject({ name: z.string(), address: z.string().optional(), kind: z.enum(COUNTERPARTY_KINDS).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() });
+const voucherCounterparty = z.strictObject({ name: z.string(), address: z.string().optional(), bankAccount: z.string().optional(), bank: z.string().optional(), kind: z.enum(COUNTERPARTY_KINDS).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() });
 
 /** The content as it was given (see VoucherContent among the request bodies), or as the server made it for a cancellation or a transfer. */
 const voucherContent = z.strictObject({

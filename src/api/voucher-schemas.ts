@@ -19,7 +19,10 @@ export const voucherContent = z
     accountingDate: isoDate.optional(),
     reason: text(500),
     counterparty: z
-      .object({ name: text(300), address: z.string().max(500).optional(), kind: z.enum(COUNTERPARTY_KINDS).optional(), form: z.enum(COUNTERPARTY_FORMS).optional() })
+      .object({
+        name: text(300), address: z.string().max(500).optional(), bankAccount: text(40).optional().meta({ description: 'The payee’s (or payer’s) bank account, printed on a bank voucher' }),
+        bank: text(200).optional(), kind: z.enum(COUNTERPARTY_KINDS).optional(), form: z.enum(COUNTERPARTY_FORMS).optional(),
+      })
       .strict()
       .optional(),
     purpose: text(40).optional(),

@@ -61,6 +61,8 @@ export interface PrintDocument {
   readonly references: readonly string[];
   readonly fields: readonly PrintField[];
   readonly signatures: readonly PrintSignature[];
+  /** Right above the signatures, as the form has it: "Ngày 17 tháng 10 năm 2024". */
+  readonly signDate?: string;
   /** Lines under the signatures: "Đã nhận đủ số tiền (viết bằng chữ): …", the seal's name. */
   readonly closing: readonly string[];
   /** "Liên 1", "Liên 2" …: the document prints once per copy, marked; empty prints once unmarked. */

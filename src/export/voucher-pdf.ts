@@ -39,6 +39,7 @@ const STYLE = {
   formNote: { font: 'italic', size: 8, align: 'center' },
   title: { font: 'bold', size: 14, align: 'center' },
   dateLine: { font: 'italic', size: 10, align: 'center' },
+  signDate: { font: 'italic', size: 9, align: 'center' },
   reference: { font: 'body', size: 8.5 },
   copyMark: { font: 'bold-italic', size: 8.5 },
   body: { font: 'body', size: 10 },
@@ -135,10 +136,13 @@ function drawHeader(flow: PageFlow, issuer: readonly string[], form: readonly st
 
 /**
  * The title and date line centred on the page, with the references (and the copy mark)
- * in a column at right; the title keeps an equal column free at left so it stays centred.
+ * in a column at right, as wide as its widest line within a third of the page, so a
+ * voucher's number never breaks; the title keeps an equal column free at left so it stays centred.
  */
 function drawTitleBlock(flow: PageFlow, printed: PrintDocument, copy: string | null): void {
-  const side = flow.width * 0.25;
+  useFont(flow.doc, STYLE.reference.font, STYLE.reference.size);
+  const widest = Math.max(0, ...printed.references.map((text) => flow.doc.widthOfString(text)));
+  const side = Math.min(Math.max(flow.width * 0.25, widest + 2 * GAP), flow.width / 3);
   const centre = drawStack(
     flow.doc,
     [{ text: printed.title, style: STYLE.title }, { text: printed.dateLine, style: STYLE.dateLine }],
@@ -193,7 +197,7 @@ interface SignatureRow {
  * Signature boxes in rows of at most five, the rows as even as the count allows. The rows
  * are kept together on one page: signatures split from each other would not read as one act.
  */
-function drawSignatures(flow: PageFlow, signatures: readonly PrintSignature[]): void {
+function drawSignatures(flow: PageFlow, signatures: readonly PrintSignature[], signDate: string | undefined): void {
   if (signatures.length === 0) return;
   const perRow = Math.ceil(signatures.length / Math.ceil(signatures.length / SIGNATURES_PER_ROW));
   const rows: SignatureRow[] = [];
@@ -201,7 +205,13 @@ function drawSignatures(flow: PageFlow, signatures: readonly PrintSignature[]): 
     rows.push(laySignatureRow(flow.doc, signatures.slice(i, i + perRow), flow.width / perRow));
   }
   flow.y += GAP;
-  flow.ensure(rows.reduce((sum, row) => sum + row.height + ROW_GAP, 0));
+  const dateHeight = signDate === undefined ? 0 : lineHeight(STYLE.signDate) + 2;
+  flow.ensure(dateHeight + rows.reduce((sum, row) => sum + row.height + ROW_GAP, 0));
+  if (signDate !== undefined) {
+    // Over the right half, where the form prints it above the last signers.
+    drawLines(flow.doc, wrap(flow.doc, signDate, STYLE.signDate, flow.width / 2), STYLE.signDate, { x: flow.left + flow.width / 2, y: flow.y, width: flow.width / 2 });
+    flow.y += dateHeight;
+  }
   for (const row of rows) drawSignatureRow(flow, row);
 }
 
@@ -244,7 +254,7 @@ function renderVoucher(doc: PDFKit.PDFDocument, printed: PrintDocument, copy: st
   drawHeader(flow, printed.issuer, printed.form);
   drawTitleBlock(flow, printed, copy);
   drawFields(flow, printed.fields);
-  drawSignatures(flow, printed.signatures);
+  drawSignatures(flow, printed.signatures, printed.signDate);
   drawParagraphs(flow, printed.closing.map((text) => ({ text, style: STYLE.body })));
 }
 
@@ -326,7 +336,7 @@ function renderAttachment(doc: PDFKit.PDFDocument, printed: PrintDocument, table
   flow.y += GAP;
   drawTable(flow, table);
   drawParagraphs(flow, table.footer.map((text) => ({ text, style: STYLE.body })));
-  drawSignatures(flow, table.signatures);
+  drawSignatures(flow, table.signatures, printed.signDate);
 }
 
 /** Adds one document's pages: the voucher once per copy (once if none), then its attachments. */

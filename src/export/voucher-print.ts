@@ -7,14 +7,14 @@
 import { amountInWords } from '../ledger/amount-in-words.js';
 import { currencyScale } from '../ledger/currency.js';
 import type { LineInput } from '../ledger/entry.js';
-import type { FundProfile, Signatory } from '../ledger/fund-profile.js';
+import type { FundBankAccount, FundProfile, Signatory } from '../ledger/fund-profile.js';
 import { parseAmount } from '../ledger/money.js';
 import type { Voucher, VoucherContent } from '../ledger/vouchers/voucher.js';
 import { longDate, shortDate } from './date-format.js';
 import { issuerLines, ownTitle, reportSignatures } from './issuer.js';
 import { formatDecimal, formatQuantity, formatVnd, thousandths } from './number-format.js';
 import type { PrintDocument, PrintField, PrintSignature } from './print-model.js';
-import { VOUCHER_LAYOUTS, type SignatureRole } from './voucher-layouts.js';
+import { VOUCHER_LAYOUTS, type SignatureRole, type VoucherLayout } from './voucher-layouts.js';
 import { voucherAttachments } from './voucher-attachments.js';
 
 export interface VoucherToPrint {
@@ -31,6 +31,8 @@ export interface VoucherToPrint {
   /** The number of the voucher that cancelled this one, and of the one this voucher cancels. */
   readonly cancelledBy?: string;
   readonly cancels?: string;
+  /** The fund's bank account the voucher moves money through, for a bank form's account line. */
+  readonly bankAccount?: Pick<FundBankAccount, 'number' | 'institution'>;
 }
 
 const DOTS = '……………………………………';
@@ -55,8 +57,9 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
       `Nợ: ${accounts(input.lines, 'debit')}`,
       `Có: ${accounts(input.lines, 'credit')}`,
     ],
-    fields: fieldsOf(input, layout.counterpartyLabel, layout.reasonLabel, total),
+    fields: fieldsOf(input, layout, total),
     signatures,
+    signDate: longDate(voucher.date),
     closing: [
       ...(input.cancelledBy ? [`Chứng từ này đã bị hủy bởi chứng từ số ${input.cancelledBy}.`] : []),
       ...(input.cancels ? [`Chứng từ này hủy chứng từ số ${input.cancels}.`] : []),
@@ -69,13 +72,21 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
   };
 }
 
-function fieldsOf(input: VoucherToPrint, counterpartyLabel: string, reasonLabel: string, total: bigint): PrintField[] {
+const accountText = (number: string | undefined, bank: string | undefined): string | null =>
+  number === undefined ? null : bank === undefined ? number : `${number} tại ${bank}`;
+
+function fieldsOf(input: VoucherToPrint, layout: VoucherLayout, total: bigint): PrintField[] {
   const { content, voucher } = input;
-  const fields: PrintField[] = [
-    { label: counterpartyLabel, value: content.counterparty?.name ?? DOTS },
-    { label: 'Địa chỉ', value: content.counterparty?.address ?? DOTS },
-    { label: reasonLabel, value: content.reason },
-  ];
+  const { counterparty } = content;
+  const fields: PrintField[] = [];
+  if (layout.accounts) fields.push({ label: layout.accounts.own, value: accountText(input.bankAccount?.number, input.bankAccount?.institution) ?? DOTS });
+  fields.push({ label: layout.counterpartyLabel, value: counterparty?.name ?? DOTS });
+  if (layout.addressLine) fields.push({ label: 'Địa chỉ', value: counterparty?.address ?? DOTS });
+  if (layout.accounts) {
+    const other = accountText(counterparty?.bankAccount, counterparty?.bank);
+    if (other !== null || layout.accounts.otherRequired) fields.push({ label: layout.accounts.other, value: other ?? DOTS });
+  }
+  fields.push({ label: layout.reasonLabel, value: content.reason });
   if (content.currency && content.originalAmount) {
     const scale = currencyScale(content.currency) ?? 2;
     const original = parseAmount(content.originalAmount, scale);

@@ -62,4 +62,17 @@ describe('printed vouchers', () => {
     });
     await expect(text).toMatchFileSnapshot('golden/phieu-chi.txt');
   });
+
+  it('prints an Ủy nhiệm chi with the fund’s account and bank, the payee’s, no address line, and the number on one line', async () => {
+    const text = await printedText(commune(), {
+      type: 'bank-payment', date: '2024-12-16', reason: 'Chi hỗ trợ sửa chữa nhà cho hộ nghèo', purpose: 'housing', amount: '30000000', attachments: 1,
+      counterparty: { name: 'Thạch Văn Sóc', bankAccount: '7300205123456', bank: 'Agribank Chi nhánh Châu Thành' },
+    });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Tài khoản trả tiền: 111222333 tại Agribank');
+    expect(flat).toContain('Tài khoản người nhận: 7300205123456 tại Agribank Chi nhánh Châu Thành');
+    expect(flat).not.toContain('Địa chỉ: …');
+    expect(text).toMatch(/^Số: UNC0001\/2024$/m);
+    await expect(text).toMatchFileSnapshot('golden/uy-nhiem-chi.txt');
+  });
 });

@@ -41,9 +41,11 @@ function documentOf(store: Store, row: Voucher, copies: number): PrintDocument {
   const content = row.content;
   const title = regime.voucherTypes[content.type].title;
   const { cancelledBy, cancels } = linksOf(store, row);
+  const lines = linesOf(store, fund.value, row);
+  const bankAccount = fund.value.bankAccounts.find((b) => b.number === (content.bankAccount ?? lines.find((l) => l.bankAccount !== undefined)?.bankAccount));
   return printVoucher({
-    voucher: row, title, content, lines: linesOf(store, fund.value, row), entity, signatories: listSignatories(store.db, entity.id), copies,
-    ...(cancelledBy?.number && { cancelledBy: cancelledBy.number }), ...(cancels?.number && { cancels: cancels.number }),
+    voucher: row, title, content, lines, entity, signatories: listSignatories(store.db, entity.id), copies,
+    ...(cancelledBy?.number && { cancelledBy: cancelledBy.number }), ...(cancels?.number && { cancels: cancels.number }), ...(bankAccount && { bankAccount }),
   });
 }
 
@@ -51,7 +53,9 @@ function documentOf(store: Store, row: Voucher, copies: number): PrintDocument {
 function linesOf(store: Store, fund: Fund, row: Voucher): readonly LineInput[] {
   if (row.entryId !== null) {
     const entry = findEntry(store.sqlite, row.entityId, row.entryId);
-    return (entry?.lines ?? []).map((l) => (l.amount >= 0n ? { account: l.account, debit: String(l.amount) } : { account: l.account, credit: String(-l.amount) }));
+    return (entry?.lines ?? []).map((l) => ({
+      account: l.account, ...(l.amount >= 0n ? { debit: String(l.amount) } : { credit: String(-l.amount) }), ...(l.bankAccount !== undefined && { bankAccount: l.bankAccount }),
+    }));
   }
   const plan = planFor(fund, row.content);
   return plan.ok ? plan.value.entry.lines : [];

@@ -35,6 +35,9 @@ export interface GoodsInput {
 export interface VoucherCounterparty {
   readonly name: string;
   readonly address?: string;
+  /** The counterparty's own bank account and bank, as a bank voucher (Ủy nhiệm chi) prints them. */
+  readonly bankAccount?: string;
+  readonly bank?: string;
   /** Defaults to what the purpose usually deals with: a donor, a beneficiary, a fund … */
   readonly kind?: CounterpartyKind;
   readonly form?: CounterpartyForm;
