@@ -30,19 +30,37 @@ export function voucherAttachments(options: { input: VoucherToPrint; signatures:
   return tables;
 }
 
+/**
+ * Each household's share of a single kind of goods, in its unit, where the shares come out
+ * whole to the thousandth (the households each get what their value says); otherwise none.
+ */
+function householdQuantities(input: VoucherToPrint, amounts: readonly bigint[], total: bigint): { unit: string; shares: bigint[] } | null {
+  const [item, ...others] = input.content.goods ?? [];
+  if (!item || others.length > 0 || total === 0n) return null;
+  const quantity = thousandths(item.quantity);
+  if (amounts.some((a) => (quantity * a) % total !== 0n)) return null;
+  return { unit: item.unit, shares: amounts.map((a) => (quantity * a) / total) };
+}
+
 function beneficiaryList(input: VoucherToPrint, under: string, signatures: readonly PrintSignature[]): PrintTable {
   const list = input.content.beneficiaries ?? [];
-  const total = list.reduce((sum, b) => sum + vnd(b.amount), 0n);
+  const amounts = list.map((b) => vnd(b.amount));
+  const total = amounts.reduce((sum, a) => sum + a, 0n);
   const goods = input.content.goods !== undefined;
+  const quantities = householdQuantities(input, amounts, total);
+  const sumOf = (shares: readonly bigint[]) => shares.reduce((sum, q) => sum + q, 0n);
   return {
     title: goods ? 'DANH SÁCH HỘ NHẬN HIỆN VẬT HỖ TRỢ' : 'DANH SÁCH CHI TIỀN HỖ TRỢ HỘ NGHÈO',
     subtitle: [input.content.reason, under],
     columns: [
-      col('STT', 0.06, 'center'), col('Họ và tên chủ hộ', 0.24), col('Địa chỉ', 0.28), col('Diện hộ', 0.12, 'center'),
-      col(goods ? 'Giá trị (đồng)' : 'Số tiền (đồng)', 0.14, 'right'), col('Ký nhận', 0.16, 'center'),
+      col('STT', 0.06, 'center'), col('Họ và tên chủ hộ', quantities ? 0.2 : 0.24), col('Địa chỉ', quantities ? 0.24 : 0.28), col('Diện hộ', 0.12, 'center'),
+      ...(quantities ? [col(`Số lượng (${quantities.unit})`, 0.1, 'right')] : []),
+      col(goods ? 'Giá trị (đồng)' : 'Số tiền (đồng)', 0.13, 'right'), col('Ký nhận', quantities ? 0.15 : 0.17, 'center'),
     ],
-    rows: list.map((b, i) => [String(i + 1), b.name, b.address ?? '', POVERTY_LABELS[b.status], formatVnd(vnd(b.amount)), '']),
-    totals: ['', 'Cộng', `${list.length} hộ`, '', formatVnd(total), ''],
+    rows: list.map((b, i) => [
+      String(i + 1), b.name, b.address ?? '', POVERTY_LABELS[b.status], ...(quantities ? [formatQuantity(quantities.shares[i] ?? 0n)] : []), formatVnd(amounts[i] ?? 0n), '',
+    ]),
+    totals: ['', 'Cộng', `${list.length} hộ`, '', ...(quantities ? [formatQuantity(sumOf(quantities.shares))] : []), formatVnd(total), ''],
     footer: [`${goods ? 'Tổng giá trị' : 'Tổng số tiền'} (viết bằng chữ): ${amountInWords(total)}`],
     signatures,
   };

@@ -32,6 +32,9 @@ const SIGNATURES_PER_ROW = 5;
 const ROW_GAP = 14;
 const BOX_PAD = 2;
 
+/** The smallest a voucher's title is set to keep it on one line. */
+const TITLE_MIN_SIZE = 10;
+
 const STYLE = {
   issuerName: { font: 'bold', size: 9 },
   issuerLine: { font: 'body', size: 9 },
@@ -143,9 +146,13 @@ function drawTitleBlock(flow: PageFlow, printed: PrintDocument, copy: string | n
   useFont(flow.doc, STYLE.reference.font, STYLE.reference.size);
   const widest = Math.max(0, ...printed.references.map((text) => flow.doc.widthOfString(text)));
   const side = Math.min(Math.max(flow.width * 0.25, widest + 2 * GAP), flow.width / 3);
+  // A title never breaks: a long one is set smaller until it fits its column.
+  const titleWidth = flow.width - 2 * side;
+  useFont(flow.doc, STYLE.title.font, STYLE.title.size);
+  const fit = Math.max(TITLE_MIN_SIZE, Math.min(STYLE.title.size, (STYLE.title.size * titleWidth) / (flow.doc.widthOfString(printed.title) + 1)));
   const centre = drawStack(
     flow.doc,
-    [{ text: printed.title, style: STYLE.title }, { text: printed.dateLine, style: STYLE.dateLine }],
+    [{ text: printed.title, style: { ...STYLE.title, size: fit } }, { text: printed.dateLine, style: STYLE.dateLine }],
     { x: flow.left + side, y: flow.y, width: flow.width - 2 * side },
   );
   const refs: Styled[] = printed.references.map((text) => ({ text, style: STYLE.reference }));

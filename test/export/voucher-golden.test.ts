@@ -63,6 +63,21 @@ describe('printed vouchers', () => {
     await expect(text).toMatchFileSnapshot('golden/phieu-chi.txt');
   });
 
+  it('prints a goods issue on one title line, and the households’ list with the kilograms each signs for', async () => {
+    const store = commune();
+    const rice = (quantity: string, value: string) => [{ item: 'Gạo tẻ', unit: 'kg', quantity, value }];
+    await printedText(store, { type: 'goods-receipt', date: '2024-11-05', reason: 'Nhận gạo ủng hộ', counterparty: { name: 'Công ty Lương thực Trà Vinh' }, goods: rice('2000', '30000000') });
+    const household = (name: string, status: 'poor' | 'near-poor') => ({ name, address: 'ấp Đa Hòa Bắc, xã Hòa Thuận', status, amount: '2250000' });
+    const text = await printedText(store, {
+      type: 'goods-issue', date: '2024-11-08', reason: 'Cấp gạo hỗ trợ 2 hộ nghèo, cận nghèo (2 hộ x 150 kg)', purpose: 'relief', goods: rice('300', '4500000'),
+      beneficiaries: [household('Kim Thị Sóc', 'poor'), household('Thạch Văn Rươi', 'near-poor')],
+    });
+    expect(text).toMatch(/^PHIẾU XUẤT HIỆN VẬT/m);
+    expect(text.replace(/\s+/g, ' ')).toContain('Số lượng (kg)');
+    expect(text.replace(/\s+/g, ' ')).toContain('Cộng 2 hộ 300 4.500.000');
+    await expect(text).toMatchFileSnapshot('golden/phieu-xuat-hien-vat.txt');
+  });
+
   it('prints an Ủy nhiệm chi with the fund’s account and bank, the payee’s, no address line, and the number on one line', async () => {
     const text = await printedText(commune(), {
       type: 'bank-payment', date: '2024-12-16', reason: 'Chi hỗ trợ sửa chữa nhà cho hộ nghèo', purpose: 'housing', amount: '30000000', attachments: 1,
