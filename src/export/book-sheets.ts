@@ -9,7 +9,7 @@ import type { HoldingBook, HoldingBookLine, HoldingSummary } from '../reports/ho
 import { currencyScale } from '../ledger/currency.js';
 import { QUANTITY_SCALE } from '../ledger/entry.js';
 import { shortDate } from './date-format.js';
-import type { CellValue, Sheet, SheetColumn, SheetRow } from './sheet.js';
+import { bookNote, type CellValue, type Sheet, type SheetColumn, type SheetRow } from './sheet.js';
 
 const text = (header: string, width: number): SheetColumn => ({ header, kind: 'text', width });
 const date = (header: string): SheetColumn => ({ header, kind: 'date', width: 11 });
@@ -101,7 +101,8 @@ export function accountBookSheet(book: AccountBook): Sheet {
     subtitle: [...book.subject.map((s) => `${s.label}: ${s.value}`), rangeLine(book), unit],
     ...layout,
     bodyCount: book.count,
-    notes: [],
+    notes: [bookNote(shortDate(book.from))],
+    book: true,
   };
 }
 
@@ -119,7 +120,8 @@ export function journalSheet(journal: GeneralJournal): Sheet {
     body: mapped(journal.lines, row),
     bodyCount: journal.count,
     foot: [{ cells: [null, null, null, 'Cộng phát sinh', null, journal.debit, journal.credit], strong: true }],
-    notes: journal.balanced ? [] : ['Tổng phát sinh Nợ và Có không bằng nhau.'],
+    notes: [...(journal.balanced ? [] : ['Tổng phát sinh Nợ và Có không bằng nhau.']), bookNote(shortDate(journal.from))],
+    book: true,
   };
 }
 
@@ -160,6 +162,7 @@ export function holdingBookSheet(book: HoldingBook): Sheet {
       ...summary('Cộng phát sinh', (h) => [n(h.in), h.inValue, n(h.out), h.outValue, null, null]),
       ...summary('Tồn cuối kỳ', (h) => [null, null, null, null, n(h.closing), h.closingValue]),
     ],
-    notes: [],
+    notes: [bookNote(shortDate(book.from))],
+    book: true,
   };
 }

@@ -22,11 +22,15 @@ export function ownTitle(signatory: Signatory | undefined, formTitle: string): s
   return signatory && (signatory.role === 'head' || signatory.role === 'chief-accountant') && signatory.title ? signatory.title : formTitle;
 }
 
-/** The signatures under a list or a report: the preparer, the accounting lead and the head, who seals. */
-export function reportSignatures(signatories: readonly Signatory[]): PrintSignature[] {
+/**
+ * The signatures under a list or a report: the preparer, the accounting lead and the head,
+ * who seals. A book is signed by the one who keeps it ("Người ghi sổ"), a report or list by
+ * the one who drew it up ("Người lập biểu").
+ */
+export function reportSignatures(signatories: readonly Signatory[], options: { book?: boolean } = {}): PrintSignature[] {
   const box = (role: Signatory['role'], formTitle: string, hint: string): PrintSignature => {
     const signatory = signatories.find((s) => s.role === role);
     return { title: ownTitle(signatory, formTitle), hint, name: signatory?.name ?? null };
   };
-  return [box('preparer', 'Người lập biểu', '(Ký, họ tên)'), box('chief-accountant', 'Phụ trách kế toán', '(Ký, họ tên)'), box('head', 'Trưởng ban', '(Ký, họ tên, đóng dấu)')];
+  return [box('preparer', options.book ? 'Người ghi sổ' : 'Người lập biểu', '(Ký, họ tên)'), box('chief-accountant', 'Phụ trách kế toán', '(Ký, họ tên)'), box('head', 'Trưởng ban', '(Ký, họ tên, đóng dấu)')];
 }

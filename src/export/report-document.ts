@@ -19,7 +19,7 @@ export function reportDocument(input: { entity: FundProfile; signatories: readon
     issuer: issuerLines(input.entity),
     sheets: input.sheets,
     dateLine: `${longDate(input.signedOn)}`,
-    signatures: reportSignatures(input.signatories),
+    signatures: reportSignatures(input.signatories, { book: input.sheets.length > 0 && input.sheets.every((s) => s.book === true) }),
     seal: input.entity.sealName,
   };
 }
@@ -39,6 +39,6 @@ export function bookSheet(book: Book): Sheet {
 /** A statement's sheet, and for a group the funds it covers and the reconciliation of their transfers. */
 export function statementSheets(input: { statement: Statement; funds: readonly Pick<FundProfile, 'code' | 'name'>[]; reconciliation: Reconciliation | null }): Sheet[] {
   if (!input.reconciliation) return [statementSheet(input.statement)];
-  const subtitle = [`Hợp nhất ${input.funds.length} Quỹ: ${input.funds.map((f) => f.code).join(', ')}`, 'Đã loại trừ các khoản điều tiết giữa các Quỹ trong nhóm'];
+  const subtitle = [`Hợp nhất ${input.funds.length} Quỹ: ${input.funds.map((f) => f.name).join('; ')}`, 'Đã loại trừ các khoản điều tiết giữa các Quỹ trong nhóm'];
   return [statementSheet(input.statement, subtitle), reconciliationSheet(input.reconciliation, input.statement)];
 }

@@ -17,7 +17,7 @@ import { formatDecimal } from './number-format.js';
 import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
 import { composed, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
 import { streamPdf, type PdfOptions } from './pdf-stream.js';
-import type { CellValue, Sheet, SheetColumn, SheetDocument, SheetRow } from './sheet.js';
+import { PAGES, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
 
 /** A4 in points, portrait. */
 const A4 = { width: 595.28, height: 841.89 } as const;
@@ -261,6 +261,17 @@ interface SheetPlan {
   readonly pages: number;
 }
 
+/** The notes with the sheet's page count in place: a note that holds it is wrapped again into the spots laid out for it (no more lines than there were). */
+function numberedNotes(doc: PDFKit.PDFDocument, sheet: Sheet, notes: readonly (Spot & { line: string; note: number })[], pages: number, style: Style, width: number): (Spot & { line: string })[] {
+  const count = String(pages).padStart(2, '0');
+  return sheet.notes.flatMap((note, n) => {
+    const spots = notes.filter((s) => s.note === n);
+    if (!note.includes(PAGES)) return spots;
+    const lines = wrap(doc, note.replaceAll(PAGES, count), style, width);
+    return spots.slice(0, lines.length).map((spot, i) => ({ page: spot.page, y: spot.y, line: lines[i] as string }));
+  });
+}
+
 function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, last: boolean, layout: Layout): SheetPlan {
   const frame = frameOf(doc, sheet, document.issuer, layout);
   const { styles, gap, rowHeight } = layout;
@@ -268,11 +279,12 @@ function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Shee
   // Rows fill each page in turn; a table of no rows still prints its header on one page.
   const tablePages = Math.max(1, Math.ceil(rows / frame.rowsPerPage));
   let at: Spot = { page: tablePages - 1, y: frame.tableTop + (rows - (tablePages - 1) * frame.rowsPerPage) * rowHeight };
-  const notes: (Spot & { line: string })[] = [];
+  const notes: (Spot & { line: string; note: number })[] = [];
+  // A page count is laid out as three digits, as wide as it may print, and filled in once the pages are known.
   sheet.notes.forEach((note, n) => {
-    for (const [i, line] of wrap(doc, note, styles.note, frame.width).entries()) {
+    for (const [i, line] of wrap(doc, note.replaceAll(PAGES, '000'), styles.note, frame.width).entries()) {
       const spot = place(frame, at, n === 0 && i === 0 ? gap : 0, lineHeight(styles.note));
-      notes.push({ ...spot, line });
+      notes.push({ ...spot, line, note: n });
       at = { page: spot.page, y: spot.y + lineHeight(styles.note) };
     }
   });
@@ -283,7 +295,8 @@ function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Shee
     closing = { ...place(frame, at, 1.5 * gap, closingLayout.height), layout: closingLayout };
     at = closing;
   }
-  return { sheet, frame, rows, notes, closing, pages: at.page + 1 };
+  const pages = at.page + 1;
+  return { sheet, frame, rows, notes: numberedNotes(doc, sheet, notes, pages, styles.note, frame.width), closing, pages };
 }
 
 /** The document with every string composed (NFC) but the bodies', whose rows are composed as they are read. */

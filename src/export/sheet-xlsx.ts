@@ -14,7 +14,7 @@ import type { Stream } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../ledger/money.js';
-import type { CellValue, Sheet, SheetColumn, SheetDocument, SheetRow, SheetSignature } from './sheet.js';
+import { PAGES, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
 
 export interface XlsxOptions {
   /** Written as the workbook's created and modified dates, so the metadata is repeatable. */
@@ -197,7 +197,8 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   for (const tableRow of sheet.body) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
   for (const tableRow of sheet.foot) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
   if (sheet.notes.length > 0) rows.skip();
-  for (const note of sheet.notes) await writeLine(rows, { text: note, style: STYLE.plain, merged: false }, width);
+  // A workbook's printed pages are the spreadsheet's to count: the count is left to fill in.
+  for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, '…'), style: STYLE.plain, merged: false }, width);
   if (last) await writeClosing(rows, document, Math.max(width, document.signatures.length));
   worksheet.commit();
 }

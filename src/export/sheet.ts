@@ -41,8 +41,18 @@ export interface Sheet {
   readonly bodyCount: number;
   /** Rows after the body: totals and the closing balance. */
   readonly foot: readonly SheetRow[];
-  /** Lines under the table ("Sổ này có … trang", checks). */
+  /** Lines under the table ("Sổ này có … trang", checks); `PAGES` in a line stands for the sheet's page count where the writer knows it. */
   readonly notes: readonly string[];
+  /** A book, signed by the one who keeps it (Người ghi sổ), not a report's preparer (Người lập biểu). */
+  readonly book?: boolean;
+}
+
+/** Where a note prints the sheet's number of pages, two digits as a book numbers them. */
+export const PAGES = '{pages}';
+
+/** The closing line of a book: how many pages it has and the day it was opened. */
+export function bookNote(openedOn: string): string {
+  return `Sổ này có ${PAGES} trang, đánh số từ trang 01 đến trang ${PAGES}. Ngày mở sổ: ${openedOn}.`;
 }
 
 /** The same signature box a voucher's attached lists print. */

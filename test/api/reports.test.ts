@@ -117,6 +117,25 @@ describe('reports as files', () => {
     expect(text).not.toContain('Kiểm tra');
   });
 
+  it('signs a book by its keeper and closes it with its page count and the day it was opened', async () => {
+    const pdf = await readPdf((await get('/api/entities/TVH-VNN/books/journal?period=2024&format=pdf')).rawPayload);
+    const text = pdf.pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    const pages = String(pdf.pages.length).padStart(2, '0');
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    expect(text).toContain(`Sổ này có ${pages} trang, đánh số từ trang 01 đến trang ${pages}. Ngày mở sổ: 01/01/2024.`);
+    expect(text).toContain('Người ghi sổ');
+    expect(text).not.toContain('Người lập biểu');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await get('/api/entities/TVH-VNN/books/cash?period=2024&format=xlsx')).rawPayload as unknown as ExcelJS.Buffer);
+    const values: unknown[] = [];
+    workbook.worksheets[0]?.eachRow((row) => values.push(...(row.values as unknown[])));
+    expect(values).toContain('Sổ này có … trang, đánh số từ trang 01 đến trang …. Ngày mở sổ: 01/01/2024.');
+    const consolidated = await readPdf((await get('/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024&consolidated=true&format=pdf')).rawPayload);
+    const page = consolidated.pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    expect(page).toContain('Ban vận động Quỹ "Vì người nghèo" tỉnh Trà Vinh;');
+    expect(page).toContain('Người lập biểu');
+  });
+
   it('writes the cash book as CSV with a byte order mark for Excel', async () => {
     const response = await get('/api/entities/TVH-VNN/books/cash?period=2024&format=csv');
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
