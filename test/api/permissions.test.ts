@@ -96,6 +96,7 @@ const ROWS: Record<string, Row> = {
   },
   'POST /api/entities/{entity}/bank-imports/{id}/receipts': { request: (fund) => ({ method: 'POST', url: e(fund, '/bank-imports/1/receipts') }), status: 404 },
   'GET /api/entities/{entity}/reconciliation': { request: (fund) => ({ method: 'GET', url: e(fund, '/reconciliation?bankAccount=999&period=2024') }), status: 422 },
+  'GET /api/entities/{entity}/vouchers/out-of-order': { request: (fund) => ({ method: 'GET', url: e(fund, '/vouchers/out-of-order?period=2024') }) },
   'GET /api/entities/{entity}/bank-imports': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports') }) },
   'GET /api/entities/{entity}/bank-imports/{id}': { request: (fund) => ({ method: 'GET', url: e(fund, '/bank-imports/1') }), status: 404 },
   'POST /api/entities/{entity}/bank-imports/{id}/review/{ordinal}': {

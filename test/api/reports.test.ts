@@ -136,6 +136,18 @@ describe('reports as files', () => {
     expect(page).toContain('Người lập biểu');
   });
 
+  it('lists the vouchers whose number order and date order disagree, for the accountant to explain', async () => {
+    const body = (await get('/api/entities/HTH-VNN/vouchers/out-of-order?period=2024')).json();
+    expect(body.vouchers.map((o: { number: string; date: string; after: { number: string; date: string } }) => [o.number, o.date, o.after.number, o.after.date])).toEqual([
+      ['BC0002/2024', '2024-03-31', 'BC0001/2024', '2024-11-27'],
+      ['BC0003/2024', '2024-10-30', 'BC0001/2024', '2024-11-27'],
+    ]);
+    expect((await get('/api/entities/HTH-VNN/vouchers/out-of-order?period=2024-03')).json().vouchers).toHaveLength(1);
+    const bad = await get('/api/entities/HTH-VNN/vouchers/out-of-order?from=2024-05-01&to=2024-01-01');
+    expect([bad.statusCode, bad.headers['content-type']]).toEqual([expect.any(Number), expect.stringMatching(/problem\+json/)]);
+    expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+  });
+
   it('writes the cash book as CSV with a byte order mark for Excel', async () => {
     const response = await get('/api/entities/TVH-VNN/books/cash?period=2024&format=csv');
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');

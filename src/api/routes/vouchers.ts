@@ -11,7 +11,10 @@ import { findVouchers, linksOf, readVoucher } from '../../app/vouchers/find-vouc
 import { postNewVoucher, postVoucher } from '../../app/vouchers/post-voucher.js';
 import { voucherDocument, voucherDocuments } from '../../app/vouchers/voucher-documents.js';
 import { createVoucher, discardVoucher, editVoucher } from '../../app/vouchers/voucher-drafts.js';
+import { vouchersOutOfOrder } from '../../app/vouchers/vouchers-out-of-order.js';
 import type { Store } from '../../db/store.js';
+import type { NumberedVoucher } from '../../reports/voucher-order.js';
+import { range } from '../report-schemas.js';
 import { voucherJson } from '../../export/voucher-json.js';
 import { pdfBuffer } from '../../export/voucher-pdf.js';
 import { accept, type Result } from '../../ledger/rejections.js';
@@ -25,6 +28,9 @@ import * as success from '../response-schemas.js';
 import type { Voucher } from '../../ledger/vouchers/voucher.js';
 
 const tags = ['vouchers'];
+const outOfOrderQuery = z.object(range).strict();
+const numberedVoucher = z.strictObject({ id: z.number().int(), type: z.string(), number: z.string(), date: z.string() });
+const outOfOrderPage = z.strictObject({ vouchers: z.array(numberedVoucher.extend({ after: numberedVoucher.meta({ description: 'The lower-numbered voucher of a later date it comes after' }) }).strict()) });
 const noBody = z.object({}).strict();
 const newVoucherQuery = z
   .object({ post: flag.default(false).meta({ description: 'Post at once: numbered and written to the books, or refused with no draft left behind' }) })
@@ -58,6 +64,23 @@ export function voucherRoutes(store: Store): FastifyPluginAsyncZod {
       async (request) => {
         const page = findVouchers(store, fundOf(request).id, request.query);
         return { vouchers: page.vouchers.map((v) => voucherJson(v.row, v.links)), nextAfterId: page.nextAfterId };
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/vouchers/out-of-order',
+      {
+        config: { access: { permission: 'ledger.read' } },
+        schema: {
+          tags, summary: 'Vouchers of the period numbered after another of their type and year but dated before it: numbering follows posting order, and these are what to explain before an inspection',
+          params: entityParams, querystring: outOfOrderQuery, response: { 200: outOfOrderPage },
+        },
+      },
+      async (request, reply) => {
+        const found = vouchersOutOfOrder(store, { entity: fundOf(request).code, ...request.query });
+        if (!found.ok) return sendRejection(reply, { ...found, path: `querystring.${found.path ?? ''}` });
+        const brief = (v: NumberedVoucher) => ({ id: v.id, type: v.type, number: v.number, date: v.date });
+        return { vouchers: found.value.map((o) => ({ ...brief(o.voucher), after: brief(o.after) })) };
       },
     );
 
