@@ -1,7 +1,7 @@
 /**
  * Books and statements (SheetDocument) as PDF, as a fund's accountant files them: on A4,
  * each page headed by the issuer, the form, the title and the table's header row, ruled
- * rows, "Trang x/y" at the foot, and the date line, signatures and seal after the last table.
+ * rows, "Trang x/y" at the foot, and the date line, signatures and seal after the signed sheet (the last that is not an annex).
  *
  * A book may have a million lines, read from its body as they are drawn, so nothing here
  * buffers pages. Instead every row is one line of fixed height (overlong text is cut with
@@ -17,7 +17,7 @@ import { formatDecimal } from './number-format.js';
 import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
 import { composed, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
 import { streamPdf, type PdfOptions } from './pdf-stream.js';
-import { PAGES, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
+import { PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
 
 /** A4 in points, portrait. */
 const A4 = { width: 595.28, height: 841.89 } as const;
@@ -272,7 +272,7 @@ function numberedNotes(doc: PDFKit.PDFDocument, sheet: Sheet, notes: readonly (S
   });
 }
 
-function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, last: boolean, layout: Layout): SheetPlan {
+function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, signed: boolean, layout: Layout): SheetPlan {
   const frame = frameOf(doc, sheet, document.issuer, layout);
   const { styles, gap, rowHeight } = layout;
   const rows = sheet.head.length + sheet.bodyCount + sheet.foot.length;
@@ -289,7 +289,7 @@ function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Shee
     }
   });
   let closing: SheetPlan['closing'] = null;
-  if (last) {
+  if (signed) {
     const closingLayout = closingOf(doc, document, frame);
     // Kept whole on one page: signatures split from their date line would not read as one act.
     closing = { ...place(frame, at, 1.5 * gap, closingLayout.height), layout: closingLayout };
@@ -548,7 +548,8 @@ export async function writeSheetPdf(
   const printable = composedDocument(document);
   const pdfOptions: PdfOptions & { defaultTitle: string } = { ...options, defaultTitle: printable.sheets[0]?.title ?? 'Sổ kế toán' };
   await streamPdf(out, pdfOptions, async (doc, pace) => {
-    const plans = printable.sheets.map((sheet, i) => planSheet(doc, printable, sheet, i === printable.sheets.length - 1, layout));
+    const signed = signedSheet(printable.sheets);
+    const plans = printable.sheets.map((sheet, i) => planSheet(doc, printable, sheet, i === signed, layout));
     const painter = new SheetPainter(doc, plans.reduce((sum, p) => sum + p.pages, 0), pace);
     for (const plan of plans) {
       await painter.paint(plan);

@@ -1,8 +1,9 @@
 /**
  * Books and statements (SheetDocument) as XLSX for Excel: one worksheet per sheet, laid out
  * like the printed book (issuer, form, title, header row, rows, notes) with the date line,
- * signatures and seal after the last sheet's table, as the PDF prints them. Cells hold real
- * values, amounts as numbers and dates as dates, so the accountant can sum, sort and filter.
+ * signatures and seal after the signed sheet's table (the last that is not an annex), as the
+ * PDF prints them. Cells hold real values, amounts as numbers and dates as dates, so the
+ * accountant can sum, sort and filter.
  *
  * A book may have a million lines, so the workbook is written with exceljs's streaming
  * writer: each row is committed (turned into XML and let go) as soon as it is filled, and
@@ -14,7 +15,7 @@ import type { Stream } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../ledger/money.js';
-import { PAGES, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
+import { PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
 
 export interface XlsxOptions {
   /** Written as the workbook's created and modified dates, so the metadata is repeatable. */
@@ -69,8 +70,8 @@ export async function writeSheetXlsx(document: SheetDocument, out: NodeJS.Writab
   try {
     const names = worksheetNames(document.sheets.map((s) => s.name));
     for (const [index, sheet] of document.sheets.entries()) {
-      const last = index === document.sheets.length - 1;
-      await writeSheet(workbook, names[index] ?? `Sheet${index + 1}`, document, sheet, last, failed.promise);
+      const signed = index === signedSheet(document.sheets);
+      await writeSheet(workbook, names[index] ?? `Sheet${index + 1}`, document, sheet, signed, failed.promise);
     }
     await Promise.race([workbook.commit(), failed.promise]);
   } finally {
@@ -176,7 +177,7 @@ class RowWriter {
   }
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, document: SheetDocument, sheet: Sheet, last: boolean, failed: Promise<never>): Promise<void> {
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, document: SheetDocument, sheet: Sheet, signed: boolean, failed: Promise<never>): Promise<void> {
   const lines = preamble(document, sheet);
   const headerRow = lines.length + 1;
   const width = Math.max(sheet.columns.length, 1);
@@ -199,7 +200,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   if (sheet.notes.length > 0) rows.skip();
   // A workbook's printed pages are the spreadsheet's to count: the count is left to fill in.
   for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, '…'), style: STYLE.plain, merged: false }, width);
-  if (last) await writeClosing(rows, document, Math.max(width, document.signatures.length));
+  if (signed) await writeClosing(rows, document, Math.max(width, document.signatures.length));
   worksheet.commit();
 }
 

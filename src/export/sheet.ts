@@ -45,6 +45,14 @@ export interface Sheet {
   readonly notes: readonly string[];
   /** A book, signed by the one who keeps it (Người ghi sổ), not a report's preparer (Người lập biểu). */
   readonly book?: boolean;
+  /** An annex after the signed sheet (a consolidation's reconciliation): the signatures close the sheet before it. */
+  readonly annex?: boolean;
+}
+
+/** Which sheet the date line and signatures close: the last that is not an annex. */
+export function signedSheet(sheets: readonly Sheet[]): number {
+  const index = sheets.findLastIndex((s) => s.annex !== true);
+  return index === -1 ? sheets.length - 1 : index;
 }
 
 /** Where a note prints the sheet's number of pages, two digits as a book numbers them. */

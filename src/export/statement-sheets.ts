@@ -70,6 +70,7 @@ export function reconciliationSheet(reconciliation: Reconciliation, range: { fro
   ];
   const eliminated = reconciliation.eliminated.reduce((sum, t) => sum + t.amount, 0n);
   return {
+    annex: true,
     name: 'Đối chiếu điều tiết',
     title: 'BẢNG ĐỐI CHIẾU ĐIỀU TIẾT GIỮA CÁC QUỸ',
     form: [],

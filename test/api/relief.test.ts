@@ -194,5 +194,5 @@ describe('the largest decision', () => {
     for (const format of ['json', 'pdf', 'xlsx', 'csv']) {
       expect((await call({ method: 'GET', url: province(`/disclosure?to=2024-12-31&consolidated=true&format=${format}`) })).statusCode).toBe(200);
     }
-  });
+  }, 30_000);
 });

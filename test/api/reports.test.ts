@@ -133,7 +133,11 @@ describe('reports as files', () => {
     const consolidated = await readPdf((await get('/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024&consolidated=true&format=pdf')).rawPayload);
     const page = consolidated.pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
     expect(page).toContain('Ban vận động Quỹ "Vì người nghèo" tỉnh Trà Vinh;');
-    expect(page).toContain('Người lập biểu');
+    // The statement is what is signed; the reconciliation of transfers follows it as an annex.
+    expect(consolidated.pages.length).toBeGreaterThan(1);
+    expect(consolidated.pages[0]?.text).toContain('Người lập biểu');
+    expect(consolidated.pages.at(-1)?.text).toContain('BẢNG ĐỐI CHIẾU ĐIỀU TIẾT GIỮA CÁC QUỸ');
+    expect(consolidated.pages.at(-1)?.text).not.toContain('Người lập biểu');
   });
 
   it('lists the vouchers whose number order and date order disagree, for the accountant to explain', async () => {
