@@ -6,7 +6,7 @@ import { importStatement, type ExpectedFigures } from '../app/bank/import-statem
 import { postStatement } from '../app/bank/post-statement.js';
 import type { Caller } from '../app/caller.js';
 import type { Store } from '../db/store.js';
-import { statementMapping, type StatementMapping } from '../import/bank/statement-mapping.js';
+import { readMapping, type StatementMapping } from '../import/bank/statement-mapping.js';
 import { idOption, need, report, UsageError, type Options } from './options.js';
 import { withProgress } from './progress.js';
 
@@ -37,18 +37,10 @@ function sum(options: Options, name: 'expect-credits' | 'expect-debits'): bigint
 function mappingOf(options: Options): StatementMapping | undefined {
   const path = options.mapping;
   if (path === undefined) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`--mapping ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = statementMapping.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--mapping ${path}: ${issue?.path.join('.') || 'mapping'}: ${issue?.message}`);
-  }
-  return parsed.data;
+  if (!existsSync(path)) throw new UsageError(`--mapping ${path}: no such file`);
+  const read = readMapping(readFileSync(path, 'utf8'));
+  if (!read.ok) throw new UsageError(`--mapping ${path}: ${read.path}: ${read.message}`);
+  return read.value;
 }
 
 async function importCommand(store: Store, options: Options, actor: Caller): Promise<number> {

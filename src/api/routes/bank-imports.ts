@@ -20,7 +20,7 @@ import { postStatement } from '../../app/bank/post-statement.js';
 import { findStatementBatchById, listStatementBatches, type StatementBatchRow } from '../../db/bank-statements-repo.js';
 import type { Store } from '../../db/store.js';
 import { batchCounts, reviewRows } from '../../db/transfer-matches-repo.js';
-import { statementMapping, type StatementMapping } from '../../import/bank/statement-mapping.js';
+import { readMapping, type StatementMapping } from '../../import/bank/statement-mapping.js';
 import { accept, reject, type Rejection } from '../../ledger/rejections.js';
 import { actorOf, fundOf } from '../access.js';
 import { sendApiProblem, sendRejection } from '../problem.js';
@@ -130,16 +130,8 @@ function mappingField(part: Multipart | Multipart[] | undefined): { ok: true; va
   if (part === undefined) return undefined;
   const field = Array.isArray(part) ? part[0] : part;
   if (!field || field.type !== 'field' || typeof field.value !== 'string') return { ok: false, message: 'the mapping is a JSON text field sent before the file', field: 'mapping' };
-  let json: unknown;
-  try {
-    json = JSON.parse(field.value);
-  } catch {
-    return { ok: false, message: 'the mapping is not JSON', field: 'mapping' };
-  }
-  const parsed = statementMapping.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, message: issue?.message ?? 'invalid mapping', field: ['mapping', ...(issue?.path ?? [])].join('.') };
+  const read = readMapping(field.value);
+  return read.ok ? read : { ok: false, message: read.message, field: read.path };
 }
 
 export function bankImportRoutes(store: Store): FastifyPluginAsyncZod {

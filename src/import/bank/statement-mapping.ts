@@ -33,6 +33,20 @@ export const statementMapping = z
 
 export type StatementMapping = z.output<typeof statementMapping>;
 
+/** A mapping file's text read, or what is wrong with it and where (`mapping.columns.date`). */
+export function readMapping(text: string): { ok: true; value: StatementMapping } | { ok: false; path: string; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, path: 'mapping', message: 'the mapping is not JSON' };
+  }
+  const parsed = statementMapping.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, path: ['mapping', ...(issue?.path ?? [])].join('.'), message: issue?.message ?? 'not a mapping' };
+}
+
 export const MAPPING_LAYOUT = 'mapping';
 
 /** The mapping as the layout of a file whose header row is `header`, or the first column it names that the header lacks. */
