@@ -6,6 +6,7 @@
 import type { AccountBook, AccountBookKind, AccountBookLine, BookPosting } from '../reports/account-book.js';
 import type { GeneralJournal } from '../reports/general-journal.js';
 import type { HoldingBook, HoldingBookLine, HoldingSummary } from '../reports/holding-book.js';
+import { rereadable } from '../reports/rereadable.js';
 import { currencyScale } from '../ledger/currency.js';
 import { QUANTITY_SCALE } from '../ledger/entry.js';
 import { shortDate } from './date-format.js';
@@ -19,9 +20,12 @@ export function rangeLine(range: { from: string; to: string }): string {
   return `Từ ngày ${shortDate(range.from)} đến ngày ${shortDate(range.to)}`;
 }
 
-function* mapped<T>(items: Iterable<T>, row: (item: T) => SheetRow): Generator<SheetRow> {
+function* each<T>(items: Iterable<T>, row: (item: T) => SheetRow): Generator<SheetRow> {
   for (const item of items) yield row(item);
 }
+
+/** A book's lines as rows, mapped one by one as they are read, and read afresh each time as the lines are. */
+const mapped = <T>(items: Iterable<T>, row: (item: T) => SheetRow): Iterable<SheetRow> => rereadable(() => each(items, row));
 
 const TITLES: Record<AccountBookKind, { title: string; name: string }> = {
   cash: { title: 'SỔ QUỸ TIỀN MẶT', name: 'Sổ quỹ tiền mặt' },
@@ -32,13 +36,16 @@ const TITLES: Record<AccountBookKind, { title: string; name: string }> = {
   designation: { title: 'SỔ CHI TIẾT TIỀN ỦNG HỘ CÓ ĐỊA CHỈ', name: 'Sổ chi tiết có địa chỉ' },
 };
 
+/** Where the ledgers, the journal and the holding books print a line's description. */
+const DESCRIPTION = 3;
+
 /** Debit and credit balance columns from one debit-positive figure. */
 const sided = (balance: bigint): [CellValue, CellValue] => (balance >= 0n ? [balance, null] : [null, -balance]);
 /** A zero printed as an empty cell, as books kept by hand leave it. */
 export const nonZero = (value: bigint): CellValue => (value === 0n ? null : value);
 
 /** Cash and bank books: receipts, payments and what remains, as a cashier keeps them. */
-function moneyBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot'> {
+function moneyBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot' | 'carry'> {
   const cash = book.kind === 'cash';
   const [inHeader, outHeader, leftHeader] = cash ? ['Thu', 'Chi', 'Tồn'] : ['Gửi vào', 'Rút ra', 'Còn lại'];
   const columns = [
@@ -64,11 +71,12 @@ function moneyBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' |
       { cells: [...blanks(lead), 'Cộng phát sinh trong kỳ', null, book.debit, book.credit, null], strong: true },
       { cells: [...blanks(lead), `Số ${leftHeader.toLowerCase()} cuối kỳ`, null, null, null, book.closing], strong: true },
     ],
+    carry: { label: lead, sums: [lead + 2, lead + 3], last: [lead + 4] },
   };
 }
 
 /** The ledger of an account and the subsidiary ledgers: debits, credits and the balance on its side. */
-function ledgerBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot'> {
+function ledgerBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' | 'foot' | 'carry'> {
   const byAccount = book.kind !== 'ledger';
   const columns = [
     date('Ngày ghi sổ'), text('Số hiệu chứng từ', 14), date('Ngày chứng từ'), text('Diễn giải', 40),
@@ -88,6 +96,7 @@ function ledgerBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' 
       { cells: [...blanks, 'Cộng phát sinh trong kỳ', null, book.debit, book.credit, null, null], strong: true },
       { cells: [...blanks, 'Số dư cuối kỳ', null, null, null, ...sided(book.closing)], strong: true },
     ],
+    carry: { label: DESCRIPTION, sums: [lead + 1, lead + 2], last: [lead + 3, lead + 4] },
   };
 }
 
@@ -120,6 +129,7 @@ export function journalSheet(journal: GeneralJournal): Sheet {
     body: mapped(journal.lines, row),
     bodyCount: journal.count,
     foot: [{ cells: [null, null, null, 'Cộng phát sinh', null, journal.debit, journal.credit], strong: true }],
+    carry: { label: DESCRIPTION, sums: [5, 6], last: [] },
     notes: [...(journal.balanced ? [] : ['Tổng phát sinh Nợ và Có không bằng nhau.']), bookNote(shortDate(journal.from))],
     book: true,
   };
@@ -162,6 +172,8 @@ export function holdingBookSheet(book: HoldingBook): Sheet {
       ...summary('Cộng phát sinh', (h) => [n(h.in), h.inValue, n(h.out), h.outValue, null, null]),
       ...summary('Tồn cuối kỳ', (h) => [null, null, null, null, n(h.closing), h.closingValue]),
     ],
+    // Values add up across goods and currencies; quantities of different kinds do not.
+    carry: { label: DESCRIPTION, sums: [7, 9], last: [] },
     notes: [bookNote(shortDate(book.from))],
     book: true,
   };

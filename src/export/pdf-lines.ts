@@ -47,6 +47,15 @@ export function wrap(doc: PDFKit.PDFDocument, text: string, style: Style, width:
   return lines;
 }
 
+/**
+ * The size, no larger than the style's and no smaller than `min`, at which `text` fits on
+ * one line of `width`: a title never breaks, a long one is set smaller.
+ */
+export function fittedSize(doc: PDFKit.PDFDocument, text: string, style: Style, width: number, min: number): number {
+  useFont(doc, style.font, style.size);
+  return Math.max(min, Math.min(style.size, (style.size * width) / (doc.widthOfString(text) + 1)));
+}
+
 /** A word cut into pieces that each fit the width (at least one character per piece). */
 function splitWord(doc: PDFKit.PDFDocument, word: string, width: number): string[] {
   const pieces: string[] = [];

@@ -24,15 +24,15 @@ export function reportDocument(input: { entity: FundProfile; signatories: readon
   };
 }
 
-/** The sheet a book prints as. */
+/** The sheet a book prints as, on its form. */
 export function bookSheet(book: Book): Sheet {
   switch (book.kind) {
     case 'account':
-      return accountBookSheet(book.value);
+      return { ...accountBookSheet(book.value), form: book.form };
     case 'journal':
-      return journalSheet(book.value);
+      return { ...journalSheet(book.value), form: book.form };
     case 'holding':
-      return holdingBookSheet(book.value);
+      return { ...holdingBookSheet(book.value), form: book.form };
   }
 }
 

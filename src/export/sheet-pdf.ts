@@ -4,9 +4,13 @@
  * rows, "Trang x/y" at the foot, and the date line, signatures and seal after the signed sheet (the last that is not an annex).
  *
  * A book may have a million lines, read from its body as they are drawn, so nothing here
- * buffers pages. Instead every row is one line of fixed height (overlong text is cut with
- * an ellipsis), which makes each sheet's page count follow from its row count: the layout
- * is planned in full before the first page is drawn, and "Trang x/y" knows y from the start.
+ * buffers pages. Instead the body is read twice: first to measure each row (text wraps
+ * within its cell and the row grows to fit; figures and dates stay on one line, set smaller
+ * when wide), keeping only its number of lines, a byte a row; from those the pages are
+ * planned in full before the first is drawn, so "Trang x/y" knows y from the start; then
+ * again to draw it. The plan keeps the signatures with the end of their table (the last
+ * rows move to the next page with them rather than leave them alone), and a book carries
+ * its totals from page to page ("Cộng chuyển sang trang sau", "Số trang trước chuyển sang").
  *
  * A document may print at a larger scale (a posting version, niêm yết, for a notice board):
  * type, rows and the room between them grow by it, on the same A4 within the same margins.
@@ -15,9 +19,9 @@ import { formatAmount } from '../ledger/money.js';
 import { shortDate } from './date-format.js';
 import { formatDecimal } from './number-format.js';
 import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
-import { composed, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
+import { composed, fittedSize, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
 import { streamPdf, type PdfOptions } from './pdf-stream.js';
-import { PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
+import { CARRIED_IN, CARRIED_OUT, PAGES, signedSheet, type CellValue, type Sheet, type SheetCarry, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
 
 /** A4 in points, portrait. */
 const A4 = { width: 595.28, height: 841.89 } as const;
@@ -45,6 +49,12 @@ const DATE_LINE_SHARE = 0.4;
 /** Often enough to bound memory in a long book, rarely enough that re-laying common words costs nothing. */
 const FORGET_LAYOUTS_EVERY = 1000;
 const ELLIPSIS = '…';
+/** The smallest a sheet's title is set to keep it on one line. */
+const TITLE_MIN_SIZE = 9;
+/** Rows kept with the signatures when they would otherwise stand alone: the totals and the line before them. */
+const KEPT_WITH_CLOSING = 1;
+/** A row's number of lines is kept in a byte. */
+const MOST_LINES = 255;
 
 const STYLE = {
   issuerName: { font: 'bold', size: 9 },
@@ -79,9 +89,12 @@ interface Layout {
   readonly grid: number;
   readonly signingSpace: number;
   readonly dateLineGap: number;
-  /** Every row of every table is this tall: one line of text in its cell. */
-  readonly rowHeight: number;
+  /** The height of one line of text in a cell; a row is its lines times this, padded. */
+  readonly lineStep: number;
 }
+
+/** How tall a row of `lines` lines prints. */
+const rowHeight = (layout: Layout, lines: number): number => lines * layout.lineStep + 2 * layout.cellPad.y;
 
 /** The layout at `scale` times the usual size; at 1 exactly the sizes above. */
 function stylesAt(scale: number): Layout {
@@ -99,7 +112,7 @@ function stylesAt(scale: number): Layout {
     grid: GRID * scale,
     signingSpace: SIGNING_SPACE * scale,
     dateLineGap: DATE_LINE_GAP * scale,
-    rowHeight: lineHeight(styles.cell) + 2 * cellPad.y,
+    lineStep: lineHeight(styles.cell),
   };
 }
 
@@ -154,7 +167,10 @@ interface Frame {
   readonly headHeight: number;
   /** Where the first row of each page starts, under the header row. */
   readonly tableTop: number;
-  readonly rowsPerPage: number;
+  /** The most lines a row may take: with both carried rows it still fits a page; more is cut with an ellipsis. */
+  readonly maxLines: number;
+  /** The lines a carried row takes (its label wrapped), 0 for a sheet that carries nothing. */
+  readonly carryLines: number;
 }
 
 function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[], layout: Layout): Frame {
@@ -174,7 +190,7 @@ function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[
   const formBlocks = sheet.form.map((text, i) => block(doc, text, i === 0 ? styles.formCode : styles.formNote, formWidth));
   const headingTop = top + Math.max(heightOf(issuerBlocks), heightOf(formBlocks)) + gap;
   const heading = [
-    block(doc, sheet.title, styles.title, width),
+    block(doc, sheet.title, { ...styles.title, size: fittedSize(doc, sheet.title, styles.title, width, TITLE_MIN_SIZE * layout.scale) }, width),
     ...sheet.subtitle.map((text) => block(doc, text, styles.subtitle, width)),
   ];
   const headTop = headingTop + heightOf(heading) + gap;
@@ -183,12 +199,20 @@ function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[
   const headCells = sheet.columns.map((c, i) => block(doc, c.header, styles.tableHead, (widths[i] ?? 0) - 2 * cellPad.x));
   const headHeight = Math.max(1, ...headCells.map((b) => b.lines.length)) * lineHeight(styles.tableHead) + 2 * cellPad.y;
   const tableTop = headTop + headHeight;
-  const rowsPerPage = Math.floor((bottom - tableTop) / layout.rowHeight);
-  if (rowsPerPage < 1) throw new RangeError(`the page head of sheet "${sheet.name}" leaves no room for rows`);
+  const aligns = sheet.columns.map(alignOf);
+  const carryLines = sheet.carry === undefined ? 0 : carriedLines(doc, layout, sheet.carry, widths[sheet.carry.label] ?? 0);
+  const room = Math.floor((bottom - tableTop - 2 * rowHeight(layout, carryLines) - 2 * layout.cellPad.y) / layout.lineStep);
+  if (room < 1) throw new RangeError(`the page head of sheet "${sheet.name}" leaves no room for rows`);
   return {
     layout, size, left, width, top, bottom, issuer: issuerBlocks, form: formBlocks, formWidth, heading, headingTop,
-    widths, aligns: sheet.columns.map(alignOf), headCells, headTop, headHeight, tableTop, rowsPerPage,
+    widths, aligns, headCells, headTop, headHeight, tableTop, maxLines: Math.min(MOST_LINES, room), carryLines,
   };
+}
+
+/** The lines of the longer carried label in its column, in bold as carried rows print. */
+function carriedLines(doc: PDFKit.PDFDocument, layout: Layout, carry: SheetCarry, width: number): number {
+  const inner = width - 2 * layout.cellPad.x;
+  return Math.max(...[CARRIED_OUT, CARRIED_IN].map((label) => cellLines(doc, layout, label, 'bold', 'left', inner, MOST_LINES).length));
 }
 
 function alignOf(column: SheetColumn): Align {
@@ -255,7 +279,10 @@ function place(frame: Frame, after: Spot, gap: number, height: number): Spot {
 interface SheetPlan {
   readonly sheet: Sheet;
   readonly frame: Frame;
-  readonly rows: number;
+  /** The lines each row prints on, head, body and foot in order. */
+  readonly lines: Uint8Array;
+  /** The first row of each page the table runs over. */
+  readonly starts: readonly number[];
   readonly notes: readonly (Spot & { readonly line: string })[];
   readonly closing: (Spot & { readonly layout: Closing }) | null;
   readonly pages: number;
@@ -272,31 +299,112 @@ function numberedNotes(doc: PDFKit.PDFDocument, sheet: Sheet, notes: readonly (S
   });
 }
 
+/** Every row of the sheet in order, the body checked against its bodyCount as it is read. */
+function* allRows(sheet: Sheet): Generator<SheetRow> {
+  yield* sheet.head;
+  let count = 0;
+  for (const row of sheet.body) {
+    // More rows than counted would run past the planned pages and misnumber them.
+    if (count === sheet.bodyCount) throw new RangeError(`sheet "${sheet.name}" has more body rows than its bodyCount ${sheet.bodyCount}`);
+    count++;
+    yield row;
+  }
+  if (count !== sheet.bodyCount) throw new RangeError(`sheet "${sheet.name}" has ${count} body rows, not its bodyCount ${sheet.bodyCount}`);
+  yield* sheet.foot;
+}
+
+/** How many lines each row prints on: the first reading of the body. */
+function measure(doc: PDFKit.PDFDocument, sheet: Sheet, frame: Frame): Uint8Array {
+  const lines = new Uint8Array(sheet.head.length + sheet.bodyCount + sheet.foot.length);
+  let i = 0;
+  for (const row of allRows(sheet)) {
+    lines[i++] = Math.max(1, ...rowCells(doc, frame, sheet, row).map((c) => c.lines.length));
+    if (i % FORGET_LAYOUTS_EVERY === 0) forgetWordLayouts(doc);
+  }
+  return lines;
+}
+
+/** The height of rows [from, to) together. */
+function heightOfRows(layout: Layout, lines: Uint8Array, from: number, to: number): number {
+  let height = 0;
+  for (let i = from; i < to; i++) height += rowHeight(layout, lines[i] ?? 1);
+  return height;
+}
+
+/**
+ * The first row of each page: rows fill a page while they fit, with room kept at its foot
+ * for the carried row when more rows follow and at its head for the one carried in.
+ */
+function breakPages(frame: Frame, lines: Uint8Array): number[] {
+  const { layout } = frame;
+  const capacity = frame.bottom - frame.tableTop;
+  const carried = frame.carryLines > 0 ? rowHeight(layout, frame.carryLines) : 0;
+  const starts = [0];
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const height = rowHeight(layout, lines[i] ?? 1);
+    const reserve = i < lines.length - 1 ? carried : 0;
+    if (used + height + reserve > capacity && i > (starts.at(-1) ?? 0)) {
+      starts.push(i);
+      used = carried;
+    }
+    used += height;
+  }
+  return starts;
+}
+
+/** Where the table ends on its last page. */
+function tableEnd(frame: Frame, lines: Uint8Array, starts: readonly number[]): Spot {
+  const last = starts.at(-1) ?? 0;
+  const carried = starts.length > 1 && frame.carryLines > 0 ? rowHeight(frame.layout, frame.carryLines) : 0;
+  return { page: starts.length - 1, y: frame.tableTop + carried + heightOfRows(frame.layout, lines, last, lines.length) };
+}
+
+/**
+ * The page breaks with the table's last `keep` rows moved onto the page of what follows it
+ * (the notes and signatures), when that would otherwise start a page of its own or follow
+ * fewer rows, and the rows and it fit one page together: a signature signs the table above
+ * it, not a page of totals alone.
+ */
+function keepWithEnd(frame: Frame, lines: Uint8Array, starts: number[], keep: number, tail: number): number[] {
+  const end = tableEnd(frame, lines, starts);
+  const fewOnLast = starts.length > 1 && lines.length - (starts.at(-1) ?? 0) < keep;
+  if (tail === 0 || (end.y + tail <= frame.bottom && !fewOnLast)) return starts;
+  const start = lines.length - keep;
+  if (start <= 0) return starts;
+  const moved = [...starts.filter((s) => s < start), start];
+  return tableEnd(frame, lines, moved).y + tail <= frame.bottom ? moved : starts;
+}
+
 function planSheet(doc: PDFKit.PDFDocument, document: SheetDocument, sheet: Sheet, signed: boolean, layout: Layout): SheetPlan {
   const frame = frameOf(doc, sheet, document.issuer, layout);
-  const { styles, gap, rowHeight } = layout;
-  const rows = sheet.head.length + sheet.bodyCount + sheet.foot.length;
-  // Rows fill each page in turn; a table of no rows still prints its header on one page.
-  const tablePages = Math.max(1, Math.ceil(rows / frame.rowsPerPage));
-  let at: Spot = { page: tablePages - 1, y: frame.tableTop + (rows - (tablePages - 1) * frame.rowsPerPage) * rowHeight };
-  const notes: (Spot & { line: string; note: number })[] = [];
+  const { styles, gap } = layout;
+  const lines = measure(doc, sheet, frame);
   // A page count is laid out as three digits, as wide as it may print, and filled in once the pages are known.
-  sheet.notes.forEach((note, n) => {
-    for (const [i, line] of wrap(doc, note.replaceAll(PAGES, '000'), styles.note, frame.width).entries()) {
+  const noteLines = sheet.notes.map((note) => wrap(doc, note.replaceAll(PAGES, '000'), styles.note, frame.width));
+  const closingLayout = signed ? closingOf(doc, document, frame) : null;
+  const noteHeight = noteLines.flat().length * lineHeight(styles.note);
+  const tail = (noteHeight > 0 ? gap + noteHeight : 0) + (closingLayout === null ? 0 : 1.5 * gap + closingLayout.height);
+  const keep = Math.min(lines.length, sheet.foot.length + KEPT_WITH_CLOSING);
+  // A table of no rows still prints its header on one page.
+  const starts = keepWithEnd(frame, lines, breakPages(frame, lines), keep, tail);
+  let at = tableEnd(frame, lines, starts);
+  const notes: (Spot & { line: string; note: number })[] = [];
+  noteLines.forEach((wrapped, n) => {
+    for (const [i, line] of wrapped.entries()) {
       const spot = place(frame, at, n === 0 && i === 0 ? gap : 0, lineHeight(styles.note));
       notes.push({ ...spot, line, note: n });
       at = { page: spot.page, y: spot.y + lineHeight(styles.note) };
     }
   });
   let closing: SheetPlan['closing'] = null;
-  if (signed) {
-    const closingLayout = closingOf(doc, document, frame);
+  if (closingLayout !== null) {
     // Kept whole on one page: signatures split from their date line would not read as one act.
     closing = { ...place(frame, at, 1.5 * gap, closingLayout.height), layout: closingLayout };
     at = closing;
   }
   const pages = at.page + 1;
-  return { sheet, frame, rows, notes: numberedNotes(doc, sheet, notes, pages, styles.note, frame.width), closing, pages };
+  return { sheet, frame, lines, starts, notes: numberedNotes(doc, sheet, notes, pages, styles.note, frame.width), closing, pages };
 }
 
 /** The document with every string composed (NFC) but the bodies', whose rows are composed as they are read. */
@@ -338,28 +446,90 @@ function cut(doc: PDFKit.PDFDocument, text: string, width: number): string {
   return chars.slice(0, low).join('').trimEnd() + ELLIPSIS;
 }
 
-/** One cell's text on one line within [x, x + width]: figures shrunk to fit, text cut. */
-function drawCell(doc: PDFKit.PDFDocument, layout: Layout, text: string, font: FontName, align: Align, x: number, y: number, width: number): void {
-  if (text === '') return;
-  const { styles, minFigureSize, rowHeight } = layout;
-  useFont(doc, font, styles.cell.size);
-  let shown = text;
-  let used = doc.widthOfString(shown);
-  if (used > width && align !== 'left') {
-    // A little under the exact ratio, so rounding in the font's metrics cannot leave it a hair too wide.
-    doc.fontSize(Math.max(minFigureSize, (styles.cell.size * width * 0.98) / used));
-    used = doc.widthOfString(shown);
-  }
-  if (used > width) {
-    shown = cut(doc, shown, width);
-    used = doc.widthOfString(shown);
-  }
-  const slack = width - used;
-  const at = x + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0);
-  doc.text(shown, at, y + (rowHeight - doc.currentLineHeight()) / 2, { lineBreak: false });
+/**
+ * The lines a cell prints on within `width`: a figure or a date on one (drawCell sets it
+ * smaller when wide: a cut figure would misstate it), text wrapped, at most `max` lines,
+ * the last of them cut with an ellipsis only where a row would outgrow a page.
+ */
+function cellLines(doc: PDFKit.PDFDocument, layout: Layout, text: string, font: FontName, align: Align, width: number, max: number): string[] {
+  if (text === '') return [];
+  useFont(doc, font, layout.styles.cell.size);
+  if (align !== 'left' || doc.widthOfString(text) <= width) return [text];
+  const lines = wrap(doc, text, { ...layout.styles.cell, font }, width);
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), cut(doc, lines.slice(max - 1).join(' '), width)];
 }
 
-/** Draws the sheets page by page as planned, reading each body once, and the closing after the last. */
+/** A row's cells as they print: each cell's lines, its place and alignment. */
+interface PrintedCell {
+  readonly lines: readonly string[];
+  readonly x: number;
+  readonly width: number;
+  readonly align: Align;
+}
+
+function rowCells(doc: PDFKit.PDFDocument, frame: Frame, sheet: Sheet, row: SheetRow): PrintedCell[] {
+  const { cellPad } = frame.layout;
+  const font: FontName = row.strong === true ? 'bold' : 'body';
+  let x = frame.left;
+  return sheet.columns.map((column, i) => {
+    const w = frame.widths[i] ?? 0;
+    const align = frame.aligns[i] ?? 'left';
+    const cell = { lines: cellLines(doc, frame.layout, cellText(row.cells[i], column), font, align, w - 2 * cellPad.x, frame.maxLines), x: x + cellPad.x, width: w - 2 * cellPad.x, align };
+    x += w;
+    return cell;
+  });
+}
+
+/** One cell's lines from the top of its row: a figure too wide shrunk to fit. */
+function drawCell(doc: PDFKit.PDFDocument, layout: Layout, cell: PrintedCell, font: FontName, top: number): void {
+  const { styles, minFigureSize, lineStep, cellPad } = layout;
+  useFont(doc, font, styles.cell.size);
+  cell.lines.forEach((line, i) => {
+    let used = doc.widthOfString(line);
+    if (used > cell.width && cell.align !== 'left') {
+      // A little under the exact ratio, so rounding in the font's metrics cannot leave it a hair too wide.
+      doc.fontSize(Math.max(minFigureSize, (styles.cell.size * cell.width * 0.98) / used));
+      used = doc.widthOfString(line);
+    }
+    const slack = cell.width - used;
+    const at = cell.x + (cell.align === 'right' ? slack : cell.align === 'center' ? slack / 2 : 0);
+    doc.text(line, at, top + cellPad.y + i * lineStep + (lineStep - doc.currentLineHeight()) / 2, { lineBreak: false });
+  });
+}
+
+/** What a book has carried so far: the body's sums and the last row's balance cells. */
+class Carried {
+  private readonly sums: bigint[];
+  private last: CellValue[];
+
+  constructor(private readonly carry: SheetCarry) {
+    this.sums = carry.sums.map(() => 0n);
+    this.last = carry.last.map(() => null);
+  }
+
+  /** Takes in a printed row: a body row's figures add to the sums; a head or body row's balance is the last. */
+  add(row: SheetRow, body: boolean): void {
+    if (body) {
+      this.carry.sums.forEach((column, i) => {
+        const value = row.cells[column];
+        if (typeof value === 'bigint') this.sums[i] = (this.sums[i] ?? 0n) + value;
+      });
+    }
+    this.last = this.carry.last.map((column) => row.cells[column] ?? null);
+  }
+
+  row(width: number, label: string): SheetRow {
+    const cells: CellValue[] = Array.from({ length: width }, () => null);
+    cells[this.carry.label] = label;
+    // A zero left blank, as the book's own rows leave it.
+    this.carry.sums.forEach((column, i) => (cells[column] = this.sums[i] === 0n ? null : (this.sums[i] ?? null)));
+    this.carry.last.forEach((column, i) => (cells[column] = this.last[i] ?? null));
+    return { cells, strong: true };
+  }
+}
+
+/** Draws the sheets page by page as planned, reading each body once more, and the closing after the last. */
 class SheetPainter {
   /** Pages added so far, across the whole document. */
   page = 0;
@@ -414,35 +584,37 @@ class SheetPainter {
     });
   }
 
-  /** The thin grid of `count` rows under the header row, drawn once per page as one path. */
-  private drawGrid(frame: Frame, count: number): void {
+  /** The thin grid of a page's rows, `heights` from the header row down, drawn once per page as one path. */
+  private drawGrid(frame: Frame, heights: readonly number[]): void {
     const { doc } = this;
-    const { rowHeight, grid } = frame.layout;
     const right = frame.left + frame.width;
-    const end = frame.tableTop + count * rowHeight;
-    for (let i = 1; i <= count; i++) {
-      const y = frame.tableTop + i * rowHeight;
+    let y = frame.tableTop;
+    for (const h of heights) {
+      y += h;
       doc.moveTo(frame.left, y).lineTo(right, y);
     }
     let x = frame.left;
-    doc.moveTo(x, frame.tableTop).lineTo(x, end);
+    doc.moveTo(x, frame.tableTop).lineTo(x, y);
     for (const w of frame.widths) {
       x += w;
-      doc.moveTo(x, frame.tableTop).lineTo(x, end);
+      doc.moveTo(x, frame.tableTop).lineTo(x, y);
     }
-    doc.lineWidth(grid).stroke('#000000');
+    doc.lineWidth(frame.layout.grid).stroke('#000000');
+  }
+
+  /** The heights of the rows on the sheet's table page `page`, carried rows included. */
+  private pageHeights(plan: SheetPlan, page: number): number[] {
+    const { frame, lines, starts } = plan;
+    const carried = plan.sheet.carry === undefined ? [] : [rowHeight(frame.layout, frame.carryLines)];
+    const from = starts[page] ?? 0;
+    const to = starts[page + 1] ?? lines.length;
+    const rows = Array.from(lines.subarray(from, to), (n) => rowHeight(frame.layout, n));
+    return [...(page > 0 ? carried : []), ...rows, ...(page < starts.length - 1 ? carried : [])];
   }
 
   private drawRow(plan: SheetPlan, row: SheetRow, y: number): void {
-    const { frame, sheet } = plan;
-    const { layout } = frame;
     const font: FontName = row.strong === true ? 'bold' : 'body';
-    let x = frame.left;
-    sheet.columns.forEach((column, i) => {
-      const w = frame.widths[i] ?? 0;
-      drawCell(this.doc, layout, cellText(row.cells[i], column), font, frame.aligns[i] ?? 'left', x + layout.cellPad.x, y, w - 2 * layout.cellPad.x);
-      x += w;
-    });
+    for (const cell of rowCells(this.doc, plan.frame, plan.sheet, row)) drawCell(this.doc, plan.frame.layout, cell, font, y);
   }
 
   /** Moves on to the sheet's page `target` (counted from its first), adding pages as needed. */
@@ -456,48 +628,42 @@ class SheetPainter {
   }
 
   async paint(plan: SheetPlan): Promise<void> {
-    const { frame, sheet } = plan;
+    const { frame, sheet, lines, starts } = plan;
+    const { layout } = frame;
+    const carried = sheet.carry === undefined ? null : new Carried(sheet.carry);
+    const carriedHeight = rowHeight(layout, frame.carryLines);
+    const bodyEnd = sheet.head.length + sheet.bodyCount;
     await this.nextPage(frame);
     let page = 0;
-    let onPage = 0;
+    let y = frame.tableTop;
+    if (lines.length > 0) this.drawGrid(frame, this.pageHeights(plan, 0));
     let index = 0;
-    const rowsOn = (p: number): number => Math.min(frame.rowsPerPage, plan.rows - p * frame.rowsPerPage);
-    if (plan.rows > 0) this.drawGrid(frame, rowsOn(0));
-    const paintRow = async (row: SheetRow): Promise<void> => {
-      if (onPage === frame.rowsPerPage) {
+    for (const row of allRows(sheet)) {
+      if (index === starts[page + 1]) {
+        if (carried !== null) this.drawRow(plan, carried.row(sheet.columns.length, CARRIED_OUT), y);
         await this.nextPage(frame);
-        page++;
-        onPage = 0;
         if (this.stopped) return;
-        this.drawGrid(frame, rowsOn(page));
+        page++;
+        y = frame.tableTop;
+        this.drawGrid(frame, this.pageHeights(plan, page));
+        if (carried !== null) {
+          this.drawRow(plan, carried.row(sheet.columns.length, CARRIED_IN), y);
+          y += carriedHeight;
+        }
       }
-      this.drawRow(plan, row, frame.tableTop + onPage * frame.layout.rowHeight);
-      onPage++;
+      this.drawRow(plan, row, y);
+      if (index < bodyEnd) carried?.add(row, index >= sheet.head.length);
+      y += rowHeight(layout, lines[index] ?? 1);
       index++;
       if (++this.rowsDrawn % FORGET_LAYOUTS_EVERY === 0) forgetWordLayouts(this.doc);
-    };
-    for (const row of sheet.head) {
-      await paintRow(row);
-      if (this.stopped) return;
     }
-    for (const row of sheet.body) {
-      // More rows than counted would run past the planned pages and misnumber them.
-      if (index - sheet.head.length >= sheet.bodyCount) throw new RangeError(`sheet "${sheet.name}" has more body rows than its bodyCount ${sheet.bodyCount}`);
-      await paintRow(row);
-      if (this.stopped) return;
-    }
-    if (index - sheet.head.length !== sheet.bodyCount) {
-      throw new RangeError(`sheet "${sheet.name}" has ${index - sheet.head.length} body rows, not its bodyCount ${sheet.bodyCount}`);
-    }
-    for (const row of sheet.foot) {
-      await paintRow(row);
-      if (this.stopped) return;
-    }
+    // The body read again must print as it measured: more or fewer rows would misplace every page after.
+    if (index !== lines.length) throw new RangeError(`sheet "${sheet.name}" printed ${index} rows where ${lines.length} were measured`);
 
     for (const note of plan.notes) {
       page = await this.reach(plan, page, note.page);
       if (this.stopped) return;
-      drawBlocks(this.doc, [{ lines: [note.line], style: frame.layout.styles.note }], frame.left, note.y, frame.width);
+      drawBlocks(this.doc, [{ lines: [note.line], style: layout.styles.note }], frame.left, note.y, frame.width);
     }
     if (plan.closing !== null) {
       page = await this.reach(plan, page, plan.closing.page);

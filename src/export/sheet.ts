@@ -1,8 +1,11 @@
 /**
  * A book or statement laid out as a table, the one shape the PDF, XLSX and CSV writers
  * take. Builders turn a report value into sheets; writers only lay them out, so no writer
- * computes a figure. The body is an iterable read as it is written, so a book of a million
- * lines never sits in memory; its length is known beforehand for "Trang x/y".
+ * computes a figure but the one only paper has: the totals carried from page to page. The
+ * body is an iterable read as it is written, so a book of a million lines never sits in
+ * memory; its length is known beforehand, and the PDF writer reads it twice (to measure
+ * how tall each row prints, then to draw it), so a body must start afresh each time it is
+ * iterated (an array, or rereadable).
  */
 import type { PrintSignature } from './print-model.js';
 
@@ -43,11 +46,30 @@ export interface Sheet {
   readonly foot: readonly SheetRow[];
   /** Lines under the table ("Sổ này có … trang", checks); `PAGES` in a line stands for the sheet's page count where the writer knows it. */
   readonly notes: readonly string[];
+  /** What a book carries from one page to the next; none for a sheet that does not. */
+  readonly carry?: SheetCarry;
   /** A book, signed by the one who keeps it (Người ghi sổ), not a report's preparer (Người lập biểu). */
   readonly book?: boolean;
   /** An annex after the signed sheet (a consolidation's reconciliation): the signatures close the sheet before it. */
   readonly annex?: boolean;
 }
+
+/**
+ * Totals carried between a book's pages, as a book kept on paper has them: each page but
+ * the last ends with "Cộng chuyển sang trang sau", each but the first starts with "Số
+ * trang trước chuyển sang", both holding the body's sums so far and its running balance.
+ */
+export interface SheetCarry {
+  /** The column that holds the label (the description). */
+  readonly label: number;
+  /** Amount columns summed over the body rows printed so far. */
+  readonly sums: readonly number[];
+  /** Columns holding the last printed row's cells (the balance after it), the opening row's before any body row. */
+  readonly last: readonly number[];
+}
+
+export const CARRIED_OUT = 'Cộng chuyển sang trang sau';
+export const CARRIED_IN = 'Số trang trước chuyển sang';
 
 /** Which sheet the date line and signatures close: the last that is not an annex. */
 export function signedSheet(sheets: readonly Sheet[]): number {

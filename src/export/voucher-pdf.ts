@@ -8,7 +8,7 @@
  * breaks would start pages of the wrong size without the draft watermark.
  */
 import { forgetWordLayouts, useFont } from './pdf-fonts.js';
-import { composed, drawLines, drawStack, lineHeight, wrap, type Align, type Style, type Styled } from './pdf-lines.js';
+import { composed, drawLines, drawStack, fittedSize, lineHeight, wrap, type Align, type Style, type Styled } from './pdf-lines.js';
 import { bufferOf, streamPdf, type PdfOptions } from './pdf-stream.js';
 import type { PrintDocument, PrintSignature, PrintTable } from './print-model.js';
 
@@ -148,8 +148,7 @@ function drawTitleBlock(flow: PageFlow, printed: PrintDocument, copy: string | n
   const side = Math.min(Math.max(flow.width * 0.25, widest + 2 * GAP), flow.width / 3);
   // A title never breaks: a long one is set smaller until it fits its column.
   const titleWidth = flow.width - 2 * side;
-  useFont(flow.doc, STYLE.title.font, STYLE.title.size);
-  const fit = Math.max(TITLE_MIN_SIZE, Math.min(STYLE.title.size, (STYLE.title.size * titleWidth) / (flow.doc.widthOfString(printed.title) + 1)));
+  const fit = fittedSize(flow.doc, printed.title, STYLE.title, titleWidth, TITLE_MIN_SIZE);
   const centre = drawStack(
     flow.doc,
     [{ text: printed.title, style: { ...STYLE.title, size: fit } }, { text: printed.dateLine, style: STYLE.dateLine }],

@@ -14,6 +14,7 @@ import type { LegalBasis } from '../ledger/campaign.js';
 import type { ChartRow } from '../ledger/chart.js';
 import type { Purpose } from '../ledger/vouchers/purposes.js';
 import type { VoucherType, VoucherTypeSpec } from '../ledger/vouchers/voucher-types.js';
+import type { BookForms } from '../reports/book.js';
 import type { StatementForm, StatementId } from '../reports/statement-form.js';
 import { TT103_2018 } from './tt103-2018/regime.js';
 
@@ -39,6 +40,8 @@ export interface Regime {
   /** The accounts the books are kept on: cash (sổ quỹ), goods by quantity and foreign currency. */
   readonly bookAccounts: { readonly cash: string; readonly goods: string; readonly currency: string };
   readonly statements: Readonly<Record<StatementId, StatementForm>>;
+  /** The form number each book prints. */
+  readonly bookForms: BookForms;
   readonly voucherTypes: Readonly<Record<VoucherType, VoucherTypeSpec>>;
   readonly purposes: ReadonlyMap<string, Purpose>;
   /** The legal bases campaigns follow, in the order a launch is matched against them. */

@@ -9,6 +9,7 @@
  * (and count pages) while the lines stream through once.
  */
 import type { Minor } from '../ledger/money.js';
+import { rereadable } from './rereadable.js';
 
 /** A line as a book reads it from the store. */
 export interface BookPosting {
@@ -50,10 +51,12 @@ export interface AccountBook {
   readonly credit: Minor;
   readonly closing: Minor;
   readonly count: number;
+  /** Read again from the first line each time it is iterated (see rereadable). */
   readonly lines: Iterable<AccountBookLine>;
 }
 
 export interface AccountBookInput extends Omit<AccountBook, 'closing' | 'lines'> {
+  /** Read again from the first each time it is iterated, as the lines are. */
   readonly postings: Iterable<BookPosting>;
 }
 
@@ -84,5 +87,5 @@ function* running(opening: Minor, postings: Iterable<BookPosting>): Generator<Ac
 
 export function accountBook(input: AccountBookInput): AccountBook {
   const { postings, ...book } = input;
-  return { ...book, closing: input.opening + input.debit - input.credit, lines: running(input.opening, postings) };
+  return { ...book, closing: input.opening + input.debit - input.credit, lines: rereadable(() => running(input.opening, postings)) };
 }

@@ -12,6 +12,7 @@ export interface GeneralJournal {
   readonly credit: Minor;
   readonly balanced: boolean;
   readonly count: number;
+  /** Read again from the first line each time it is iterated (see rereadable). */
   readonly lines: Iterable<BookPosting>;
 }
 

@@ -5,6 +5,7 @@
  * of the on-balance line it came with (152 for goods, the foreign cash or deposit line).
  */
 import type { Minor } from '../ledger/money.js';
+import { rereadable } from './rereadable.js';
 
 export interface HoldingMovement {
   readonly date: string;
@@ -67,6 +68,7 @@ function* running(holdings: readonly HoldingSummary[], movements: Iterable<Holdi
 
 export interface HoldingBookInput extends Omit<HoldingBook, 'lines' | 'holdings'> {
   readonly holdings: readonly Omit<HoldingSummary, 'closing' | 'closingValue'>[];
+  /** Read again from the first each time it is iterated, as the lines are. */
   readonly movements: Iterable<HoldingMovement>;
 }
 
@@ -74,5 +76,5 @@ export function holdingBook(input: HoldingBookInput): HoldingBook {
   const holdings = input.holdings
     .map((h) => ({ ...h, closing: h.opening + h.in - h.out, closingValue: h.openingValue + h.inValue - h.outValue }))
     .sort((a, b) => (a.item ?? '').localeCompare(b.item ?? '') || a.unit.localeCompare(b.unit));
-  return { kind: input.kind, account: input.account, from: input.from, to: input.to, count: input.count, holdings, lines: running(holdings, input.movements) };
+  return { kind: input.kind, account: input.account, from: input.from, to: input.to, count: input.count, holdings, lines: rereadable(() => running(holdings, input.movements)) };
 }

@@ -1,13 +1,14 @@
 /**
  * The sheet PDF read back with pdf.js: Vietnamese text and figures as printed, the page
  * head and "Trang x/y" on every page of a long book, the signatures kept together after
- * the last table, sheets on their own pages, orientation, the large-type posting version,
+ * the last table and its last rows, text wrapped in its cell, totals carried between pages, sheets on their own pages, orientation, the large-type posting version,
  * repeatable bytes, and a body read lazily from a generator while the output streams to a
  * slow reader.
  */
 import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
 import { writeSheetPdf } from '../../src/export/sheet-pdf.js';
+import { rereadable } from '../../src/reports/rereadable.js';
 import type { Sheet, SheetColumn, SheetDocument, SheetRow } from '../../src/export/sheet.js';
 import { readPdf, type PdfPage } from '../support/pdf-text.js';
 import { CASH_BOOK, COLUMNS, ISSUER, SEAL, SIGNATURES, documentOf } from '../support/sheet-fixture.js';
@@ -34,8 +35,8 @@ function* receipts(count: number): Generator<SheetRow> {
   }
 }
 
-/** A sheet whose body is a fresh generator of `count` rows. */
-const longBook = (count: number, extra: Partial<Sheet> = {}): Sheet => ({ ...CASH_BOOK, body: receipts(count), bodyCount: count, ...extra });
+/** A sheet whose body is `count` rows made afresh each time it is read. */
+const longBook = (count: number, extra: Partial<Sheet> = {}): Sheet => ({ ...CASH_BOOK, body: rereadable(() => receipts(count)), bodyCount: count, ...extra });
 
 const sizeOf = (page: PdfPage) => ({ width: page.width, height: page.height });
 const occurrences = (text: string, needle: string): number => text.split(needle).length - 1;
@@ -70,8 +71,8 @@ describe('a small cash book', () => {
     expect(page).toContain('17/10/2024 PT0002 Thu ngoại tệ 1.234,56 -0,05 1,00');
   });
 
-  it('cuts overlong text to one line with an ellipsis, and prints a wide figure whole', async () => {
-    const tail = 'ĐOẠNCUỐIKHÔNGIN';
+  it('wraps overlong text within its cell, the row growing to hold it, and prints a wide figure whole', async () => {
+    const tail = 'ĐOẠNCUỐICŨNGIN';
     const long: Sheet = {
       ...CASH_BOOK,
       head: [],
@@ -83,11 +84,23 @@ describe('a small cash book', () => {
       foot: [],
     };
     const page = (await render(documentOf([long])))[0]!;
-    expect(page.flat).toMatch(/PT0003 Thu tiền ủng hộ của các nhà hảo tâm[^\n]*…/);
-    expect(page.flat).not.toContain(tail);
+    expect(page.flat).not.toContain('…');
+    expect(page.flat).toContain(tail);
     expect(page.flat).toContain('999.999.999.999.999');
-    // The next row is still a line of its own.
+    // The description runs over several lines of its own cell, all before the next row.
+    const lines = page.text.split('\n');
+    const first = lines.findIndex((l) => l.includes('PT0003'));
+    const next = lines.findIndex((l) => l.includes('PT0004'));
+    expect(next - first).toBeGreaterThanOrEqual(4);
+    expect(lines.slice(first + 1, next).join(' ')).toContain(tail);
     expect(page.text).toMatch(/^18\/10\/2024 PT0004 Dòng kế tiếp 1$/m);
+  });
+
+  it('cuts with an ellipsis only a cell too long for a whole page', async () => {
+    const endless: Sheet = { ...CASH_BOOK, head: [], foot: [], body: [{ cells: ['2024-10-17', 'PT0005', `${'rất dài '.repeat(2000)}KẾTTHÚC`, 1n, null, null] }], bodyCount: 1 };
+    const pages = await render(documentOf([endless]));
+    expect(pages[0]?.flat).toContain('…');
+    expect(pages.map((p) => p.flat).join(' ')).not.toContain('KẾTTHÚC');
   });
 
   it('prints text given decomposed (NFD) exactly as when given composed (NFC)', async () => {
@@ -153,10 +166,8 @@ describe('a book of 300 rows', () => {
 });
 
 describe('the signature block', () => {
-  it('stays whole on one page, counted in "Trang x/y", wherever the page break falls', async () => {
+  it('stays whole on one page with the end of its table, counted in "Trang x/y", wherever the page break falls', async () => {
     const closing = ['Ngày 31 tháng 10 năm 2024', ...SIGNATURES.flatMap((s) => [s.title, s.name]), `(Dấu: ${SEAL})`];
-    let aloneOnItsPage = 0;
-    let withoutRows = 0;
     // Longer and longer books walk the page break through the notes and the signatures.
     for (let count = 30; count <= 60; count += 2) {
       const notes = ['Sổ này có … trang, đánh số từ trang 01 đến trang …', 'Ngày mở sổ: 01/10/2024'];
@@ -166,18 +177,57 @@ describe('the signature block', () => {
       for (const text of closing) expect(holding[0]?.flat, `${count} rows`).toContain(text);
       expect(pages.at(-1), `${count} rows`).toBe(holding[0]);
       pages.forEach((page, i) => expect(page.flat, `${count} rows`).toContain(`Trang ${i + 1}/${pages.length}`));
-      if (!pages.at(-1)!.flat.includes('PT00')) {
-        aloneOnItsPage++;
-        // A page without rows carries no table header, which would read as rows gone missing.
-        const rowless = !pages.at(-1)!.flat.includes('Cộng phát sinh');
-        expect(pages.at(-1)!.flat.includes('Diễn giải'), `${count} rows`).toBe(!rowless);
-        if (rowless) withoutRows++;
+      // Never alone: the last body row and the totals come with it.
+      const last = pages.at(-1)!.flat;
+      expect(last, `${count} rows`).toContain(`PT${String(count).padStart(4, '0')}`);
+      expect(last, `${count} rows`).toContain('Cộng phát sinh');
+      expect(last, `${count} rows`).toContain('Diễn giải');
+    }
+  });
+
+  it('moves the last rows to the next page rather than leave the signatures alone there', async () => {
+    // Enough rows that the table ends near the foot of page 1, with no room for the signatures.
+    const sizes = [];
+    for (let count = 20; count <= 45; count++) {
+      const pages = await render(documentOf([longBook(count)]));
+      sizes.push(pages.length);
+      if (pages.length === 2) {
+        expect(pages[1]?.flat).toContain('Cộng phát sinh');
+        expect(pages[1]?.flat).toContain(`PT${String(count).padStart(4, '0')}`);
+        expect(pages[0]?.flat).not.toContain('Cộng phát sinh');
       }
     }
-    expect(aloneOnItsPage).toBeGreaterThan(0);
-    expect(withoutRows).toBeGreaterThan(0);
+    expect(sizes).toContain(1);
+    expect(sizes).toContain(2);
   });
 });
+
+describe('a book carrying its totals from page to page', () => {
+  const carrying = (count: number): Sheet => longBook(count, { carry: { label: 2, sums: [3, 4], last: [5] } });
+
+  it('ends each page but the last with the sums so far and starts each but the first with them', async () => {
+    const pages = await render(documentOf([carrying(300)]));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    let carried = 0n;
+    pages.forEach((page, i) => {
+      const rows = [...page.flat.matchAll(/PT(\d{4}) /g)].map((m) => Number(m[1]));
+      if (i > 0) expect(page.flat).toMatch(new RegExp(`Số trang trước chuyển sang ${fmt(carried)} ${fmt(carried)}`));
+      carried = 100000n * BigInt(Math.max(...rows));
+      if (i < pages.length - 1) expect(page.flat).toContain(`Cộng chuyển sang trang sau ${fmt(carried)} ${fmt(carried)}`);
+      else expect(page.flat).not.toContain('Cộng chuyển sang trang sau');
+    });
+    expect(pages[0]?.flat).not.toContain('Số trang trước chuyển sang');
+  });
+
+  it('prints no carried rows on a book of one page, nor on a sheet that carries nothing', async () => {
+    const one = (await render(documentOf([carrying(5)]))).map((p) => p.flat).join(' ');
+    expect(one).not.toContain('chuyển sang');
+    const plain = (await render(documentOf([longBook(300)]))).map((p) => p.flat).join(' ');
+    expect(plain).not.toContain('chuyển sang');
+  });
+});
+
+const fmt = (value: bigint): string => value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 describe('a document of two sheets', () => {
   const bankBook: Sheet = { ...CASH_BOOK, name: 'So tien gui', title: 'SỔ TIỀN GỬI NGÂN HÀNG, KHO BẠC', subtitle: ['Nơi mở tài khoản: Kho bạc Nhà nước Cầu Kè'] };
@@ -304,7 +354,7 @@ describe('writeSheetPdf', () => {
         yield row;
       }
     }
-    await writeSheetPdf(documentOf([{ ...CASH_BOOK, body: body(), bodyCount: count }]), sink, { creationDate: DATE });
+    await writeSheetPdf(documentOf([{ ...CASH_BOOK, body: rereadable(body), bodyCount: count }]), sink, { creationDate: DATE });
     expect(sink.writableFinished).toBe(true);
     const streamed = Buffer.concat(chunks);
     expect(receivedBeforeLast).toBeGreaterThan(10_000);
@@ -321,13 +371,19 @@ describe('writeSheetPdf', () => {
     }
   });
 
+  it('rejects a body that cannot be read a second time (a bare generator)', async () => {
+    const { sink } = slowSink();
+    await expect(writeSheetPdf(documentOf([{ ...CASH_BOOK, body: receipts(50), bodyCount: 50 }]), sink, { creationDate: DATE })).rejects.toThrow(/0 body rows, not its bodyCount 50/);
+    expect(sink.writableFinished).toBe(false);
+  });
+
   it('rejects when the body fails', async () => {
     const { sink } = slowSink();
     function* failing(): Generator<SheetRow> {
       yield* receipts(100);
       throw new Error('query failed');
     }
-    await expect(writeSheetPdf(documentOf([{ ...CASH_BOOK, body: failing(), bodyCount: 200 }]), sink, { creationDate: DATE })).rejects.toThrow('query failed');
+    await expect(writeSheetPdf(documentOf([{ ...CASH_BOOK, body: rereadable(failing), bodyCount: 200 }]), sink, { creationDate: DATE })).rejects.toThrow('query failed');
     expect(sink.writableFinished).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { leavesUnder } from '../../reports/figures.js';
 import { generalJournal, type GeneralJournal } from '../../reports/general-journal.js';
 import { holdingBook, type HoldingBook } from '../../reports/holding-book.js';
 import type { DateRange } from '../../reports/period.js';
+import { rereadable } from '../../reports/rereadable.js';
 import { loadFund, type Fund } from '../fund.js';
 import { reportRange, type RangeRequest } from './report-range.js';
 
@@ -119,7 +120,7 @@ function accountBookOf(store: Store, fund: Fund, subject: Subject, range: DateRa
   const queries = new BookQueries(store.sqlite);
   const totals = queries.totals(fund.entity.id, subject.filter, range);
   const foreign = subject.currency !== 'VND';
-  const rows = queries.lines(fund.entity.id, subject.filter, { ...range, contra: true });
+  const rows = rereadable(() => queries.lines(fund.entity.id, subject.filter, { ...range, contra: true }));
   return accountBook({
     kind: subject.kind,
     ...range,
@@ -130,14 +131,14 @@ function accountBookOf(store: Store, fund: Fund, subject: Subject, range: DateRa
     debit: foreign ? totals.originalDebit : totals.debit,
     credit: foreign ? totals.originalCredit : totals.credit,
     count: totals.count,
-    postings: foreign ? originals(rows) : rows,
+    postings: foreign ? rereadable(() => originals(rows)) : rows,
   });
 }
 
 function journalOf(store: Store, fund: Fund, range: DateRange): GeneralJournal {
   const queries = new BookQueries(store.sqlite);
   const totals = queries.totals(fund.entity.id, {}, range);
-  const rows = queries.lines(fund.entity.id, {}, range);
+  const rows = rereadable(() => queries.lines(fund.entity.id, {}, range));
   return generalJournal({
     ...range,
     debit: totals.debit,
@@ -159,21 +160,22 @@ function holdingBookOf(store: Store, fund: Fund, kind: 'goods' | 'currency', ran
     ...range,
     holdings: sums.map(({ count: _count, ...h }) => h),
     count: sums.reduce((n, s) => n + s.count, 0),
-    movements: queries.memos(fund.entity.id, id, range),
+    movements: rereadable(() => queries.memos(fund.entity.id, id, range)),
   });
 }
 
 function bookOf(store: Store, fund: Fund, request: BookRequest, range: DateRange): Result<Book> {
+  const form = fund.regime.bookForms[request.book] ?? [];
   switch (request.book) {
     case 'journal':
-      return accept({ kind: 'journal', value: journalOf(store, fund, range) });
+      return accept({ kind: 'journal', value: journalOf(store, fund, range), form });
     case 'goods':
     case 'currency':
-      return accept({ kind: 'holding', value: holdingBookOf(store, fund, request.book, range) });
+      return accept({ kind: 'holding', value: holdingBookOf(store, fund, request.book, range), form });
     default: {
       const subject = request.book === 'cash' ? cashSubject(fund, request) : request.book === 'bank' ? bankSubject(store, fund, request) : dimensionSubject(store, fund, request);
       if (!subject.ok) return subject;
-      return accept({ kind: 'account', value: accountBookOf(store, fund, subject.value, range) });
+      return accept({ kind: 'account', value: accountBookOf(store, fund, subject.value, range), form });
     }
   }
 }

@@ -1,5 +1,6 @@
 /** Circular 103/2018/TT-BTC, the regime of the Fund for the Poor and the relief funds, as one bundle. */
 import type { Regime } from '../regimes.js';
+import { BOOK_FORMS } from './book-forms.js';
 import { CHART } from './chart.js';
 import { LEGAL_BASES } from './legal-bases.js';
 import { PURPOSES } from './purposes.js';
@@ -21,6 +22,7 @@ export const TT103_2018: Regime = {
   transferAccounts: { sent: '612', received: '5113', inTransit: '113' },
   bookAccounts: { cash: '111', goods: '003', currency: '007' },
   statements: STATEMENTS,
+  bookForms: BOOK_FORMS,
   voucherTypes: VOUCHER_TYPE_SPECS,
   purposes: PURPOSES,
   legalBases: LEGAL_BASES,
