@@ -2,6 +2,8 @@
  * Every rejection code, one row each: the row makes the ledger refuse with that code.
  * The table is typed over every code, and a test checks it covers them all at run time too.
  */
+import { removeSealImage, setSealImage } from '../src/app/seal-image.js';
+import { sealPng } from './support/seal-png.js';
 import { describe, expect, it } from 'vitest';
 import { addBankAccount } from '../src/app/add-bank-account.js';
 import { addSubAccount } from '../src/app/add-sub-account.js';
@@ -306,6 +308,9 @@ const CASES = {
       return decideReview(store, { entity: FUND.code, batch: later.value.batch.id, ordinal: 1, decision: { kind: 'same', as: { kind: 'row', batchId: later.value.batch.id, ordinal: 1 } }, actor: ACTOR });
     }),
   statement_layout_unknown: () => withFundAsync((store) => statement(store, 'Ngay,So tien\n01/09/2024,5\n')),
+  seal_image_invalid: () => withFund((store) => setSealImage(store, { entity: FUND.code, bytes: Buffer.from('GIF89a not a seal'), type: 'image/png', actor: ACTOR })),
+  seal_image_too_large: () => withFund((store) => setSealImage(store, { entity: FUND.code, bytes: sealPng(2500, 40), type: 'image/png', actor: ACTOR })),
+  seal_image_none: () => withFund((store) => removeSealImage(store, { entity: FUND.code, actor: ACTOR })),
   statement_scanned: () => withFundAsync((store) => statement(store, '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n')),
   statement_year_required: () => withFundAsync((store) => statement(store, 'date,bank,id,money,desc,page\n10/09 0:54:04,BIDV,1,5,Ung ho,1\n')),
   statement_row_invalid: () => withFundAsync((store) => statement(store, 'date,money,content\n31/02/2024,5,Ung ho\n')),

@@ -27,7 +27,7 @@ export type ApiProblemCode = keyof typeof API_PROBLEMS;
 
 const NOT_FOUND: ReadonlySet<RejectionCode> = new Set([
   'entity_unknown', 'entry_not_found', 'account_unknown', 'year_unknown', 'period_unknown', 'user_unknown', 'grant_unknown', 'token_unknown',
-  'voucher_not_found', 'transfer_not_found', 'statement_batch_unknown', 'counterparty_unknown', 'campaign_unknown', 'disclosure_not_found',
+  'voucher_not_found', 'seal_image_none', 'transfer_not_found', 'statement_batch_unknown', 'counterparty_unknown', 'campaign_unknown', 'disclosure_not_found',
 ]);
 
 const CONFLICT: ReadonlySet<RejectionCode> = new Set([

@@ -14,6 +14,7 @@ import { FILE_FORMATS } from '../export/write-report.js';
 import { CAMPAIGN_STATUSES } from '../app/campaign-details.js';
 import { CAMPAIGN_KINDS } from '../ledger/campaign.js';
 import { COUNTERPARTY_FORMS, COUNTERPARTY_KINDS } from '../ledger/entry.js';
+import { SEAL_IMAGE_DOCUMENTS } from '../ledger/fund-profile.js';
 import { INTEGRITY_CHECKS } from '../ledger/integrity.js';
 import { POVERTY_STATUSES, VOUCHER_STATUSES } from '../ledger/vouchers/voucher.js';
 import { VOUCHER_TYPES } from '../ledger/vouchers/voucher-types.js';
@@ -47,7 +48,7 @@ export const entity = entitySummary
     parent: z.string().nullable(),
     address: z.string().nullable(),
     budgetUnitCode: z.string().nullable(),
-    seal: z.strictObject({ name: z.string(), reference: z.string().nullable(), date: day.nullable(), hasImage: z.boolean() }),
+    seal: z.strictObject({ name: z.string(), reference: z.string().nullable(), date: day.nullable(), hasImage: z.boolean(), imageOn: z.array(z.enum(SEAL_IMAGE_DOCUMENTS)).meta({ description: 'Where the seal’s image prints over the head’s signature (once one is uploaded)' }) }),
     signatories: z.array(z.strictObject({ role: z.enum(['head', 'chief-accountant', 'cashier', 'preparer']), name: z.string(), title: z.string().nullable() })),
     bankAccounts: z.array(bankAccount),
     policy: z.strictObject({ managementCostsAllowed: z.boolean(), managementCostCap: decimal.nullable() }),
@@ -588,6 +589,7 @@ const SHEET_FILES = Object.fromEntries(Object.values(FILE_FORMATS).map((f) => [m
  */
 export const pdfFile = { description: 'The PDF.', content: { 'application/pdf': { schema: binary } } };
 export const xlsxFile = { description: 'The workbook.', content: { [mediaType(FILE_FORMATS.xlsx.contentType)]: { schema: binary } } };
+export const sealImageFile = { description: 'The seal image as uploaded.', content: { 'image/png': { schema: binary }, 'image/jpeg': { schema: binary } } };
 export const zipFile = { description: 'The zip of every template as its own workbook, with kiem-tra.json, the validation report.', content: { 'application/zip': { schema: binary } } };
 export const reportFile = {
   description: 'The report in the format asked for: JSON, PDF, XLSX or CSV.',

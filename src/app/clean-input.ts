@@ -79,6 +79,11 @@ export function cleanInput<T>(value: T): CleanResult<T> {
       assign(source);
       continue;
     }
+    if (ArrayBuffer.isView(source)) {
+      // Bytes (an uploaded image) are not text: they are checked by the route that takes them.
+      assign(source);
+      continue;
+    }
     if (path.length >= MAX_INPUT_DEPTH) return { ok: false, path, problem: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
     if (Array.isArray(source)) {
       const copy: unknown[] = new Array<unknown>(source.length);

@@ -17,7 +17,7 @@ import {
 } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
 import { buildChart, type ChartRow } from '../ledger/chart.js';
-import type { FundKind, SignatoryRole } from '../ledger/fund-profile.js';
+import { sealImageOn, type FundKind, type SealImageDocument, type SignatoryRole } from '../ledger/fund-profile.js';
 import { MAX_FUNDS, parseAmount } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import { DEFAULT_REGIME, findRegime } from '../regimes/regimes.js';
@@ -32,7 +32,7 @@ export interface EntityProfile {
   readonly parent?: string;
   readonly address?: string;
   readonly budgetUnitCode?: string;
-  readonly seal: { readonly name: string; readonly reference?: string; readonly date?: string };
+  readonly seal: { readonly name: string; readonly reference?: string; readonly date?: string; readonly imageOn?: readonly SealImageDocument[] };
   readonly signatories?: readonly { readonly role: SignatoryRole; readonly name: string; readonly title?: string }[];
   readonly bankAccounts?: readonly {
     readonly kind: 'bank' | 'treasury';
@@ -79,6 +79,7 @@ export function createEntity(store: Store, profile: EntityProfile, actor: Caller
       address: profile.address ?? null,
       budgetUnitCode: profile.budgetUnitCode ?? null,
       sealName: profile.seal.name,
+      ...sealImageOn(profile.seal.imageOn),
       sealReference: profile.seal.reference ?? null,
       sealDate: profile.seal.date ?? null,
       managementCostsAllowed: profile.policy?.managementCostsAllowed ?? false,

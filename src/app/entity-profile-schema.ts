@@ -1,6 +1,6 @@
 /** The shape of a fund profile as it arrives from a file or a request, checked before use. */
 import { z } from 'zod';
-import { FUND_KINDS, SIGNATORY_ROLES } from '../ledger/fund-profile.js';
+import { FUND_KINDS, SEAL_IMAGE_DOCUMENTS, SIGNATORY_ROLES } from '../ledger/fund-profile.js';
 import type { EntityProfile } from './create-entity.js';
 import { cleanInput } from './clean-input.js';
 import { fiscalYear, isoDate, text } from './input-schemas.js';
@@ -14,7 +14,15 @@ export const entityProfileSchema = z
     parent: text(40).optional(),
     address: z.string().max(500).optional(),
     budgetUnitCode: z.string().max(20).optional(),
-    seal: z.object({ name: text(300), reference: z.string().max(200).optional(), date: isoDate.optional() }).strict(),
+    seal: z
+      .object({
+        name: text(300),
+        reference: z.string().max(200).optional(),
+        date: isoDate.optional(),
+        /** Where the uploaded image of the seal prints over the head's signature; nowhere unless named. */
+        imageOn: z.array(z.enum(SEAL_IMAGE_DOCUMENTS)).max(SEAL_IMAGE_DOCUMENTS.length).optional(),
+      })
+      .strict(),
     signatories: z
       .array(z.object({ role: z.enum(SIGNATORY_ROLES), name: text(200), title: z.string().max(200).optional() }).strict())
       .max(20)

@@ -29,6 +29,7 @@ import { publishDisclosure, type PublishRequest } from './publish-disclosure.js'
 import { createCampaign, type CampaignRequest } from './create-campaign.js';
 import { createEntity } from './create-entity.js';
 import { parseEntityProfile } from './entity-profile-schema.js';
+import { setSealImage } from './seal-image.js';
 import { lockPeriod } from './period-locks.js';
 import { postEntries } from './post-entries.js';
 import { createUser } from './users.js';
@@ -48,7 +49,9 @@ type Step =
   | { extend: Omit<ExtensionRequest, 'actor'> }
   /** Vouchers the rules must refuse with the code: the scenario shows what an accountant is stopped from doing. */
   | { refused: { code: RejectionCode; vouchers: { entity: string; file: string } } }
-  | { publish: Omit<PublishRequest, 'actor'> };
+  | { publish: Omit<PublishRequest, 'actor'> }
+  /** A fund's seal image, a PNG beside the scenario. */
+  | { sealImage: { entity: string; file: string } };
 
 interface Scenario {
   entities: unknown[];
@@ -104,6 +107,7 @@ function runStep(store: Store, dir: string, step: Step, session: { actor: Caller
     if (!sent.ok || confirmOn === undefined) return sent;
     return confirmTransfer(store, { id: sent.value.transfer.id, date: confirmOn, actor: session.actor });
   }
+  if ('sealImage' in step) return setSealImage(store, { entity: step.sealImage.entity, bytes: readFileSync(join(dir, step.sealImage.file)), type: 'image/png', actor: ACTOR });
   if ('allocate' in step) return allocate(store, { ...step.allocate, actor: session.actor });
   if ('extend' in step) return extendCampaign(store, { ...step.extend, actor: session.actor });
   if ('publish' in step) return publishDisclosure(store, { ...step.publish, actor: session.actor });

@@ -7,6 +7,7 @@
 import { recordAudit, type Actor } from '../db/audit-repo.js';
 import { findEntityByCode, replaceSignatories, updateEntityRow, type EntityRow } from '../db/entities-repo.js';
 import type { Store } from '../db/store.js';
+import { sealImageOn } from '../ledger/fund-profile.js';
 import { parseAmount } from '../ledger/money.js';
 import { accept, reject, type Result } from '../ledger/rejections.js';
 import type { EntityProfile } from './create-entity.js';
@@ -26,7 +27,7 @@ export function updateEntity(store: Store, request: { entity: string; changes: E
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.address !== undefined && { address: changes.address }),
       ...(changes.budgetUnitCode !== undefined && { budgetUnitCode: changes.budgetUnitCode }),
-      ...(changes.seal && { sealName: changes.seal.name, sealReference: changes.seal.reference ?? null, sealDate: changes.seal.date ?? null }),
+      ...(changes.seal && { sealName: changes.seal.name, sealReference: changes.seal.reference ?? null, sealDate: changes.seal.date ?? null, ...sealImageOn(changes.seal.imageOn) }),
       ...(changes.policy && {
         managementCostsAllowed: changes.policy.managementCostsAllowed,
         managementCostCap: parsedCap?.ok ? Number(parsedCap.value) : null,

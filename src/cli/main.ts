@@ -3,9 +3,11 @@
  * The fund-ledger command. Every command works on one SQLite database: --db, else the
  * FUND_LEDGER_DB environment variable, else data/fund-ledger.sqlite.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addSubAccount } from '../app/add-sub-account.js';
-import { localCaller } from '../app/caller.js';
+import { localCaller, type Caller } from '../app/caller.js';
+import { removeSealImage, setSealImage } from '../app/seal-image.js';
 import { verifyDisclosure } from '../app/publish-disclosure.js';
 import { listPublished } from '../db/disclosures-repo.js';
 import { closeYear } from '../app/close-year.js';
@@ -26,7 +28,9 @@ import { ROLES } from '../app/permissions.js';
 import { issueToken, revokeToken } from '../app/tokens.js';
 import { createUser, grantRole, type GrantRequest } from '../app/users.js';
 import { listGrants, listTokens, listUsers, type Role } from '../db/access-repo.js';
-import { findEntityByCode, listEntities } from '../db/entities-repo.js';
+import { findEntityByCode, listEntities, type EntityRow } from '../db/entities-repo.js';
+import { SEAL_IMAGE_MAX_BYTES } from '../export/seal-image.js';
+import { reject, type Result } from '../ledger/rejections.js';
 import { DEFAULT_DATABASE, type Store } from '../db/store.js';
 import { formatVnd } from '../export/number-format.js';
 import { trialBalanceJson } from '../export/trial-balance-json.js';
@@ -52,6 +56,9 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   seed-demo                                   load the demo funds into an empty database
   entities                                    list the funds
   create-entity --file profile.json           create a fund from a JSON profile
+  set-seal-image --entity CODE --file seal.png the seal's image (PNG or JPEG), printed where the
+                                              profile's seal.imageOn says
+  remove-seal-image --entity CODE
   post --entity CODE --file F.journal [--kind opening]
   reverse --entity CODE --entry ID [--date YYYY-MM-DD] [--reason TEXT]
   trial-balance --entity CODE --from YYYY-MM-DD --to YYYY-MM-DD [--json]
@@ -97,6 +104,15 @@ async function serve(store: Store, options: Options): Promise<number> {
   return -1;
 }
 
+/** A seal image file, its type by its extension; a file larger than any seal is refused before it is read. */
+function sealImageFromFile(store: Store, entity: string, file: string, actor: Caller): Result<EntityRow> {
+  const type = /\.png$/i.test(file) ? 'image/png' : /\.jpe?g$/i.test(file) ? 'image/jpeg' : null;
+  if (type === null) throw new UsageError(`${file}: a seal image is a .png, .jpg or .jpeg file`);
+  const size = statSync(file).size;
+  if (size > SEAL_IMAGE_MAX_BYTES) return reject('seal_image_too_large', 'file', `${size} bytes, at most ${SEAL_IMAGE_MAX_BYTES}`);
+  return setSealImage(store, { entity, bytes: readFileSync(file), type, actor });
+}
+
 function run(command: string, store: Store, options: Options): number | Promise<number> {
   // The command line acts with every right, as the local user who holds the database file.
   const actor = localCaller({ name: options.actor ?? process.env.USER ?? 'cli', origin: 'cli' });
@@ -116,6 +132,10 @@ function run(command: string, store: Store, options: Options): number | Promise<
       if (!profile.ok) throw new UsageError(`the profile is malformed at ${profile.field}: ${profile.message}`);
       return report(createEntity(store, profile.value, actor), (e) => console.log(`created ${e.code}`));
     }
+    case 'set-seal-image':
+      return report(sealImageFromFile(store, entity(), need(options, 'file'), actor), (e) => console.log(`seal image of ${e.code} set`));
+    case 'remove-seal-image':
+      return report(removeSealImage(store, { entity: entity(), actor }), (e) => console.log(`seal image of ${e.code} removed`));
     case 'post': {
       const file = need(options, 'file');
       const kind = options.kind === 'opening' ? 'opening' : 'regular';

@@ -30,6 +30,9 @@ export const entities = sqliteTable('entities', {
   sealDate: text('seal_date'),
   sealImage: blob('seal_image', { mode: 'buffer' }),
   sealImageType: text('seal_image_type'),
+  /** Where the seal's image prints, over the head's signature: on vouchers, on books and reports. */
+  sealImageOnVouchers: integer('seal_image_on_vouchers', { mode: 'boolean' }).notNull().default(false),
+  sealImageOnReports: integer('seal_image_on_reports', { mode: 'boolean' }).notNull().default(false),
   managementCostsAllowed: integer('management_costs_allowed', { mode: 'boolean' }).notNull().default(false),
   /** Yearly cap in VND; null for none. */
   managementCostCap: integer('management_cost_cap'),

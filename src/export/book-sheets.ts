@@ -84,18 +84,16 @@ function ledgerBook(book: AccountBook): Pick<Sheet, 'columns' | 'head' | 'body' 
     amount('Nợ'), amount('Có'), amount('Dư Nợ'), amount('Dư Có'),
   ];
   const lead = byAccount ? 5 : 4;
-  const blanks: CellValue[] = Array.from({ length: lead - 1 }, () => null);
   const row = (l: AccountBookLine): SheetRow => ({
     cells: [l.date, l.voucherNumber, l.voucherDate, l.description, ...(byAccount ? [l.account] : []), l.contra, nonZero(l.debit), nonZero(l.credit), ...sided(l.balance)],
   });
+  // The opening, totals and closing read in the description column, whatever columns follow it.
+  const summary = (label: string, figures: CellValue[]): SheetRow => ({ cells: [null, null, null, label, ...(byAccount ? [null] : []), null, ...figures], strong: true });
   return {
     columns,
-    head: [{ cells: [...blanks, 'Số dư đầu kỳ', null, null, null, ...sided(book.opening)], strong: true }],
+    head: [summary('Số dư đầu kỳ', [null, null, ...sided(book.opening)])],
     body: mapped(book.lines, row),
-    foot: [
-      { cells: [...blanks, 'Cộng phát sinh trong kỳ', null, book.debit, book.credit, null, null], strong: true },
-      { cells: [...blanks, 'Số dư cuối kỳ', null, null, null, ...sided(book.closing)], strong: true },
-    ],
+    foot: [summary('Cộng phát sinh trong kỳ', [book.debit, book.credit, null, null]), summary('Số dư cuối kỳ', [null, null, ...sided(book.closing)])],
     carry: { label: DESCRIPTION, sums: [lead + 1, lead + 2], last: [lead + 3, lead + 4] },
   };
 }

@@ -1,5 +1,5 @@
 /** A fund's profile as JSON: seal, signatories, bank accounts, policy and fiscal years. */
-import type { FiscalYear, FundBankAccount, FundProfile, Signatory } from '../ledger/fund-profile.js';
+import { sealImageDocuments, type FiscalYear, type FundBankAccount, type FundProfile, type Signatory } from '../ledger/fund-profile.js';
 
 export interface EntityDetails {
   readonly entity: FundProfile;
@@ -20,7 +20,7 @@ export function entityJson(details: EntityDetails) {
     parent: details.parent,
     address: entity.address,
     budgetUnitCode: entity.budgetUnitCode,
-    seal: { name: entity.sealName, reference: entity.sealReference, date: entity.sealDate, hasImage: entity.sealImage !== null },
+    seal: { name: entity.sealName, reference: entity.sealReference, date: entity.sealDate, hasImage: entity.sealImage !== null, imageOn: sealImageDocuments(entity) },
     signatories: details.signatories.map((s) => ({ role: s.role, name: s.name, title: s.title })),
     bankAccounts: details.bankAccounts.map((b) => ({ kind: b.kind, institution: b.institution, number: b.number, currency: b.currency, accountCode: b.accountCode })),
     policy: {

@@ -25,12 +25,12 @@ export function ownTitle(signatory: Signatory | undefined, formTitle: string): s
 /**
  * The signatures under a list or a report: the preparer, the accounting lead and the head,
  * who seals. A book is signed by the one who keeps it ("Người ghi sổ"), a report or list by
- * the one who drew it up ("Người lập biểu").
+ * the one who drew it up ("Người lập biểu"). `sealed` presses the seal's image over the head's.
  */
-export function reportSignatures(signatories: readonly Signatory[], options: { book?: boolean } = {}): PrintSignature[] {
+export function reportSignatures(signatories: readonly Signatory[], options: { book?: boolean; sealed?: boolean } = {}): PrintSignature[] {
   const box = (role: Signatory['role'], formTitle: string, hint: string): PrintSignature => {
     const signatory = signatories.find((s) => s.role === role);
-    return { title: ownTitle(signatory, formTitle), hint, name: signatory?.name ?? null };
+    return { title: ownTitle(signatory, formTitle), hint, name: signatory?.name ?? null, ...(role === 'head' && options.sealed === true && { sealed: true }) };
   };
   return [box('preparer', options.book ? 'Người ghi sổ' : 'Người lập biểu', '(Ký, họ tên)'), box('chief-accountant', 'Phụ trách kế toán', '(Ký, họ tên)'), box('head', 'Trưởng ban', '(Ký, họ tên, đóng dấu)')];
 }

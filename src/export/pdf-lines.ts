@@ -112,6 +112,8 @@ export function drawStack(doc: PDFKit.PDFDocument, items: readonly Styled[], box
 export function composed<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
   if (Array.isArray(value)) return value.map(composed) as T;
+  // Bytes (a seal's image) are not text.
+  if (ArrayBuffer.isView(value)) return value;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, composed(v)])) as T;
   }

@@ -12,6 +12,8 @@ export interface PrintSignature {
   readonly hint: string;
   /** The signatory's name printed under the signing space; null leaves the space blank. */
   readonly name: string | null;
+  /** The seal's image is pressed over this signature (the head's), where the document carries one. */
+  readonly sealed?: boolean;
 }
 
 export interface PrintField {
@@ -65,6 +67,8 @@ export interface PrintDocument {
   readonly signDate?: string;
   /** Lines under the signatures: "Đã nhận đủ số tiền (viết bằng chữ): …", the seal's name. */
   readonly closing: readonly string[];
+  /** The seal's image, printed over the sealed signatures; absent where the fund has none or prints none on vouchers. */
+  readonly sealImage?: Uint8Array;
   /** "Liên 1", "Liên 2" …: the document prints once per copy, marked; empty prints once unmarked. */
   readonly copies: readonly string[];
   readonly attachments: readonly PrintTable[];

@@ -14,12 +14,14 @@ import type { Sheet, SheetDocument } from './sheet.js';
 import { reconciliationSheet, statementSheet } from './statement-sheets.js';
 
 export function reportDocument(input: { entity: FundProfile; signatories: readonly Signatory[]; sheets: readonly Sheet[]; signedOn: string; scale?: number }): SheetDocument {
+  const sealImage = input.entity.sealImageOnReports ? input.entity.sealImage : null;
   return {
+    ...(sealImage !== null && { sealImage }),
     ...(input.scale !== undefined && input.scale !== 1 && { scale: input.scale }),
     issuer: issuerLines(input.entity),
     sheets: input.sheets,
     dateLine: `${longDate(input.signedOn)}`,
-    signatures: reportSignatures(input.signatories, { book: input.sheets.length > 0 && input.sheets.every((s) => s.book === true) }),
+    signatures: reportSignatures(input.signatories, { book: input.sheets.length > 0 && input.sheets.every((s) => s.book === true), sealed: sealImage !== null }),
     seal: input.entity.sealName,
   };
 }

@@ -20,6 +20,7 @@ import { shortDate } from './date-format.js';
 import { formatDecimal } from './number-format.js';
 import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
 import { composed, fittedSize, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
+import { drawSeal } from './pdf-seal.js';
 import { streamPdf, type PdfOptions } from './pdf-stream.js';
 import { CARRIED_IN, CARRIED_OUT, PAGES, signedSheet, type CellValue, type Sheet, type SheetCarry, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
 
@@ -228,6 +229,9 @@ interface Closing {
   readonly hints: readonly Block[];
   readonly names: readonly Block[];
   readonly seal: Block | null;
+  /** The seal's image and which signatures it is pressed over. */
+  readonly sealImage: Uint8Array | null;
+  readonly sealed: readonly boolean[];
   readonly titleHeight: number;
   readonly hintHeight: number;
   readonly nameHeight: number;
@@ -255,7 +259,8 @@ function closingOf(doc: PDFKit.PDFDocument, document: SheetDocument, frame: Fram
   const signing = count > 0 ? titleHeight + hintHeight + signingSpace + nameHeight : 0;
   const sealHeight = seal === null ? 0 : (count > 0 ? 0 : signingSpace) + heightOf([seal]);
   const height = heightOf([date]) + dateLineGap + signing + sealHeight;
-  return { date, dateWidth, boxWidth, titles, hints, names, seal, titleHeight, hintHeight, nameHeight, height };
+  const sealed = document.signatures.map((s) => s.sealed === true);
+  return { date, dateWidth, boxWidth, titles, hints, names, seal, sealImage: document.sealImage ?? null, sealed, titleHeight, hintHeight, nameHeight, height };
 }
 
 /** Where something goes: the page within its sheet (from 0) and the top on that page. */
@@ -447,14 +452,17 @@ function cut(doc: PDFKit.PDFDocument, text: string, width: number): string {
 }
 
 /**
- * The lines a cell prints on within `width`: a figure or a date on one (drawCell sets it
- * smaller when wide: a cut figure would misstate it), text wrapped, at most `max` lines,
+ * The lines a cell prints on within `width`: a figure, a date or a single word on one
+ * (drawCell sets it smaller when wide: a cut figure would misstate it), text wrapped, at most `max` lines,
  * the last of them cut with an ellipsis only where a row would outgrow a page.
  */
 function cellLines(doc: PDFKit.PDFDocument, layout: Layout, text: string, font: FontName, align: Align, width: number, max: number): string[] {
   if (text === '') return [];
   useFont(doc, font, layout.styles.cell.size);
-  if (align !== 'left' || doc.widthOfString(text) <= width) return [text];
+  const used = doc.widthOfString(text);
+  if (align !== 'left' || used <= width) return [text];
+  // One word (a voucher number, an account) is set smaller rather than broken, where it can be read so.
+  if (!/\s/.test(text) && (used * layout.minFigureSize) / layout.styles.cell.size <= width) return [text];
   const lines = wrap(doc, text, { ...layout.styles.cell, font }, width);
   if (lines.length <= max) return lines;
   return [...lines.slice(0, max - 1), cut(doc, lines.slice(max - 1).join(' '), width)];
@@ -481,13 +489,13 @@ function rowCells(doc: PDFKit.PDFDocument, frame: Frame, sheet: Sheet, row: Shee
   });
 }
 
-/** One cell's lines from the top of its row: a figure too wide shrunk to fit. */
+/** One cell's lines from the top of its row: a line too wide (a figure, a single word) shrunk to fit. */
 function drawCell(doc: PDFKit.PDFDocument, layout: Layout, cell: PrintedCell, font: FontName, top: number): void {
   const { styles, minFigureSize, lineStep, cellPad } = layout;
   useFont(doc, font, styles.cell.size);
   cell.lines.forEach((line, i) => {
     let used = doc.widthOfString(line);
-    if (used > cell.width && cell.align !== 'left') {
+    if (used > cell.width) {
       // A little under the exact ratio, so rounding in the font's metrics cannot leave it a hair too wide.
       doc.fontSize(Math.max(minFigureSize, (styles.cell.size * cell.width * 0.98) / used));
       used = doc.widthOfString(line);
@@ -687,6 +695,7 @@ class SheetPainter {
       if (hint !== undefined) drawBlocks(doc, [hint], x, top + closing.titleHeight, inner);
       const name = closing.names[i];
       if (name !== undefined) drawBlocks(doc, [name], x, nameY, inner);
+      if (closing.sealImage !== null && closing.sealed[i] === true) drawSeal(doc, closing.sealImage, { x, y: top + closing.titleHeight + closing.hintHeight, width: inner, height: signingSpace });
     });
     if (closing.seal !== null) {
       // Under the last signature, the head's, who seals; with no signatures, under the date line.

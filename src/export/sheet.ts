@@ -97,6 +97,8 @@ export interface SheetDocument {
   readonly signatures: readonly SheetSignature[];
   /** The seal's name, printed under the head's signature. */
   readonly seal: string | null;
+  /** The seal's image, printed over the sealed signature; absent where the fund has none or prints none on reports. */
+  readonly sealImage?: Uint8Array;
   /** Type and rows this many times their usual size: a posting version (niêm yết) prints at 1.5; default 1. */
   readonly scale?: number;
 }

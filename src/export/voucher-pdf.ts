@@ -8,6 +8,7 @@
  * breaks would start pages of the wrong size without the draft watermark.
  */
 import { forgetWordLayouts, useFont } from './pdf-fonts.js';
+import { drawSeal } from './pdf-seal.js';
 import { composed, drawLines, drawStack, fittedSize, lineHeight, wrap, type Align, type Style, type Styled } from './pdf-lines.js';
 import { bufferOf, streamPdf, type PdfOptions } from './pdf-stream.js';
 import type { PrintDocument, PrintSignature, PrintTable } from './print-model.js';
@@ -188,6 +189,8 @@ interface SignatureBox {
   readonly title: readonly string[];
   readonly hint: readonly string[];
   readonly name: readonly string[];
+  /** The seal's image pressed over it, or null. */
+  readonly seal: Uint8Array | null;
 }
 
 /** A row of signature boxes wrapped to their width, and the heights that align its parts. */
@@ -203,12 +206,12 @@ interface SignatureRow {
  * Signature boxes in rows of at most five, the rows as even as the count allows. The rows
  * are kept together on one page: signatures split from each other would not read as one act.
  */
-function drawSignatures(flow: PageFlow, signatures: readonly PrintSignature[], signDate: string | undefined): void {
+function drawSignatures(flow: PageFlow, signatures: readonly PrintSignature[], signDate: string | undefined, sealImage: Uint8Array | undefined): void {
   if (signatures.length === 0) return;
   const perRow = Math.ceil(signatures.length / Math.ceil(signatures.length / SIGNATURES_PER_ROW));
   const rows: SignatureRow[] = [];
   for (let i = 0; i < signatures.length; i += perRow) {
-    rows.push(laySignatureRow(flow.doc, signatures.slice(i, i + perRow), flow.width / perRow));
+    rows.push(laySignatureRow(flow.doc, signatures.slice(i, i + perRow), flow.width / perRow, sealImage ?? null));
   }
   flow.y += GAP;
   const dateHeight = signDate === undefined ? 0 : lineHeight(STYLE.signDate) + 2;
@@ -221,14 +224,15 @@ function drawSignatures(flow: PageFlow, signatures: readonly PrintSignature[], s
   for (const row of rows) drawSignatureRow(flow, row);
 }
 
-function laySignatureRow(doc: PDFKit.PDFDocument, row: readonly PrintSignature[], boxWidth: number): SignatureRow {
+function laySignatureRow(doc: PDFKit.PDFDocument, row: readonly PrintSignature[], boxWidth: number, sealImage: Uint8Array | null): SignatureRow {
   const inner = boxWidth - 2 * BOX_PAD;
   const boxes = row.map((s) => ({
     title: wrap(doc, s.title, STYLE.signTitle, inner),
     hint: wrap(doc, s.hint, STYLE.signHint, inner),
     name: s.name === null ? [] : wrap(doc, s.name, STYLE.signName, inner),
+    seal: s.sealed === true ? sealImage : null,
   }));
-  const tallest = (part: keyof SignatureBox, style: Style): number =>
+  const tallest = (part: 'title' | 'hint' | 'name', style: Style): number =>
     Math.max(...boxes.map((b) => b[part].length)) * lineHeight(style);
   const titleHeight = tallest('title', STYLE.signTitle);
   const hintHeight = tallest('hint', STYLE.signHint);
@@ -250,6 +254,7 @@ function drawSignatureRow(flow: PageFlow, row: SignatureRow): void {
     drawLines(doc, box.title, STYLE.signTitle, { ...column, y: flow.y });
     drawLines(doc, box.hint, STYLE.signHint, { ...column, y: flow.y + row.titleHeight });
     drawLines(doc, box.name, STYLE.signName, { ...column, y: nameY });
+    if (box.seal !== null) drawSeal(doc, box.seal, { ...column, y: flow.y + row.titleHeight + row.hintHeight, height: SIGNING_SPACE });
   });
   flow.y += row.height + ROW_GAP;
 }
@@ -260,7 +265,7 @@ function renderVoucher(doc: PDFKit.PDFDocument, printed: PrintDocument, copy: st
   drawHeader(flow, printed.issuer, printed.form);
   drawTitleBlock(flow, printed, copy);
   drawFields(flow, printed.fields);
-  drawSignatures(flow, printed.signatures, printed.signDate);
+  drawSignatures(flow, printed.signatures, printed.signDate, printed.sealImage);
   drawParagraphs(flow, printed.closing.map((text) => ({ text, style: STYLE.body })));
 }
 
@@ -342,7 +347,7 @@ function renderAttachment(doc: PDFKit.PDFDocument, printed: PrintDocument, table
   flow.y += GAP;
   drawTable(flow, table);
   drawParagraphs(flow, table.footer.map((text) => ({ text, style: STYLE.body })));
-  drawSignatures(flow, table.signatures, printed.signDate);
+  drawSignatures(flow, table.signatures, printed.signDate, printed.sealImage);
 }
 
 /** Adds one document's pages: the voucher once per copy (once if none), then its attachments. */

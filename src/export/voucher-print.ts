@@ -43,8 +43,10 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
   const layout = VOUCHER_LAYOUTS[type];
   const total = voucher.amount;
   const copies = input.copies ?? 1;
-  const signatures = layout.signatures.map(({ role, title }) => signatureOf(input, role, title));
+  const sealImage = input.entity.sealImageOnVouchers ? input.entity.sealImage : null;
+  const signatures = layout.signatures.map(({ role, title }) => ({ ...signatureOf(input, role, title), ...(role === 'head' && sealImage !== null && { sealed: true }) }));
   return {
+    ...(sealImage !== null && { sealImage }),
     paper: layout.paper,
     watermark: voucher.status === 'posted' ? null : voucher.status === 'cancelled' ? 'ĐÃ HỦY' : 'BẢN NHÁP',
     issuer: issuerLines(input.entity),
@@ -68,7 +70,7 @@ export function printVoucher(input: VoucherToPrint): PrintDocument {
       `Dấu của đơn vị: ${input.entity.sealName}`,
     ],
     copies: copies > 1 ? Array.from({ length: copies }, (_, i) => `Liên ${i + 1}`) : [],
-    attachments: voucherAttachments({ input, signatures: reportSignatures(input.signatories) }),
+    attachments: voucherAttachments({ input, signatures: reportSignatures(input.signatories, { sealed: sealImage !== null }) }),
   };
 }
 

@@ -22,11 +22,28 @@ export interface FundProfile {
   readonly sealReference: string | null;
   readonly sealDate: string | null;
   readonly sealImage: Uint8Array | null;
+  /** Where the fund has its seal's image printed over the head's signature. */
+  readonly sealImageOnVouchers: boolean;
+  readonly sealImageOnReports: boolean;
   readonly managementCostsAllowed: boolean;
   /** Yearly cap on management costs in đồng; null for none. */
   readonly managementCostCap: number | null;
   /** How many entries the fund has posted: the head of its hash chain. */
   readonly chainSeq: number;
+}
+
+/** The documents a seal's image may print on: vouchers, or books and reports. */
+export const SEAL_IMAGE_DOCUMENTS = ['vouchers', 'reports'] as const;
+export type SealImageDocument = (typeof SEAL_IMAGE_DOCUMENTS)[number];
+
+/** The documents the seal's image prints on, as a profile keeps them. */
+export function sealImageOn(on: readonly SealImageDocument[] | undefined): Pick<FundProfile, 'sealImageOnVouchers' | 'sealImageOnReports'> {
+  return { sealImageOnVouchers: on?.includes('vouchers') ?? false, sealImageOnReports: on?.includes('reports') ?? false };
+}
+
+/** The same as a list, in the order SEAL_IMAGE_DOCUMENTS names them. */
+export function sealImageDocuments(profile: Pick<FundProfile, 'sealImageOnVouchers' | 'sealImageOnReports'>): SealImageDocument[] {
+  return SEAL_IMAGE_DOCUMENTS.filter((d) => (d === 'vouchers' ? profile.sealImageOnVouchers : profile.sealImageOnReports));
 }
 
 export interface Signatory {

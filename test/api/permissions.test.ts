@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findUserByName, listGrants } from '../../src/db/access-repo.js';
 import { apiWorld, payment, receipt, type ApiWorld, type Person } from '../support/api-fixture.js';
 import { multipart } from '../support/multipart.js';
+import { sealPng } from '../support/seal-png.js';
 
 type Fund = 'C1' | 'C2';
 type Role = 'admin' | 'approver' | 'accountant' | 'auditor';
@@ -62,6 +63,9 @@ const ROWS: Record<string, Row> = {
   },
   'GET /api/entities/{entity}': { request: (fund) => ({ method: 'GET', url: e(fund) }) },
   'PATCH /api/entities/{entity}': { request: (fund) => ({ method: 'PATCH', url: e(fund), payload: { address: 'Ấp Mới' } }) },
+  'PUT /api/entities/{entity}/seal-image': { request: (fund) => ({ method: 'PUT', url: e(fund, '/seal-image'), headers: { 'content-type': 'image/png' }, payload: sealPng(64, 64) }) },
+  'GET /api/entities/{entity}/seal-image': { request: (fund) => ({ method: 'GET', url: e(fund, '/seal-image') }), status: 404 },
+  'DELETE /api/entities/{entity}/seal-image': { request: (fund) => ({ method: 'DELETE', url: e(fund, '/seal-image') }), status: 404 },
   'POST /api/entities/{entity}/bank-accounts': {
     request: (fund) => ({ method: 'POST', url: e(fund, '/bank-accounts'), payload: { kind: 'bank', institution: 'Agribank', number: '999', accountCode: '1121' } }),
   },

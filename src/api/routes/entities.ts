@@ -10,14 +10,16 @@ import { createEntity } from '../../app/create-entity.js';
 import { entityDetails } from '../../app/entity-details.js';
 import { holds } from '../../app/caller.js';
 import { entityProfileSchema } from '../../app/entity-profile-schema.js';
+import { removeSealImage, setSealImage } from '../../app/seal-image.js';
 import { updateEntity } from '../../app/update-entity.js';
 import { listCounterparties } from '../../db/dimensions-repo.js';
 import { listEntities } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { entityJson, entitySummaryJson } from '../../export/entity-json.js';
-import { accept } from '../../ledger/rejections.js';
+import { SEAL_IMAGE_MAX_BYTES, sealImageType } from '../../export/seal-image.js';
+import { accept, reject } from '../../ledger/rejections.js';
 import { actorOf, fundOf, principalOf } from '../access.js';
-import { sendRejection } from '../problem.js';
+import { sendApiProblem, sendRejection } from '../problem.js';
 import { entityParams, limit, text, wholeNumber } from '../schemas.js';
 import { COUNTERPARTY_KINDS } from '../../ledger/entry.js';
 import * as success from '../response-schemas.js';
@@ -78,6 +80,49 @@ export function entityRoutes(store: Store): FastifyPluginAsyncZod {
       async (request, reply) => {
         const updated = updateEntity(store, { entity: fundOf(request).code, changes: request.body, actor: actorOf(request) });
         return updated.ok ? entityJson(entityDetails(store, updated.value)) : sendRejection(reply, updated);
+      },
+    );
+
+    app.put(
+      '/api/entities/:entity/seal-image',
+      {
+        config: { access: { permission: 'entity.manage' } },
+        bodyLimit: SEAL_IMAGE_MAX_BYTES,
+        schema: {
+          tags: ['entities'],
+          summary: 'Upload the seal’s image, printed over the head’s signature where seal.imageOn says',
+          description: 'The body is the image’s bytes, sent as Content-Type image/png or image/jpeg: at most 1 MiB and 2,400 pixels a side. Any other content type is 415.',
+          params: entityParams,
+          response: { 200: success.entity },
+        },
+      },
+      async (request, reply) => {
+        // The parsers took the body only as one of these types; without a body there is no type.
+        const type = sealImageType(request.headers['content-type']);
+        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        if (type === null && request.headers['content-type'] !== undefined) return sendApiProblem(reply, 'unsupported_media_type', 'a seal image is sent as image/png or image/jpeg', 'headers.content-type');
+        if (type === null) return sendRejection(reply, reject('seal_image_invalid', 'body', 'the body is the PNG or JPEG image itself, sent as image/png or image/jpeg'));
+        const set = setSealImage(store, { entity: fundOf(request).code, bytes, type, actor: actorOf(request) });
+        return set.ok ? entityJson(entityDetails(store, set.value)) : sendRejection(reply, set);
+      },
+    );
+
+    app.get(
+      '/api/entities/:entity/seal-image',
+      { config: { access: { permission: 'entity.read' } }, schema: { tags: ['entities'], summary: 'The seal’s image', params: entityParams, response: { 200: success.sealImageFile } } },
+      async (request, reply) => {
+        const fund = fundOf(request);
+        if (fund.sealImage === null || fund.sealImageType === null) return sendRejection(reply, reject('seal_image_none', 'entity', fund.code));
+        return reply.type(fund.sealImageType).header('cache-control', 'no-store').send(fund.sealImage);
+      },
+    );
+
+    app.delete(
+      '/api/entities/:entity/seal-image',
+      { config: { access: { permission: 'entity.manage' } }, schema: { tags: ['entities'], summary: 'Remove the seal’s image', params: entityParams, response: { 204: success.noContent } } },
+      async (request, reply) => {
+        const removed = removeSealImage(store, { entity: fundOf(request).code, actor: actorOf(request) });
+        return removed.ok ? reply.code(204).send() : sendRejection(reply, removed);
       },
     );
 

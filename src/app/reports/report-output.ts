@@ -39,13 +39,14 @@ export interface ReportRequest extends RangeRequest {
   readonly report: ReportId;
   readonly consolidated?: boolean;
   readonly format: ReportFormat;
+  /** The day the document is signed, printed over the signatures; today unless given. */
+  readonly signedOn?: string;
 }
 
 export function jsonOutput(name: string, chunks: () => Iterable<string>): Output {
   return { name: `${name}.json`, contentType: 'application/json; charset=utf-8', write: (out) => writeTextChunks(chunks(), out) };
 }
 
-/** The sheets as a signed document of the fund, dated `signedOn` (today unless given). */
 /** Sheets as a file of the fund, signed on the day given; `scale` enlarges the type (a posting version). */
 export function sheetsOutput(store: Store, entity: EntityRow, name: string, format: FileFormat, sheets: Sheet[], signedOn = accountingDateOf(new Date()), scale = 1): Output {
   const document = reportDocument({ entity, signatories: listSignatories(store.db, entity.id), sheets, signedOn, scale });
@@ -63,17 +64,17 @@ export function reportOutput(store: Store, entity: EntityRow, request: ReportReq
     const { trialBalance, funds } = result.value;
     if (request.format === 'json') return accept(jsonOutput(name, () => [JSON.stringify({ ...trialBalanceJson(trialBalance), funds: funds.map((f) => f.code) })]));
     const subtitle = request.consolidated ? [`Cộng ${funds.length} Quỹ: ${funds.map((f) => f.code).join(', ')}`] : [];
-    return accept(sheetsOutput(store, entity, name, request.format, [trialBalanceSheet(trialBalance, subtitle)]));
+    return accept(sheetsOutput(store, entity, name, request.format, [trialBalanceSheet(trialBalance, subtitle)], request.signedOn));
   }
   const result = getStatement(store, { entity: entity.code, statement: request.report, ...range.value, ...(request.consolidated && { consolidated: true }) });
   if (!result.ok) return result;
   if (request.format === 'json') {
     return accept(jsonOutput(name, () => [JSON.stringify(statementJson({ ...result.value, funds: result.value.funds.map((f) => f.code) }))]));
   }
-  return accept(sheetsOutput(store, entity, name, request.format, statementSheets(result.value)));
+  return accept(sheetsOutput(store, entity, name, request.format, statementSheets(result.value), request.signedOn));
 }
 
-export function bookOutput(store: Store, entity: EntityRow, request: BookRequest & { format: BookFormat }): Result<Output> {
+export function bookOutput(store: Store, entity: EntityRow, request: BookRequest & { format: BookFormat; signedOn?: string }): Result<Output> {
   const allowed = checkBookFormat(request.book, request.format);
   if (!allowed.ok) return allowed;
   const range = reportRange(request);
@@ -89,5 +90,5 @@ export function bookOutput(store: Store, entity: EntityRow, request: BookRequest
   if (!result.ok) return result;
   const book = result.value;
   if (request.format === 'json') return accept(jsonOutput(name, () => bookJsonChunks(book, entity.code)));
-  return accept(sheetsOutput(store, entity, name, request.format, [bookSheet(book)]));
+  return accept(sheetsOutput(store, entity, name, request.format, [bookSheet(book)], request.signedOn));
 }
