@@ -22,15 +22,10 @@ import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
 import { composed, fittedSize, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
 import { drawSeal } from './pdf-seal.js';
 import { streamPdf, type PdfOptions } from './pdf-stream.js';
-import { CARRIED_IN, CARRIED_OUT, PAGES, signedSheet, type CellValue, type Sheet, type SheetCarry, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
+import { CARRIED_IN, CARRIED_OUT, isLandscape, PAGES, signedSheet, type CellValue, type Sheet, type SheetCarry, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
 
 /** A4 in points, portrait. */
 const A4 = { width: 595.28, height: 841.89 } as const;
-/**
- * Columns wider than this in all (in characters, times the document's scale) do not fit
- * portrait at a readable size.
- */
-const LANDSCAPE_OVER = 110;
 const MARGIN = 36;
 /** Room kept at the foot of each page for "Trang x/y". */
 const FOOTER_SPACE = 18;
@@ -178,7 +173,7 @@ function frameOf(doc: PDFKit.PDFDocument, sheet: Sheet, issuer: readonly string[
   const { styles, gap, cellPad } = layout;
   const characters = sheet.columns.reduce((sum, c) => sum + c.width, 0);
   // Larger type fits fewer characters across a portrait page.
-  const size: readonly [number, number] = characters * layout.scale > LANDSCAPE_OVER ? [A4.height, A4.width] : [A4.width, A4.height];
+  const size: readonly [number, number] = isLandscape(sheet, layout.scale) ? [A4.height, A4.width] : [A4.width, A4.height];
   const [pageWidth, pageHeight] = size;
   const left = MARGIN;
   const width = pageWidth - 2 * MARGIN;

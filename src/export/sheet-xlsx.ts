@@ -15,7 +15,7 @@ import type { Stream } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../ledger/money.js';
-import { PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
+import { isLandscape, PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
 
 export interface XlsxOptions {
   /** Written as the workbook's created and modified dates, so the metadata is repeatable. */
@@ -43,10 +43,11 @@ const STYLE = {
   subtitle: { font: ITALIC, alignment: { horizontal: 'center' } },
   header: { font: BOLD, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
   dateLine: { font: ITALIC, alignment: { horizontal: 'center' } },
-  signTitle: { font: BOLD, alignment: { horizontal: 'center', wrapText: true } },
-  signHint: { font: ITALIC, alignment: { horizontal: 'center' } },
-  signName: { font: BOLD, alignment: { horizontal: 'center' } },
-  seal: { font: ITALIC, alignment: { horizontal: 'center' } },
+  signTitle: { font: BOLD, alignment: { horizontal: 'center', vertical: 'top', wrapText: true } },
+  signHint: { font: ITALIC, alignment: { horizontal: 'center', vertical: 'top', wrapText: true } },
+  signName: { font: BOLD, alignment: { horizontal: 'center', vertical: 'top', wrapText: true } },
+  seal: { font: ITALIC, alignment: { horizontal: 'center', vertical: 'top', wrapText: true } },
+  note: { font: font(), alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
 } as const satisfies Record<string, Style>;
 
 /** Excel allows 31 characters in a worksheet name and none of these. */
@@ -54,6 +55,10 @@ const NAME_LIMIT = 31;
 const FORBIDDEN_IN_NAME = /[[\]:*?/\\]/g;
 /** The blank rows left between the signature titles and the names, for signing and the seal. */
 const SIGNING_ROWS = 3;
+/** A line of 11-point Calibri is this tall, in points; a wrapped cell's row is its lines times it. */
+const LINE_POINTS = 15;
+/** Characters of 11-point Calibri a column of width 1 holds, a little under, so an estimate never falls short. */
+const CHARS_PER_WIDTH = 1.1;
 /** Rows between checks on the zip's pace: often enough to hold little, rarely enough to cost nothing. */
 const PACE_EVERY = 256;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -184,14 +189,22 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   const worksheet = workbook.addWorksheet(name, {
     // Rows above and including the header stay in view while the body scrolls.
     views: [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // On A4, turned as the PDF turns it, as wide as the page, the header row on every page.
+    pageSetup: {
+      paperSize: 9, orientation: isLandscape(sheet, document.scale ?? 1) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`, horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    // Every printed page says whose it is and which page of how many.
+    headerFooter: { oddFooter: `&L&8${footerText(document.issuer[0] ?? '')}&R&8Trang &P/&N` },
     // exceljs leaves out a column 9 characters wide, taking it for the default; make it so.
     properties: { defaultColWidth: 9 },
   });
   // Column widths are written with the first row, so they are set before any.
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
   const rows = new RowWriter(worksheet, failed);
-  for (const line of lines) await writeLine(rows, line, width);
+  const across = { left: 1, right: width };
+  for (const line of lines) await writeLine(rows, line, across, sheet.columns);
   await rows.write((row) => fillHeader(row, sheet.columns));
   const styles = sheet.columns.map(cellStyles);
   for (const tableRow of sheet.head) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
@@ -199,18 +212,51 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   for (const tableRow of sheet.foot) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
   if (sheet.notes.length > 0) rows.skip();
   // A workbook's printed pages are the spreadsheet's to count: the count is left to fill in.
-  for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, '…'), style: STYLE.plain, merged: false }, width);
-  if (signed) await writeClosing(rows, document, Math.max(width, document.signatures.length));
+  for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, '…'), style: STYLE.note, merged: true }, across, sheet.columns);
+  if (signed) await writeClosing(rows, document, sheet.columns, Math.max(width, document.signatures.length));
   worksheet.commit();
 }
 
-async function writeLine(rows: RowWriter, line: Line | null, width: number): Promise<void> {
+async function writeLine(rows: RowWriter, line: Line | null, span: Span, columns: readonly SheetColumn[]): Promise<void> {
   if (line === null) return rows.skip();
-  await rows.write((row) => setCell(row.getCell(1), text(line.text), line.style), line.merged ? [{ left: 1, right: width }] : []);
+  await rows.write((row) => {
+    setCell(row.getCell(span.left), text(line.text), line.style);
+    // A merged cell does not grow to fit its text in Excel: its row is given the height the text wraps to.
+    if (line.merged && line.style.alignment?.wrapText === true) row.height = LINE_POINTS * linesOf(line.text, widthOf(columns, span));
+  }, line.merged ? [span] : []);
+}
+
+/** The width of columns left to right of a span, in Excel's units. */
+function widthOf(columns: readonly SheetColumn[], span: Span): number {
+  let width = 0;
+  for (let c = span.left; c <= span.right; c++) width += columns[c - 1]?.width ?? 9;
+  return width;
+}
+
+/** How many lines text wraps to in a width: by its words, as Excel breaks them. */
+function linesOf(value: string, width: number): number {
+  const room = Math.max(1, Math.floor(width * CHARS_PER_WIDTH) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of value.split(/\s+/).filter((w) => w !== '')) {
+    const length = Array.from(word).length;
+    if (used > 0 && used + 1 + length > room) {
+      lines += 1;
+      used = 0;
+    }
+    used += (used > 0 ? 1 : 0) + length;
+    while (used > room) {
+      lines += 1;
+      used -= room;
+    }
+  }
+  return lines;
 }
 
 function fillHeader(row: ExcelJS.Row, columns: readonly SheetColumn[]): void {
   columns.forEach((column, i) => setCell(row.getCell(i + 1), text(column.header), STYLE.header));
+  // Headers wrap within their columns; the row is as tall as the longest needs, so none is clipped.
+  row.height = LINE_POINTS * Math.max(1, ...columns.map((c) => linesOf(c.header, c.width)));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -223,12 +269,13 @@ interface CellStyles {
 
 /** A column's cell style, plain and bold, built once per sheet so every cell shares it. */
 function cellStyles(column: SheetColumn): CellStyles {
+  // Top-aligned, so a row grown by a wrapped description still reads across.
   const base: Style =
     column.kind === 'amount'
-      ? { numFmt: amountFormat(column.scale ?? 0), border: BOX }
+      ? { numFmt: amountFormat(column.scale ?? 0), border: BOX, alignment: { vertical: 'top' } }
       : column.kind === 'date'
-        ? { numFmt: 'dd/mm/yyyy', border: BOX, alignment: { horizontal: 'center' } }
-        : { border: BOX };
+        ? { numFmt: 'dd/mm/yyyy', border: BOX, alignment: { horizontal: 'center', vertical: 'top' } }
+        : { border: BOX, alignment: { vertical: 'top', wrapText: true } };
   return { normal: base, strong: { ...base, font: BOLD } };
 }
 
@@ -238,11 +285,15 @@ function amountFormat(scale: number): string {
 }
 
 function fillRow(row: ExcelJS.Row, tableRow: SheetRow, columns: readonly SheetColumn[], styles: readonly CellStyles[]): void {
+  let lines = 1;
   columns.forEach((column, i) => {
     const style = styles[i];
     const value = cellValue(tableRow.cells[i], column);
     setCell(row.getCell(i + 1), value, tableRow.strong ? style?.strong : style?.normal);
+    if (column.kind === 'text' && typeof value === 'string' && value.length > column.width) lines = Math.max(lines, linesOf(value, column.width));
   });
+  // Excel keeps a row one line tall unless told: a wrapped description gets the height it needs.
+  if (lines > 1) row.height = LINE_POINTS * lines;
 }
 
 function setCell(cell: ExcelJS.Cell, value: ExcelJS.CellValue, style: Style | undefined): void {
@@ -292,22 +343,29 @@ function span(i: number, count: number, width: number): Span {
  * titles, hints, room to sign, names, and the seal under the last signature. With no
  * signatures the date line and seal take the right half of the table.
  */
-async function writeClosing(rows: RowWriter, document: SheetDocument, width: number): Promise<void> {
+async function writeClosing(rows: RowWriter, document: SheetDocument, columns: readonly SheetColumn[], width: number): Promise<void> {
   const signatures = document.signatures;
   const spans = signatures.map((_, i) => span(i, signatures.length, width));
   const right = spans.at(-1) ?? { left: Math.floor(width / 2) + 1, right: width };
   rows.skip();
   await rows.write((row) => setCell(row.getCell(right.left), text(document.dateLine), STYLE.dateLine), [right]);
   if (signatures.length > 0) {
+    // Each signature takes its span of columns, merged, its text wrapped and its row as tall as the longest needs.
     const across = (pick: (signature: SheetSignature) => string | null, style: Style): Promise<void> =>
-      rows.write((row) => signatures.forEach((signature, i) => setCell(row.getCell(spans[i]?.left ?? i + 1), nullable(pick(signature)), style)), spans);
+      rows.write((row) => {
+        signatures.forEach((signature, i) => setCell(row.getCell(spans[i]?.left ?? i + 1), nullable(pick(signature)), style));
+        row.height = LINE_POINTS * Math.max(1, ...signatures.map((s, i) => linesOf(pick(s) ?? '', widthOf(columns, spans[i] ?? right))));
+      }, spans);
     await across((s) => s.title, STYLE.signTitle);
     await across((s) => s.hint, STYLE.signHint);
     rows.skip(SIGNING_ROWS);
     await across((s) => s.name, STYLE.signName);
   }
-  if (document.seal !== null) await rows.write((row) => setCell(row.getCell(right.left), text(`(Dấu: ${document.seal})`), STYLE.seal), [right]);
+  if (document.seal !== null) await writeLine(rows, { text: `(Dấu: ${document.seal})`, style: STYLE.seal, merged: true }, right, columns);
 }
+
+/** Text for a page footer: Excel reads "&" as the start of a code, so one is doubled. */
+const footerText = (value: string): string => text(value).replaceAll('&', '&&');
 
 const nullable = (value: string | null): string | null => (value === null ? null : text(value));
 

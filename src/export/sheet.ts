@@ -71,6 +71,16 @@ export interface SheetCarry {
 export const CARRIED_OUT = 'Cộng chuyển sang trang sau';
 export const CARRIED_IN = 'Số trang trước chuyển sang';
 
+/**
+ * Columns wider than this in all (in characters, times the print's scale) do not fit a
+ * portrait A4 page at a readable size: the sheet prints landscape, in PDF and in XLSX.
+ */
+const LANDSCAPE_OVER = 110;
+
+export function isLandscape(sheet: Pick<Sheet, 'columns'>, scale = 1): boolean {
+  return sheet.columns.reduce((sum, c) => sum + c.width, 0) * scale > LANDSCAPE_OVER;
+}
+
 /** Which sheet the date line and signatures close: the last that is not an annex. */
 export function signedSheet(sheets: readonly Sheet[]): number {
   const index = sheets.findLastIndex((s) => s.annex !== true);

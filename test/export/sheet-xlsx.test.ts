@@ -167,6 +167,42 @@ describe('a cash book and a USD bank book', () => {
   });
 });
 
+describe('print setup', () => {
+  const wide: Sheet = { ...CASH_BOOK, name: 'Rộng', columns: [...COLUMNS, ...COLUMNS.filter((c) => c.kind === 'amount')] };
+  const long = 'Chi hỗ trợ xây dựng nhà Đại đoàn kết cho hộ nghèo ông Trịnh Văn Lực ở ấp Đa Hòa Bắc theo quyết định số 25/QĐ-BVĐ ngày 15/04/2024';
+
+  it('prints on A4 as the PDF turns it, fitted to the width, the header row on every page, with a footer of the fund and the page', async () => {
+    const workbook = await workbookOf(documentOf([CASH_BOOK, wide]));
+    const [narrow, broad] = [workbook.worksheets[0]!, workbook.worksheets[1]!];
+    expect(narrow.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` });
+    expect(broad.pageSetup.orientation).toBe('landscape');
+    expect(narrow.headerFooter.oddFooter).toBe(`&L&8${ISSUER[0]}&R&8Trang &P/&N`);
+  });
+
+  it('wraps a long description in its cell and gives its row the height it needs', async () => {
+    const sheet: Sheet = { ...CASH_BOOK, body: [{ cells: ['2024-10-17', 'PC0002', long, null, 1n, 1n] }], bodyCount: 1 };
+    const worksheet = (await workbookOf(documentOf([sheet]))).worksheets[0]!;
+    const row = worksheet.getRow(HEADER_ROW + 2);
+    expect(row.getCell(3).value).toBe(long);
+    expect(row.getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(row.height).toBeGreaterThanOrEqual(45);
+    expect(worksheet.getRow(HEADER_ROW + 1).height ?? 15).toBeLessThanOrEqual(15);
+  });
+
+  it('merges notes and the seal line across their columns, wrapped, and spreads each signature over its columns', async () => {
+    const worksheet = (await workbookOf(documentOf([{ ...CASH_BOOK, notes: [long] }]))).worksheets[0]!;
+    const merged = (worksheet.model as unknown as { merges: string[] }).merges;
+    const noteRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => worksheet.getRow(n).getCell(1).value === long)!;
+    expect(merged).toContain(`A${noteRow}:F${noteRow}`);
+    expect(worksheet.getRow(noteRow).height).toBeGreaterThan(15);
+    const sealRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => String(worksheet.getRow(n).getCell(5).value ?? '').startsWith('(Dấu:'))!;
+    expect(merged).toContain(`E${sealRow}:F${sealRow}`);
+    expect(worksheet.getRow(sealRow).getCell(5).alignment).toMatchObject({ wrapText: true });
+    const titleRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => worksheet.getRow(n).getCell(1).value === SIGNATURES[0]!.title)!;
+    expect(merged).toEqual(expect.arrayContaining([`A${titleRow}:B${titleRow}`, `C${titleRow}:D${titleRow}`, `E${titleRow}:F${titleRow}`]));
+  });
+});
+
 describe('worksheet names', () => {
   it('replaces characters Excel forbids, cuts to 31 characters and keeps names unique', async () => {
     const names = ['Sổ 111/112: [tiền]*?\\', 'Sổ chi tiết các khoản thu, chi theo từng nguồn quỹ', 'sổ quỹ tiền mặt', 'Sổ quỹ tiền mặt', "'History'", ''];
