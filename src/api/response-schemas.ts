@@ -448,7 +448,7 @@ export const auditPage = z.strictObject({
 
 export const grant = z.strictObject({ id: int, entity: z.string().nullable(), role: z.enum(ROLES), inherit: z.boolean() });
 export const token = z.strictObject({ id: z.string(), label: z.string(), createdAt: instant, createdBy: z.string(), revokedAt: instant.nullable() });
-export const user = z.strictObject({ name: z.string(), grants: z.array(grant), tokens: z.array(token) });
+export const user = z.strictObject({ name: z.string(), fullName: z.string().nullable().meta({ description: 'Printed as the preparer of the vouchers the user drafts, where the fund names none' }), grants: z.array(grant), tokens: z.array(token) });
 export const issuedToken = z.strictObject({ id: z.string(), user: z.string(), label: z.string(), token: z.string().meta({ description: 'The secret, shown this once: `flt_<id>_<secret>`.' }) });
 export const tokenRevoked = z.strictObject({ id: z.string(), revoked: z.boolean() });
 

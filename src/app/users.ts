@@ -25,7 +25,7 @@ export interface UserWithGrants {
   readonly grants: readonly GrantRow[];
 }
 
-export function createUser(store: Store, request: { name: string; grants: readonly GrantRequest[]; actor: Caller }): Result<UserWithGrants> {
+export function createUser(store: Store, request: { name: string; fullName?: string; grants: readonly GrantRequest[]; actor: Caller }): Result<UserWithGrants> {
   return inTransaction(store, () => {
     const scopes = request.grants.length === 0 ? [{ entity: undefined, path: 'grants' }] : request.grants.map((g, i) => ({ entity: g.entity, path: `grants[${i}].entity` }));
     for (const { entity, path } of scopes) {
@@ -33,7 +33,7 @@ export function createUser(store: Store, request: { name: string; grants: readon
       if (refused) return refused;
     }
     if (findUserByName(store.db, request.name)) return reject('user_name_taken', 'name', request.name);
-    const user = insertUser(store.db, request.name);
+    const user = insertUser(store.db, request.name, request.fullName ?? null);
     recordAudit(store.db, request.actor, { entityId: null, kind: 'user.created', subject: user.name });
     for (const [index, grant] of request.grants.entries()) {
       const granted = addGrant(store, user, grant, request.actor);

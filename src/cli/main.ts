@@ -73,7 +73,7 @@ const USAGE = `fund-ledger <command> [options]      (--db PATH or FUND_LEDGER_DB
   import-chart --entity CODE --file chart.csv
   verify [--entity CODE]                      check the file and the funds' books (all funds by default)
   users                                       list users, their roles and tokens
-  add-user --name NAME [--role ROLE [--entity CODE] [--inherit]]
+  add-user --name NAME [--full-name TEXT] [--role ROLE [--entity CODE] [--inherit]]
   grant --user NAME --role ROLE [--entity CODE] [--inherit]
                                               roles: admin, accountant, approver, auditor;
                                               without --entity, on every fund
@@ -203,7 +203,7 @@ function run(command: string, store: Store, options: Options): number | Promise<
     case 'users':
       return listUsersCommand(store);
     case 'add-user':
-      return report(createUser(store, { name: need(options, 'name'), grants: options.role ? [grantOption(options)] : [], actor }), (u) =>
+      return report(createUser(store, { name: need(options, 'name'), ...(options['full-name'] && { fullName: options['full-name'] }), grants: options.role ? [grantOption(options)] : [], actor }), (u) =>
         console.log(`added ${u.user.name}`),
       );
     case 'grant':

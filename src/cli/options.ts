@@ -7,7 +7,7 @@ export const OPTIONS = {
   entry: { type: 'string' }, date: { type: 'string' }, reason: { type: 'string' }, from: { type: 'string' },
   to: { type: 'string' }, json: { type: 'boolean' }, account: { type: 'string' }, 'as-of': { type: 'string' },
   month: { type: 'string' }, year: { type: 'string' }, code: { type: 'string' }, parent: { type: 'string' },
-  name: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, actor: { type: 'string' },
+  name: { type: 'string' }, 'full-name': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, actor: { type: 'string' },
   user: { type: 'string' }, role: { type: 'string' }, inherit: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
   type: { type: 'string' }, status: { type: 'string' }, out: { type: 'string' }, copies: { type: 'string' }, amount: { type: 'string' },
   'in-transit': { type: 'boolean' }, post: { type: 'boolean' }, period: { type: 'string' }, report: { type: 'string' },

@@ -23,8 +23,8 @@ export function listUsers(db: Db): UserRow[] {
   return db.select().from(users).orderBy(asc(users.name)).all();
 }
 
-export function insertUser(db: Db, name: string): UserRow {
-  return db.insert(users).values({ name }).returning().get();
+export function insertUser(db: Db, name: string, fullName: string | null = null): UserRow {
+  return db.insert(users).values({ name, fullName }).returning().get();
 }
 
 const grantsOf = prepared((db) => db.select().from(roleGrants).where(eq(roleGrants.userId, sql.placeholder('userId'))).orderBy(asc(roleGrants.id)).prepare());

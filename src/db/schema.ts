@@ -376,6 +376,8 @@ export const openingBalances = sqliteTable(
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
+  /** The person's full name, printed where a document names who drew it up; null for none given. */
+  fullName: text('full_name'),
   createdAt: createdAt(),
 });
 

@@ -26,6 +26,8 @@ export interface VoucherToPrint {
   readonly lines: readonly LineInput[];
   readonly entity: FundProfile;
   readonly signatories: readonly Signatory[];
+  /** The full name of the user who drafted the voucher: its preparer where the fund names none. */
+  readonly drafter?: string;
   /** How many numbered copies (liên) to print; 1 prints one unmarked copy. */
   readonly copies?: number;
   /** The number of the voucher that cancelled this one, and of the one this voucher cancels. */
@@ -107,9 +109,13 @@ function fieldsOf(input: VoucherToPrint, layout: VoucherLayout, total: bigint): 
 
 function signatureOf(input: VoucherToPrint, role: SignatureRole, title: string): PrintSignature {
   const hint = role === 'head' ? '(Ký, họ tên, đóng dấu)' : '(Ký, họ tên)';
-  if (role === 'counterparty') return { title, hint, name: input.content.counterparty?.kind === 'fund' ? null : (input.content.counterparty?.name ?? null) };
+  // Only a person signs: another fund or an organisation signs through someone the voucher does not name.
+  if (role === 'counterparty') {
+    const { counterparty } = input.content;
+    return { title, hint, name: counterparty === undefined || counterparty.kind === 'fund' || counterparty.form === 'organisation' ? null : counterparty.name };
+  }
   const signatory = input.signatories.find((s) => s.role === role);
-  return { title: ownTitle(signatory, title), hint, name: signatory?.name ?? null };
+  return { title: ownTitle(signatory, title), hint, name: signatory?.name ?? (role === 'preparer' ? (input.drafter ?? null) : null) };
 }
 
 function accounts(lines: readonly LineInput[], side: 'debit' | 'credit'): string {

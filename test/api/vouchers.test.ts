@@ -225,3 +225,30 @@ describe('printing', () => {
     expect(pages.map((p) => /PT\d{4}\/2024/.exec(p.flat)?.[0])).toEqual(['PT0001/2024', 'PT0002/2024', 'PT0003/2024']);
   });
 });
+
+describe('who a printed voucher names as its signers', () => {
+  const pdfText = async (id: number) => (await readPdf((await world.call('c1Auditor', { method: 'GET', url: `/api/entities/C1/vouchers/${id}/pdf` })).rawPayload)).pages.map((p) => p.flat).join(' ');
+
+  it('names the user who drafted it as "Người lập phiếu" where the fund names no preparer, by the full name the user was given', async () => {
+    const made = await world.call('root', { method: 'POST', url: '/api/users', payload: { name: 'ketoan.tam', fullName: 'Phạm Minh Tâm', grants: [{ entity: 'C1', role: 'accountant' }] } });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ name: 'ketoan.tam', fullName: 'Phạm Minh Tâm' });
+    const issued = await world.call('root', { method: 'POST', url: '/api/users/ketoan.tam/tokens', payload: { label: 'máy kế toán' } });
+    const { token } = issued.json() as { token: string };
+    const drafted = await world.app.inject({ method: 'POST', url: '/api/entities/C1/vouchers', headers: { authorization: `Bearer ${token}` }, payload: cashReceipt() });
+    expect(drafted.statusCode, drafted.body).toBe(201);
+    const text = await pdfText((drafted.json() as { id: number }).id);
+    expect(text).toMatch(/Người lập phiếu[^]*Phạm Minh Tâm/);
+    // A user given no full name is not printed by a login name.
+    const other = await draft(cashReceipt());
+    expect(await pdfText(other.id)).not.toContain('c1Accountant');
+  });
+
+  it('leaves the payer’s signature unnamed when the payer is an organisation, naming a person who pays', async () => {
+    const company = await draft(cashReceipt('500000', { counterparty: { name: 'Công ty TNHH An Phú', form: 'organisation' } }));
+    const person = await draft(cashReceipt('500000', { counterparty: { name: 'Nguyễn Văn An', form: 'individual' } }));
+    const occurrences = (text: string, name: string) => text.split(name).length - 1;
+    expect(occurrences(await pdfText(company.id), 'Công ty TNHH An Phú')).toBe(1);
+    expect(occurrences(await pdfText(person.id), 'Nguyễn Văn An')).toBe(2);
+  });
+});

@@ -26,9 +26,9 @@ const grant = z
   .strict()
   .meta({ example: { entity: 'HTH-VNN', role: 'accountant' } });
 const newUser = z
-  .object({ name: userName, grants: z.array(grant).max(100) })
+  .object({ name: userName, fullName: text(200).optional(), grants: z.array(grant).max(100) })
   .strict()
-  .meta({ example: { name: 'ketoan.hoathuan', grants: [{ entity: 'HTH-VNN', role: 'accountant' }] } });
+  .meta({ example: { name: 'ketoan.hoathuan', fullName: 'Phạm Minh Tâm', grants: [{ entity: 'HTH-VNN', role: 'accountant' }] } });
 const userParams = z.object({ user: userName }).strict();
 const tokenRequest = z.object({ label: text(200) }).strict().meta({ example: { label: 'Máy kế toán xã Hòa Thuận' } });
 /** A token's secret is kept nowhere, not even as an answer to replay: issuing is never idempotent. */
@@ -43,6 +43,7 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       const code = codes();
       return {
         name: user.name,
+        fullName: user.fullName,
         grants: grants.map((g) => ({ id: g.id, entity: g.entityId === null ? null : (code.get(g.entityId) ?? null), role: g.role, inherit: g.inherit })),
         tokens: listTokens(store.db, user.id).map((t) => ({ id: t.publicId, label: t.label, createdAt: t.createdAt, createdBy: t.createdBy, revokedAt: t.revokedAt })),
       };
@@ -58,9 +59,9 @@ export function userRoutes(store: Store): FastifyPluginAsyncZod {
       '/api/users',
       { config: signedIn, schema: { tags: ['users'], summary: 'Create a user with roles', body: newUser, headers: idempotencyHeaders, response: { 201: success.user } } },
       async (request, reply) => {
-        const { name, grants } = request.body;
+        const { name, fullName, grants } = request.body;
         return answerWrite(store, request, reply, { entity: null, locate: () => `/api/users/${name}` }, () => {
-          const created = createUser(store, { name, grants, actor: actorOf(request) });
+          const created = createUser(store, { name, ...(fullName !== undefined && { fullName }), grants, actor: actorOf(request) });
           return created.ok ? accept({ status: 201, body: userJson(created.value) }) : created;
         });
       },

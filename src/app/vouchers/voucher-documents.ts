@@ -3,6 +3,7 @@
  * page of rows at a time, so a batch of thousands prints with bounded memory.
  */
 import { findEntry } from '../../db/entries-repo.js';
+import { findUserByName } from '../../db/access-repo.js';
 import { findEntityById, listSignatories } from '../../db/entities-repo.js';
 import type { Store } from '../../db/store.js';
 import { findVoucher, listVouchers, type VoucherFilter } from '../../db/vouchers-repo.js';
@@ -42,10 +43,11 @@ function documentOf(store: Store, row: Voucher, copies: number): PrintDocument {
   const title = regime.voucherTypes[content.type].title;
   const { cancelledBy, cancels } = linksOf(store, row);
   const lines = linesOf(store, fund.value, row);
+  const drafter = findUserByName(store.db, row.createdBy)?.fullName ?? null;
   const bankAccount = fund.value.bankAccounts.find((b) => b.number === (content.bankAccount ?? lines.find((l) => l.bankAccount !== undefined)?.bankAccount));
   return printVoucher({
     voucher: row, title, content, lines, entity, signatories: listSignatories(store.db, entity.id), copies,
-    ...(cancelledBy?.number && { cancelledBy: cancelledBy.number }), ...(cancels?.number && { cancels: cancels.number }), ...(bankAccount && { bankAccount }),
+    ...(drafter !== null && { drafter }), ...(cancelledBy?.number && { cancelledBy: cancelledBy.number }), ...(cancels?.number && { cancels: cancels.number }), ...(bankAccount && { bankAccount }),
   });
 }
 
