@@ -317,8 +317,13 @@ function* allRows(sheet: Sheet): Generator<SheetRow> {
 function measure(doc: PDFKit.PDFDocument, sheet: Sheet, frame: Frame): Uint8Array {
   const lines = new Uint8Array(sheet.head.length + sheet.bodyCount + sheet.foot.length);
   let i = 0;
+  // Only text wraps: figures and dates take one line whatever their width, so only text cells are measured.
+  const texts = sheet.columns.flatMap((column, c) => (frame.aligns[c] === 'left' ? [{ column, c, width: (frame.widths[c] ?? 0) - 2 * frame.layout.cellPad.x }] : []));
   for (const row of allRows(sheet)) {
-    lines[i++] = Math.max(1, ...rowCells(doc, frame, sheet, row).map((c) => c.lines.length));
+    const font: FontName = row.strong === true ? 'bold' : 'body';
+    let most = 1;
+    for (const { column, c, width } of texts) most = Math.max(most, cellLines(doc, frame.layout, cellText(row.cells[c], column), font, 'left', width, frame.maxLines).length);
+    lines[i++] = most;
     if (i % FORGET_LAYOUTS_EVERY === 0) forgetWordLayouts(doc);
   }
   return lines;
