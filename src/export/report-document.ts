@@ -28,13 +28,17 @@ export function reportDocument(input: { entity: FundProfile; signatories: readon
 
 /** The sheet a book prints as, on its form. */
 export function bookSheet(book: Book): Sheet {
+  return { ...layoutOf(book), form: book.form };
+}
+
+function layoutOf(book: Book): Sheet {
   switch (book.kind) {
     case 'account':
-      return { ...accountBookSheet(book.value), form: book.form };
+      return accountBookSheet(book.value);
     case 'journal':
-      return { ...journalSheet(book.value), form: book.form };
+      return journalSheet(book.value);
     case 'holding':
-      return { ...holdingBookSheet(book.value), form: book.form };
+      return holdingBookSheet(book.value);
   }
 }
 
