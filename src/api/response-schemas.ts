@@ -464,8 +464,17 @@ const statementJson = z.strictObject({
   to: day,
   currency: z.string(),
   funds: z.array(z.string()),
-  columns: z.array(z.string()),
-  lines: z.array(z.strictObject({ code: z.string(), label: z.string(), level: int, values: z.array(decimal.nullable()).meta({ description: 'One per column; null for a heading.' }) })),
+  previous: z
+    .strictObject({ from: day, to: day })
+    .nullable()
+    .meta({ description: 'The range the columns of the previous period cover: as many whole months, or days, just before the statement’s.' }),
+  columns: z.array(z.strictObject({ label: z.string(), period: z.enum(['current', 'previous']) })),
+  lines: z.array(
+    z.strictObject({
+      code: z.string(), label: z.string(), level: int,
+      values: z.array(decimal.nullable()).meta({ description: 'One per column; null for a heading, and in a previous-period column the books do not cover (before the fund’s first fiscal year).' }),
+    }),
+  ),
   checks: z.array(z.strictObject({ label: z.string(), left: z.string(), right: z.string(), ok: z.boolean() })),
   reconciliation: z
     .strictObject({

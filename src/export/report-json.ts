@@ -18,9 +18,10 @@ export function statementJson(input: { statement: Statement; funds: readonly str
       title: statement.form.title,
       from: statement.from,
       to: statement.to,
+      previous: statement.previous,
       currency: 'VND',
       funds: input.funds,
-      columns: statement.form.columns.map((c) => c.label),
+      columns: statement.form.columns.map(({ label, period }) => ({ label, period })),
       lines: statement.lines.map(({ code, label, level, values }) => ({ code, label, level, values })),
       checks: statement.checks,
       ...(input.reconciliation && {

@@ -37,12 +37,27 @@ export function trialBalanceSheet(tb: TrialBalance, subtitle: readonly string[] 
   };
 }
 
+/** The statement's range, and the one its previous-period columns cover. */
+function periodLines(statement: Statement): string[] {
+  if (statement.form.period === 'point') return [`Tại ngày ${shortDate(statement.to)}`];
+  const compared = statement.form.columns.some((c) => c.period === 'previous');
+  const previous = compared && statement.previous ? [`Kỳ trước: từ ngày ${shortDate(statement.previous.from)} đến ngày ${shortDate(statement.previous.to)}`] : [];
+  return [rangeLine(statement), ...previous];
+}
+
+/** A previous-period column the books do not cover is printed blank, and says why. */
+function blankColumns(statement: Statement): string[] {
+  return statement.form.columns.flatMap((column, index) =>
+    column.period === 'previous' && statement.lines.every((l) => l.values[index] === null) ? [`Cột "${column.label}" để trống: kỳ trước nằm trước ngày mở sổ của Quỹ.`] : [],
+  );
+}
+
 export function statementSheet(statement: Statement, subtitle: readonly string[] = []): Sheet {
   return {
     name: statement.form.title.slice(0, 31),
     title: statement.form.title,
     form: statement.form.formCode,
-    subtitle: [...subtitle, statement.form.period === 'point' ? `Tại ngày ${shortDate(statement.to)}` : rangeLine(statement), 'Đơn vị tính: đồng'],
+    subtitle: [...subtitle, ...periodLines(statement), 'Đơn vị tính: đồng'],
     columns: [
       { header: 'Mã số', kind: 'text', width: 6 }, { header: 'Chỉ tiêu', kind: 'text', width: 56 },
       ...statement.form.columns.map((c) => amount(c.label)),
@@ -52,7 +67,7 @@ export function statementSheet(statement: Statement, subtitle: readonly string[]
     bodyCount: statement.lines.length,
     foot: [],
     // The form's own checks are the statement's JSON; a filed page names only one that fails.
-    notes: statement.checks.filter((c) => !c.ok).map((c) => `Không khớp: ${c.label} (mã số ${c.left} ≠ mã số ${c.right}).`),
+    notes: [...blankColumns(statement), ...statement.checks.filter((c) => !c.ok).map((c) => `Không khớp: ${c.label} (mã số ${c.left} ≠ mã số ${c.right}).`)],
   };
 }
 

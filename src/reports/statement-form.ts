@@ -38,6 +38,8 @@ export interface StatementColumnDefinition {
   readonly label: string;
   /** Where `balance` terms are read. */
   readonly at: 'start' | 'end';
+  /** The statement's own range, or the one it compares with (`previousRange`). */
+  readonly period: 'current' | 'previous';
 }
 
 /** The statements every regime publishes, each in its own form. */

@@ -1,10 +1,13 @@
 /**
  * A statement computed from its form and a fund's figures: one value per line and column,
  * lines made of other lines after those, and the form's checks (assets equal sources; the
- * closing balance equals 421). Consolidation adds statements of several funds line by line.
+ * closing balance equals 421), for the statement's range and, in `previous` columns, the
+ * range it compares with. Consolidation adds statements of several funds line by line; a
+ * fund whose books miss the previous range leaves that column of the sum blank.
  */
 import type { Chart } from '../ledger/chart.js';
 import type { Minor } from '../ledger/money.js';
+import type { DateRange } from './period.js';
 import { closingOf, leavesUnder, NO_FIGURES, type AccountFigures, type Figures } from './figures.js';
 import type { Measure, StatementColumnDefinition, StatementForm, Term } from './statement-form.js';
 
@@ -13,7 +16,7 @@ export interface StatementLine {
   readonly label: string;
   readonly level: 0 | 1;
   readonly strong: boolean;
-  /** One per column; null for a heading. */
+  /** One per column; null for a heading, and in a column whose period the books do not cover. */
   readonly values: readonly (Minor | null)[];
 }
 
@@ -24,10 +27,8 @@ export interface StatementCheck {
   readonly ok: boolean;
 }
 
-export interface Statement {
+export interface Statement extends StatementRanges {
   readonly form: StatementForm;
-  readonly from: string;
-  readonly to: string;
   readonly lines: readonly StatementLine[];
   readonly checks: readonly StatementCheck[];
 }
@@ -64,19 +65,26 @@ function accountTerm(chart: Chart, figures: Figures, term: Extract<Term, { accou
   return term.sign === -1 ? -total : total;
 }
 
-/** Lines in definition order; a line may use lines defined after it, so each is computed on demand. */
-function valuesOf(form: StatementForm, compute: (term: Extract<Term, { account: string }>, column: StatementColumnDefinition) => Minor): Map<string, Minor[]> {
+type Values = readonly (Minor | null)[];
+
+const plus = (a: Minor | null, b: Minor | null): Minor | null => (a === null || b === null ? null : a + b);
+
+/**
+ * Lines in definition order; a line may use lines defined after it, so each is computed on
+ * demand. A column whose figures are not on the books is null throughout.
+ */
+function valuesOf(form: StatementForm, compute: (term: Extract<Term, { account: string }>, column: StatementColumnDefinition) => Minor | null): Map<string, Values> {
   const byCode = new Map(form.lines.map((l) => [l.code, l]));
-  const values = new Map<string, Minor[]>();
-  const valueOf = (code: string, trail: readonly string[]): Minor[] => {
+  const values = new Map<string, Values>();
+  const valueOf = (code: string, trail: readonly string[]): Values => {
     const known = values.get(code);
     if (known) return known;
     const line = byCode.get(code);
     if (!line || trail.includes(code)) throw new Error(`statement ${form.id}: line ${code} is unknown or refers to itself`);
     const computed = form.columns.map((column, index) =>
-      line.terms.reduce((sum, term) => {
-        const value = 'line' in term ? (valueOf(term.line, [...trail, code])[index] ?? 0n) : compute(term, column);
-        return sum + ('line' in term && term.sign === -1 ? -value : value);
+      line.terms.reduce<Minor | null>((sum, term) => {
+        const value = 'line' in term ? (valueOf(term.line, [...trail, code])[index] ?? null) : compute(term, column);
+        return plus(sum, 'line' in term && term.sign === -1 && value !== null ? -value : value);
       }, 0n),
     );
     values.set(code, computed);
@@ -86,7 +94,7 @@ function valuesOf(form: StatementForm, compute: (term: Extract<Term, { account: 
   return values;
 }
 
-function assemble(form: StatementForm, range: { from: string; to: string }, values: ReadonlyMap<string, readonly Minor[]>): Statement {
+function assemble(form: StatementForm, ranges: StatementRanges, values: ReadonlyMap<string, Values>): Statement {
   const lines = form.lines.map((l) => ({
     code: l.code,
     label: l.label,
@@ -98,22 +106,31 @@ function assemble(form: StatementForm, range: { from: string; to: string }, valu
     const [left, right] = [values.get(c.left) ?? [], values.get(c.right) ?? []];
     return { ...c, ok: left.every((v, i) => v === right[i]) };
   });
-  return { form, from: range.from, to: range.to, lines, checks };
+  return { form, from: ranges.from, to: ranges.to, previous: ranges.previous, lines, checks };
 }
 
-export function statement(input: { form: StatementForm; chart: Chart; figures: Figures; from: string; to: string }): Statement {
-  const values = valuesOf(input.form, (term, column) => accountTerm(input.chart, input.figures, term, column));
-  return assemble(input.form, input, values);
+export interface StatementRanges extends DateRange {
+  /** The range `previous` columns cover (`previousRange`); null when there is none. */
+  readonly previous: DateRange | null;
+}
+
+/** `previous` is null when the books do not cover the range the statement compares with. */
+export function statement(input: { form: StatementForm; chart: Chart; figures: Figures; previous: Figures | null; ranges: StatementRanges }): Statement {
+  const values = valuesOf(input.form, (term, column) => {
+    const figures = column.period === 'current' ? input.figures : input.previous;
+    return figures === null ? null : accountTerm(input.chart, figures, term, column);
+  });
+  return assemble(input.form, input.ranges, values);
 }
 
 /** The statements of several funds (of one form and range) added line by line, checks taken again. */
-export function addStatements(form: StatementForm, range: { from: string; to: string }, parts: readonly Statement[]): Statement {
-  const values = new Map<string, Minor[]>();
+export function addStatements(form: StatementForm, ranges: StatementRanges, parts: readonly Statement[]): Statement {
+  const values = new Map<string, Values>();
   for (const part of parts) {
     for (const line of part.lines) {
       const sum = values.get(line.code) ?? form.columns.map(() => 0n);
-      values.set(line.code, sum.map((v, i) => v + (line.values[i] ?? 0n)));
+      values.set(line.code, sum.map((v, i) => plus(v, line.values[i] ?? null)));
     }
   }
-  return assemble(form, range, values);
+  return assemble(form, ranges, values);
 }

@@ -22,8 +22,10 @@ describe('reports as JSON', () => {
   it('answers the statement of receipts and uses with its lines and checks', async () => {
     const response = await get('/api/entities/TVH-VNN/reports/receipts-and-uses?period=2024');
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { lines: { code: string; values: (string | null)[] }[]; checks: { ok: boolean }[]; funds: string[] };
-    expect(body.lines.find((l) => l.code === '21')?.values).toEqual(['1911542000']);
+    const body = response.json() as { lines: { code: string; values: (string | null)[] }[]; checks: { ok: boolean }[]; funds: string[]; columns: unknown; previous: unknown };
+    expect(body.lines.find((l) => l.code === '21')?.values).toEqual(['1911542000', null]);
+    expect(body.columns).toEqual([{ label: 'Kỳ này', period: 'current' }, { label: 'Kỳ trước', period: 'previous' }]);
+    expect(body.previous).toEqual({ from: '2023-01-01', to: '2023-12-31' });
     expect(body.checks.every((c) => c.ok)).toBe(true);
     expect(body.funds).toEqual(['TVH-VNN']);
   });
@@ -35,8 +37,8 @@ describe('reports as JSON', () => {
       reconciliation: { eliminated: { id: number; amount: string }[]; unmatched: unknown[] };
     };
     expect(body.funds).toEqual(['TVH-VNN', 'HTH-VNN']);
-    expect(body.lines.find((l) => l.code === '07')?.values).toEqual(['0']);
-    expect(body.lines.find((l) => l.code === '18')?.values).toEqual(['0']);
+    expect(body.lines.find((l) => l.code === '07')?.values).toEqual(['0', null]);
+    expect(body.lines.find((l) => l.code === '18')?.values).toEqual(['0', null]);
     expect(body.reconciliation.eliminated.map((t) => [t.id, t.amount])).toEqual([[1, '200000000']]);
   });
 

@@ -55,6 +55,26 @@ describe('statements of the demo year', () => {
     for (const [code, values] of golden) expect(columns.flatMap((c) => c.get(code)), `line ${code}`).toEqual(values);
   });
 
+  const column = (entity: string, period: string, index: number, consolidated = false) => {
+    const result = getStatement(store, { entity, statement: 'receipts-and-uses', period, consolidated });
+    if (!result.ok) throw new Error(result.code);
+    return new Map(result.value.statement.lines.map((l) => [l.code, l.values[index]]));
+  };
+
+  it('compares with the previous period: blank before a fund’s first year, else that period’s own statement', () => {
+    expect([...column('TVH-VNN', '2024', 1).values()].every((v) => v === null)).toBe(true);
+    // The relief fund keeps its books since 2021; the commune’s relief fund only since 2024.
+    expect(column('TVH-CT', '2024', 1)).toEqual(column('TVH-CT', '2023', 0));
+    expect(column('TVH-CT', '2024', 1).get('21')).toBe(column('TVH-CT', '2024', 0).get('01'));
+    expect([...column('TVH-CT', '2024', 1, true).values()].every((v) => v === null)).toBe(true);
+  });
+
+  it('eliminates the transfer from the previous period’s column of the consolidated statement too', () => {
+    const november = column('TVH-VNN', '2024-11', 0, true);
+    expect(column('TVH-VNN', '2024-12', 1, true)).toEqual(november);
+    expect([november.get('07'), november.get('18'), column('TVH-VNN', '2024-11', 0).get('18')]).toEqual([0n, 0n, 200_000_000n]);
+  });
+
   it('eliminates the province-to-commune transfer once and lists nothing unmatched', () => {
     const result = getStatement(store, { entity: 'TVH-VNN', statement: 'receipts-and-uses', period: '2024', consolidated: true });
     if (!result.ok) throw new Error(result.code);

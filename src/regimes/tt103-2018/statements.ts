@@ -29,8 +29,8 @@ const FINANCIAL_POSITION: StatementForm = {
   formCode: [],
   period: 'point',
   columns: [
-    { label: 'Số đầu kỳ', at: 'start' },
-    { label: 'Số cuối kỳ', at: 'end' },
+    { label: 'Số đầu kỳ', at: 'start', period: 'current' },
+    { label: 'Số cuối kỳ', at: 'end', period: 'current' },
   ],
   lines: [
     { code: 'A', label: 'TÀI SẢN', level: 0, strong: true, terms: [] },
@@ -55,7 +55,10 @@ const RECEIPTS_AND_USES: StatementForm = {
   title: 'BÁO CÁO TÌNH HÌNH THU, CHI QUỸ',
   formCode: [],
   period: 'range',
-  columns: [{ label: 'Số tiền', at: 'end' }],
+  columns: [
+    { label: 'Kỳ này', at: 'end', period: 'current' },
+    { label: 'Kỳ trước', at: 'end', period: 'previous' },
+  ],
   lines: [
     { code: '01', label: 'I. Số dư Quỹ đầu kỳ', level: 0, strong: true, terms: fundBalance('opening') },
     { code: '02', label: 'II. Thu Quỹ trong kỳ', level: 0, strong: true, terms: sumOf('03', '04', '05', '06', '07', '08', '09') },
