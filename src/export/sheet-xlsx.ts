@@ -333,9 +333,27 @@ function utcDate(iso: string): Date | null {
 // ---------------------------------------------------------------------------------------
 // Date line, signatures and seal
 
-/** Signature i of `count`, spread evenly across `width` columns: its first and last column. */
-function span(i: number, count: number, width: number): Span {
-  return { left: Math.floor((i * width) / count) + 1, right: Math.floor(((i + 1) * width) / count) };
+/**
+ * `count` signatures side by side across the first `width` columns, each on a run of whole
+ * columns: of every way to cut them, the one whose narrowest signature is widest, so no
+ * title is squeezed into a narrow code column.
+ */
+function signatureSpans(count: number, columns: readonly SheetColumn[], width: number): Span[] {
+  let best: { spans: Span[]; narrowest: number } = { spans: [], narrowest: -1 };
+  const cut = (left: number, chosen: Span[], narrowest: number): void => {
+    const remaining = count - chosen.length;
+    if (remaining === 0) {
+      if (left > width && narrowest > best.narrowest) best = { spans: chosen, narrowest };
+      return;
+    }
+    const lastRight = remaining === 1 ? width : width - remaining + 1;
+    for (let right = remaining === 1 ? width : left; right <= lastRight; right++) {
+      const next = { left, right };
+      cut(right + 1, [...chosen, next], Math.min(narrowest, widthOf(columns, next)));
+    }
+  };
+  cut(1, [], Number.POSITIVE_INFINITY);
+  return best.spans;
 }
 
 /**
@@ -345,7 +363,7 @@ function span(i: number, count: number, width: number): Span {
  */
 async function writeClosing(rows: RowWriter, document: SheetDocument, columns: readonly SheetColumn[], width: number): Promise<void> {
   const signatures = document.signatures;
-  const spans = signatures.map((_, i) => span(i, signatures.length, width));
+  const spans = signatureSpans(signatures.length, columns, width);
   const right = spans.at(-1) ?? { left: Math.floor(width / 2) + 1, right: width };
   rows.skip();
   await rows.write((row) => setCell(row.getCell(right.left), text(document.dateLine), STYLE.dateLine), [right]);

@@ -195,11 +195,28 @@ describe('print setup', () => {
     const noteRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => worksheet.getRow(n).getCell(1).value === long)!;
     expect(merged).toContain(`A${noteRow}:F${noteRow}`);
     expect(worksheet.getRow(noteRow).height).toBeGreaterThan(15);
-    const sealRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => String(worksheet.getRow(n).getCell(5).value ?? '').startsWith('(Dấu:'))!;
-    expect(merged).toContain(`E${sealRow}:F${sealRow}`);
-    expect(worksheet.getRow(sealRow).getCell(5).alignment).toMatchObject({ wrapText: true });
+    const sealRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => String(worksheet.getRow(n).getCell(4).value ?? '').startsWith('(Dấu:'))!;
+    expect(merged).toContain(`D${sealRow}:F${sealRow}`);
+    expect(worksheet.getRow(sealRow).getCell(4).alignment).toMatchObject({ wrapText: true });
+    // Widths 11, 9, 38, 14, 14, 14: cut so the narrowest signature is widest (20, 38 and 42).
     const titleRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => worksheet.getRow(n).getCell(1).value === SIGNATURES[0]!.title)!;
-    expect(merged).toEqual(expect.arrayContaining([`A${titleRow}:B${titleRow}`, `C${titleRow}:D${titleRow}`, `E${titleRow}:F${titleRow}`]));
+    expect(merged).toEqual(expect.arrayContaining([`A${titleRow}:B${titleRow}`, `D${titleRow}:F${titleRow}`]));
+    expect(merged.filter((m) => m.endsWith(`${titleRow}`) && m.startsWith('C'))).toEqual([]);
+    expect([1, 3, 4].map((c) => worksheet.getRow(titleRow).getCell(c).value)).toEqual(SIGNATURES.map((s) => s.title));
+  });
+
+  it('gives no signature a narrow code column of its own', async () => {
+    const statement: Sheet = {
+      ...CASH_BOOK,
+      columns: [{ header: 'Mã số', kind: 'text', width: 6 }, { header: 'Chỉ tiêu', kind: 'text', width: 56 }, { header: 'Kỳ này', kind: 'amount', width: 16 }, { header: 'Kỳ trước', kind: 'amount', width: 16 }],
+      body: [{ cells: ['01', 'Số dư Quỹ đầu kỳ', 1n, null] }],
+      bodyCount: 1,
+      foot: [],
+    };
+    const worksheet = (await workbookOf(documentOf([statement]))).worksheets[0]!;
+    const titleRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => worksheet.getRow(n).getCell(1).value === SIGNATURES[0]!.title)!;
+    expect((worksheet.model as unknown as { merges: string[] }).merges).toContain(`A${titleRow}:B${titleRow}`);
+    expect([1, 3, 4].map((c) => worksheet.getRow(titleRow).getCell(c).value)).toEqual(SIGNATURES.map((s) => s.title));
   });
 });
 
