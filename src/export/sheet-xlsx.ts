@@ -15,6 +15,7 @@ import type { Stream } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../ledger/money.js';
+import { PagePlan } from './xlsx-pages.js';
 import { isLandscape, PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
 
 export interface XlsxOptions {
@@ -156,26 +157,36 @@ interface Span {
   readonly right: number;
 }
 
-/** Writes rows in order, committing each, and keeps pace with the zip every few rows. */
+/** Writes rows in order, committing each, counts them into the page plan, and keeps pace with the zip every few rows. */
 class RowWriter {
   private next = 1;
 
   constructor(
     private readonly worksheet: ExcelJS.Worksheet,
+    private readonly plan: PagePlan,
     private readonly failed: Promise<never>,
   ) {}
 
-  skip(count = 1): void {
-    this.next += count;
+  /** The number of the row written next. */
+  get upcoming(): number {
+    return this.next;
   }
 
-  /** Fills one row by `fill(row)`, merges each span wider than a column, and commits it. */
-  async write(fill: (row: ExcelJS.Row) => void, merges: readonly Span[] = []): Promise<void> {
+  /** Blank rows, written with their height like every other. */
+  async skip(count = 1): Promise<void> {
+    for (let i = 0; i < count; i++) await this.write(() => {});
+  }
+
+  /** Fills one row by `fill(row)`, merges each span wider than a column, and commits it; the title row repeats on every printed page. */
+  async write(fill: (row: ExcelJS.Row) => void, merges: readonly Span[] = [], title = false): Promise<void> {
     const number = this.next;
     const row = this.worksheet.getRow(number);
     fill(row);
     // Merged before the commit: exceljs cannot touch a row once written.
     for (const { left, right } of merges) if (right > left) this.worksheet.mergeCells(number, left, number, right);
+    // Every row's height is written, so each program paginates the rows the plan counted.
+    row.height ||= LINE_POINTS;
+    this.plan.add(number, row.height, title);
     row.commit();
     this.next += 1;
     if (number % PACE_EVERY === 0) await keepPace(this.worksheet, this.failed);
@@ -186,12 +197,13 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   const lines = preamble(document, sheet);
   const headerRow = lines.length + 1;
   const width = Math.max(sheet.columns.length, 1);
+  const landscape = isLandscape(sheet, document.scale ?? 1);
   const worksheet = workbook.addWorksheet(name, {
     // Rows above and including the header stay in view while the body scrolls.
     views: [{ state: 'frozen', ySplit: headerRow }],
     // On A4, turned as the PDF turns it, as wide as the page, the header row on every page.
     pageSetup: {
-      paperSize: 9, orientation: isLandscape(sheet, document.scale ?? 1) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       printTitlesRow: `${headerRow}:${headerRow}`, horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
@@ -202,23 +214,29 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   });
   // Column widths are written with the first row, so they are set before any.
   worksheet.columns = sheet.columns.map((column) => ({ width: column.width }));
-  const rows = new RowWriter(worksheet, failed);
+  const plan = new PagePlan({ landscape, widths: Array.from({ length: width }, (_, i) => sheet.columns[i]?.width ?? 9) });
+  const rows = new RowWriter(worksheet, plan, failed);
   const across = { left: 1, right: width };
   for (const line of lines) await writeLine(rows, line, across, sheet.columns);
-  await rows.write((row) => fillHeader(row, sheet.columns));
+  await rows.write((row) => fillHeader(row, sheet.columns), [], true);
   const styles = sheet.columns.map(cellStyles);
   for (const tableRow of sheet.head) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
   for (const tableRow of sheet.body) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
+  // The table's last row goes over the page with its totals, notes and signatures.
+  const kept = Math.max(headerRow + 1, rows.upcoming - 1);
   for (const tableRow of sheet.foot) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
-  if (sheet.notes.length > 0) rows.skip();
+  if (sheet.notes.length > 0) await rows.skip();
   // A workbook's printed pages are the spreadsheet's to count: the count is left to fill in.
   for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, '…'), style: STYLE.note, merged: true }, across, sheet.columns);
   if (signed) await writeClosing(rows, document, sheet.columns, Math.max(width, document.signatures.length));
+  plan.keepTogether(kept);
+  // The streaming worksheet writes its row breaks at its commit; its type does not declare them.
+  (worksheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks = plan.rowBreaks().map((id) => ({ id, max: 16383, man: 1 }));
   worksheet.commit();
 }
 
 async function writeLine(rows: RowWriter, line: Line | null, span: Span, columns: readonly SheetColumn[]): Promise<void> {
-  if (line === null) return rows.skip();
+  if (line === null) return await rows.skip();
   await rows.write((row) => {
     setCell(row.getCell(span.left), text(line.text), line.style);
     // A merged cell does not grow to fit its text in Excel: its row is given the height the text wraps to.
@@ -365,7 +383,7 @@ async function writeClosing(rows: RowWriter, document: SheetDocument, columns: r
   const signatures = document.signatures;
   const spans = signatureSpans(signatures.length, columns, width);
   const right = spans.at(-1) ?? { left: Math.floor(width / 2) + 1, right: width };
-  rows.skip();
+  await rows.skip();
   await rows.write((row) => setCell(row.getCell(right.left), text(document.dateLine), STYLE.dateLine), [right]);
   if (signatures.length > 0) {
     // Each signature takes its span of columns, merged, its text wrapped and its row as tall as the longest needs.
@@ -376,7 +394,7 @@ async function writeClosing(rows: RowWriter, document: SheetDocument, columns: r
       }, spans);
     await across((s) => s.title, STYLE.signTitle);
     await across((s) => s.hint, STYLE.signHint);
-    rows.skip(SIGNING_ROWS);
+    await rows.skip(SIGNING_ROWS);
     await across((s) => s.name, STYLE.signName);
   }
   if (document.seal !== null) await writeLine(rows, { text: `(Dấu: ${document.seal})`, style: STYLE.seal, merged: true }, right, columns);

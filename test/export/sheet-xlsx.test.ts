@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
 import type { Sheet, SheetDocument, SheetRow } from '../../src/export/sheet.js';
@@ -217,6 +218,38 @@ describe('print setup', () => {
     const titleRow = Array.from({ length: worksheet.rowCount }, (_, i) => i + 1).find((n) => worksheet.getRow(n).getCell(1).value === SIGNATURES[0]!.title)!;
     expect((worksheet.model as unknown as { merges: string[] }).merges).toContain(`A${titleRow}:B${titleRow}`);
     expect([1, 3, 4].map((c) => worksheet.getRow(titleRow).getCell(c).value)).toEqual(SIGNATURES.map((s) => s.title));
+  });
+});
+
+describe('printed pages', () => {
+  async function printed(count: number): Promise<{ breaks: number[]; lastBody: number; heights: (string | null)[] }> {
+    const buffer = await bufferOf((out) => writeSheetXlsx(documentOf([{ ...CASH_BOOK, body: receipts(count), bodyCount: count }]), out, { created: CREATED }));
+    const zip = await unzipper.Open.buffer(buffer);
+    const xml = (await zip.files.find((f) => f.path === 'xl/worksheets/sheet1.xml')!.buffer()).toString('utf8');
+    const rows = [...xml.matchAll(/<row r="(\d+)"([^>]*)>/g)];
+    return {
+      breaks: [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1])),
+      lastBody: HEADER_ROW + CASH_BOOK.head.length + count,
+      heights: rows.map((m) => /customHeight="1"/.test(m[2]!) ? (/ht="([\d.]+)"/.exec(m[2]!)?.[1] ?? null) : null),
+    };
+  }
+
+  it('keeps the last row of the table with its totals and signatures on the last page, whatever the length', async () => {
+    let moved = 0;
+    for (let count = 30; count <= 75; count += 1) {
+      const { breaks, lastBody } = await printed(count);
+      const last = breaks.at(-1);
+      if (last !== undefined) expect(last, `${count} rows`).toBeLessThan(lastBody);
+      if (last === lastBody - 1) moved += 1;
+    }
+    // Some lengths would have put the signatures over alone; the block went over with the last row.
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('writes every row’s height, so each program paginates the same rows', async () => {
+    const { heights } = await printed(5);
+    expect(heights.length).toBeGreaterThan(20);
+    expect(heights.every((h) => h !== null && Number(h) >= 15)).toBe(true);
   });
 });
 
