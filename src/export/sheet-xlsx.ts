@@ -3,7 +3,8 @@
  * like the printed book (issuer, form, title, header row, rows, notes) with the date line,
  * signatures and seal after the signed sheet's table (the last that is not an annex), as the
  * PDF prints them. Cells hold real values, amounts as numbers and dates as dates, so the
- * accountant can sum, sort and filter.
+ * accountant can sum, sort and filter. The printed pages end where the page plan
+ * (xlsx-pages.ts) puts them.
  *
  * A book may have a million lines, so the workbook is written with exceljs's streaming
  * writer: each row is committed (turned into XML and let go) as soon as it is filled, and
@@ -15,7 +16,7 @@ import type { Stream } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../ledger/money.js';
-import { PagePlan } from './xlsx-pages.js';
+import { PagePlan, PRINT_MARGINS } from './xlsx-pages.js';
 import { isLandscape, PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
 
 export interface XlsxOptions {
@@ -205,7 +206,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
     pageSetup: {
       paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       printTitlesRow: `${headerRow}:${headerRow}`, horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: PRINT_MARGINS,
     },
     // Every printed page says whose it is and which page of how many.
     headerFooter: { oddFooter: `&L&8${footerText(document.issuer[0] ?? '')}&R&8Trang &P/&N` },

@@ -11,9 +11,11 @@
  * is left to break where the program chooses.
  */
 
-/** A4 in points, and the margins the worksheet's page setup gives (0.5 inch left and right, 0.6 top and bottom). */
+/** A4 in points. */
 const A4 = { width: 595.28, height: 841.89 } as const;
-const MARGINS = { across: 72, down: 86.4 } as const;
+/** The worksheet's page margins, in inches, as its page setup writes them. */
+export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+const MARGINS = { across: (PRINT_MARGINS.left + PRINT_MARGINS.right) * 72, down: (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72 } as const;
 /** Points a column of width 1 takes, as Excel and LibreOffice draw 11-point Calibri. */
 const POINTS_PER_WIDTH = 5.25;
 /** The share of the page's estimated room filled before a break, for the program's own rounding. */
