@@ -22,7 +22,7 @@ import { forgetWordLayouts, useFont, type FontName } from './pdf-fonts.js';
 import { composed, fittedSize, lineHeight, wrap, type Align, type Style } from './pdf-lines.js';
 import { drawSeal } from './pdf-seal.js';
 import { streamPdf, type PdfOptions } from './pdf-stream.js';
-import { CARRIED_IN, CARRIED_OUT, isLandscape, PAGES, signedSheet, type CellValue, type Sheet, type SheetCarry, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
+import { CARRIED_IN, CARRIED_OUT, isLandscape, PAGES, pageCountText, signedSheet, type CellValue, type Sheet, type SheetCarry, type SheetColumn, type SheetDocument, type SheetRow } from './sheet.js';
 
 /** A4 in points, portrait. */
 const A4 = { width: 595.28, height: 841.89 } as const;
@@ -290,7 +290,7 @@ interface SheetPlan {
 
 /** The notes with the sheet's page count in place: a note that holds it is wrapped again into the spots laid out for it (no more lines than there were). */
 function numberedNotes(doc: PDFKit.PDFDocument, sheet: Sheet, notes: readonly (Spot & { line: string; note: number })[], pages: number, style: Style, width: number): (Spot & { line: string })[] {
-  const count = String(pages).padStart(2, '0');
+  const count = pageCountText(pages);
   return sheet.notes.flatMap((note, n) => {
     const spots = notes.filter((s) => s.note === n);
     if (!note.includes(PAGES)) return spots;

@@ -16,8 +16,8 @@ import type { Stream } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../ledger/money.js';
-import { PagePlan, PRINT_MARGINS } from './xlsx-pages.js';
-import { isLandscape, PAGES, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
+import { MAX_MANUAL_BREAKS, PagePlan, PRINT_MARGINS } from './xlsx-pages.js';
+import { isLandscape, PAGES, pageCountText, signedSheet, type CellValue, type Sheet, type SheetColumn, type SheetDocument, type SheetRow, type SheetSignature } from './sheet.js';
 
 export interface XlsxOptions {
   /** Written as the workbook's created and modified dates, so the metadata is repeatable. */
@@ -158,8 +158,16 @@ interface Span {
   readonly right: number;
 }
 
+/** Where rows go, one after another: the worksheet, or a rehearsal that only counts them. */
+interface Rows {
+  /** Blank rows, written with their height like every other. */
+  skip(count?: number): Promise<void>;
+  /** Fills one row by `fill(row)` and merges each span wider than a column; the title row repeats on every printed page. */
+  write(fill: (row: ExcelJS.Row) => void, merges?: readonly Span[], title?: boolean): Promise<void>;
+}
+
 /** Writes rows in order, committing each, counts them into the page plan, and keeps pace with the zip every few rows. */
-class RowWriter {
+class RowWriter implements Rows {
   private next = 1;
 
   constructor(
@@ -173,12 +181,10 @@ class RowWriter {
     return this.next;
   }
 
-  /** Blank rows, written with their height like every other. */
   async skip(count = 1): Promise<void> {
     for (let i = 0; i < count; i++) await this.write(() => {});
   }
 
-  /** Fills one row by `fill(row)`, merges each span wider than a column, and commits it; the title row repeats on every printed page. */
   async write(fill: (row: ExcelJS.Row) => void, merges: readonly Span[] = [], title = false): Promise<void> {
     const number = this.next;
     const row = this.worksheet.getRow(number);
@@ -191,6 +197,33 @@ class RowWriter {
     row.commit();
     this.next += 1;
     if (number % PACE_EVERY === 0) await keepPace(this.worksheet, this.failed);
+  }
+}
+
+/**
+ * Rows filled as they would be written, on a scratch worksheet, and counted into a copy of
+ * the page plan: how many pages the sheet will have, before the line that says so is written.
+ */
+class Rehearsal implements Rows {
+  private readonly scratch = new ExcelJS.Workbook().addWorksheet('rehearsal');
+  private next: number;
+
+  constructor(
+    readonly plan: PagePlan,
+    from: number,
+  ) {
+    this.next = from;
+  }
+
+  async skip(count = 1): Promise<void> {
+    for (let i = 0; i < count; i++) await this.write(() => {});
+  }
+
+  async write(fill: (row: ExcelJS.Row) => void): Promise<void> {
+    const row = this.scratch.getRow(this.next);
+    fill(row);
+    this.plan.add(this.next, row.height || LINE_POINTS);
+    this.next += 1;
   }
 }
 
@@ -226,17 +259,32 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   // The table's last row goes over the page with its totals, notes and signatures.
   const kept = Math.max(headerRow + 1, rows.upcoming - 1);
   for (const tableRow of sheet.foot) await rows.write((row) => fillRow(row, tableRow, sheet.columns, styles));
-  if (sheet.notes.length > 0) await rows.skip();
-  // A workbook's printed pages are the spreadsheet's to count: the count is left to fill in.
-  for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, '…'), style: STYLE.note, merged: true }, across, sheet.columns);
-  if (signed) await writeClosing(rows, document, sheet.columns, Math.max(width, document.signatures.length));
+  const tail = (to: Rows, pages: string) => writeTail(to, document, sheet, signed, pages);
+  // A note that gives the page count is written once the rest has been counted in rehearsal (with the widest count, so it wraps no shorter).
+  let pages = '…';
+  if (sheet.notes.some((note) => note.includes(PAGES))) {
+    const rehearsal = new Rehearsal(plan.copy(), rows.upcoming);
+    await tail(rehearsal, pageCountText(MAX_MANUAL_BREAKS + 1));
+    rehearsal.plan.keepTogether(kept);
+    const count = rehearsal.plan.pageCount();
+    if (count !== null) pages = pageCountText(count);
+  }
+  await tail(rows, pages);
   plan.keepTogether(kept);
   // The streaming worksheet writes its row breaks at its commit; its type does not declare them.
   (worksheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks = plan.rowBreaks().map((id) => ({ id, max: 16383, man: 1 }));
   worksheet.commit();
 }
 
-async function writeLine(rows: RowWriter, line: Line | null, span: Span, columns: readonly SheetColumn[]): Promise<void> {
+/** The notes under the table (the page count written as `pages`), then, on the signed sheet, the date line, signatures and seal. */
+async function writeTail(rows: Rows, document: SheetDocument, sheet: Sheet, signed: boolean, pages: string): Promise<void> {
+  const width = Math.max(sheet.columns.length, 1);
+  if (sheet.notes.length > 0) await rows.skip();
+  for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, pages), style: STYLE.note, merged: true }, { left: 1, right: width }, sheet.columns);
+  if (signed) await writeClosing(rows, document, sheet.columns, Math.max(width, document.signatures.length));
+}
+
+async function writeLine(rows: Rows, line: Line | null, span: Span, columns: readonly SheetColumn[]): Promise<void> {
   if (line === null) return await rows.skip();
   await rows.write((row) => {
     setCell(row.getCell(span.left), text(line.text), line.style);
@@ -380,7 +428,7 @@ function signatureSpans(count: number, columns: readonly SheetColumn[], width: n
  * titles, hints, room to sign, names, and the seal under the last signature. With no
  * signatures the date line and seal take the right half of the table.
  */
-async function writeClosing(rows: RowWriter, document: SheetDocument, columns: readonly SheetColumn[], width: number): Promise<void> {
+async function writeClosing(rows: Rows, document: SheetDocument, columns: readonly SheetColumn[], width: number): Promise<void> {
   const signatures = document.signatures;
   const spans = signatureSpans(signatures.length, columns, width);
   const right = spans.at(-1) ?? { left: Math.floor(width / 2) + 1, right: width };

@@ -90,6 +90,9 @@ export function signedSheet(sheets: readonly Sheet[]): number {
 /** Where a note prints the sheet's number of pages, two digits as a book numbers them. */
 export const PAGES = '{pages}';
 
+/** A page count as a book writes it: two digits at least ("05"). */
+export const pageCountText = (pages: number): string => String(pages).padStart(2, '0');
+
 /** The closing line of a book: how many pages it has and the day it was opened. */
 export function bookNote(openedOn: string): string {
   return `Sổ này có ${PAGES} trang, đánh số từ trang 01 đến trang ${PAGES}. Ngày mở sổ: ${openedOn}.`;

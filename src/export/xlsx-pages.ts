@@ -44,7 +44,7 @@ interface Counted {
 export class PagePlan {
   private readonly room: number;
   /** Rows after which a page ends. */
-  private readonly breaks: number[] = [];
+  private breaks: number[] = [];
   /** The rows of the previous page and this one: what a kept block may move over. */
   private previous: Counted[] = [];
   private current: Counted[] = [];
@@ -52,7 +52,7 @@ export class PagePlan {
   private titleHeight = 0;
   private titleRow: number | null = null;
 
-  constructor(shape: PageShape) {
+  constructor(private readonly shape: PageShape) {
     this.room = pageRoom(shape);
   }
 
@@ -84,6 +84,23 @@ export class PagePlan {
   /** The breaks to write: every one, or none past Excel's limit. */
   rowBreaks(): readonly number[] {
     return this.breaks.length <= MAX_MANUAL_BREAKS ? this.breaks : [];
+  }
+
+  /** The pages printed, where the plan decides them; null past Excel's limit, where the program does. */
+  pageCount(): number | null {
+    return this.breaks.length <= MAX_MANUAL_BREAKS ? this.breaks.length + 1 : null;
+  }
+
+  /** A plan that goes on from this one's state without changing it: for rows tried before they are written. */
+  copy(): PagePlan {
+    const copy = new PagePlan(this.shape);
+    copy.breaks = [...this.breaks];
+    copy.previous = [...this.previous];
+    copy.current = [...this.current];
+    copy.used = this.used;
+    copy.titleHeight = this.titleHeight;
+    copy.titleRow = this.titleRow;
+    return copy;
   }
 
   private breakBefore(number: number): void {

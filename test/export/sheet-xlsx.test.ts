@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 import { describe, expect, it } from 'vitest';
 import { bufferOf } from '../../src/export/pdf-stream.js';
-import type { Sheet, SheetDocument, SheetRow } from '../../src/export/sheet.js';
+import { bookNote, type Sheet, type SheetDocument, type SheetRow } from '../../src/export/sheet.js';
 import { writeSheetXlsx } from '../../src/export/sheet-xlsx.js';
 import { CASH_BOOK, COLUMNS, ISSUER, SEAL, SIGNATURES, documentOf } from '../support/sheet-fixture.js';
 
@@ -222,8 +222,8 @@ describe('print setup', () => {
 });
 
 describe('printed pages', () => {
-  async function printed(count: number): Promise<{ breaks: number[]; lastBody: number; heights: (string | null)[] }> {
-    const buffer = await bufferOf((out) => writeSheetXlsx(documentOf([{ ...CASH_BOOK, body: receipts(count), bodyCount: count }]), out, { created: CREATED }));
+  async function printed(count: number, notes = CASH_BOOK.notes): Promise<{ breaks: number[]; lastBody: number; heights: (string | null)[]; xml: string }> {
+    const buffer = await bufferOf((out) => writeSheetXlsx(documentOf([{ ...CASH_BOOK, body: receipts(count), bodyCount: count, notes }]), out, { created: CREATED }));
     const zip = await unzipper.Open.buffer(buffer);
     const xml = (await zip.files.find((f) => f.path === 'xl/worksheets/sheet1.xml')!.buffer()).toString('utf8');
     const rows = [...xml.matchAll(/<row r="(\d+)"([^>]*)>/g)];
@@ -231,8 +231,18 @@ describe('printed pages', () => {
       breaks: [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1])),
       lastBody: HEADER_ROW + CASH_BOOK.head.length + count,
       heights: rows.map((m) => /customHeight="1"/.test(m[2]!) ? (/ht="([\d.]+)"/.exec(m[2]!)?.[1] ?? null) : null),
+      xml,
     };
   }
+
+  it('writes a book’s page count into its closing line, as many pages as its breaks make', async () => {
+    for (const count of [5, 60, 150]) {
+      const { breaks, xml } = await printed(count, [bookNote('01/01/2024')]);
+      const pages = String(breaks.length + 1).padStart(2, '0');
+      expect(xml, `${count} rows`).toContain(`Sổ này có ${pages} trang, đánh số từ trang 01 đến trang ${pages}. Ngày mở sổ: 01/01/2024.`);
+      if (count === 150) expect(breaks.length).toBeGreaterThan(1);
+    }
+  });
 
   it('keeps the last row of the table with its totals and signatures on the last page, whatever the length', async () => {
     let moved = 0;

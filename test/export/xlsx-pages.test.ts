@@ -63,4 +63,16 @@ describe('page breaks', () => {
     expect(planned(pages(MAX_MANUAL_BREAKS)).rowBreaks()).toHaveLength(MAX_MANUAL_BREAKS);
     expect(planned(pages(MAX_MANUAL_BREAKS + 1)).rowBreaks()).toEqual([]);
   });
+
+  it('count the pages they make, or none past the limit, and a copy goes on without changing the plan', () => {
+    const rows = Math.floor(pageRoom(PORTRAIT) / 15);
+    const plan = planned(Array.from({ length: rows * 2 }, () => 15));
+    expect(plan.pageCount()).toBe(3);
+    const copy = plan.copy();
+    for (let n = rows * 2 + 1; n <= rows * 4; n++) copy.add(n, 15);
+    expect([plan.pageCount(), copy.pageCount()]).toEqual([3, 5]);
+    expect(plan.rowBreaks()).toHaveLength(2);
+    expect(planned(Array.from({ length: rows + (rows - 1) * (MAX_MANUAL_BREAKS + 1) }, () => 15)).pageCount()).toBeNull();
+  });
 });
+
