@@ -160,8 +160,6 @@ interface Span {
 
 /** Where rows go, one after another: the worksheet, or a rehearsal that only counts them. */
 interface Rows {
-  /** Blank rows, written with their height like every other. */
-  skip(count?: number): Promise<void>;
   /** Fills one row by `fill(row)` and merges each span wider than a column; the title row repeats on every printed page. */
   write(fill: (row: ExcelJS.Row) => void, merges?: readonly Span[], title?: boolean): Promise<void>;
 }
@@ -181,10 +179,6 @@ class RowWriter implements Rows {
     return this.next;
   }
 
-  async skip(count = 1): Promise<void> {
-    for (let i = 0; i < count; i++) await this.write(() => {});
-  }
-
   async write(fill: (row: ExcelJS.Row) => void, merges: readonly Span[] = [], title = false): Promise<void> {
     const number = this.next;
     const row = this.worksheet.getRow(number);
@@ -200,6 +194,11 @@ class RowWriter implements Rows {
   }
 }
 
+/** Blank rows, written with their height like every other. */
+async function skip(rows: Rows, count = 1): Promise<void> {
+  for (let i = 0; i < count; i++) await rows.write(() => {});
+}
+
 /**
  * Rows filled as they would be written, on a scratch worksheet, and counted into a copy of
  * the page plan: how many pages the sheet will have, before the line that says so is written.
@@ -213,10 +212,6 @@ class Rehearsal implements Rows {
     from: number,
   ) {
     this.next = from;
-  }
-
-  async skip(count = 1): Promise<void> {
-    for (let i = 0; i < count; i++) await this.write(() => {});
   }
 
   async write(fill: (row: ExcelJS.Row) => void): Promise<void> {
@@ -279,13 +274,13 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
 /** The notes under the table (the page count written as `pages`), then, on the signed sheet, the date line, signatures and seal. */
 async function writeTail(rows: Rows, document: SheetDocument, sheet: Sheet, signed: boolean, pages: string): Promise<void> {
   const width = Math.max(sheet.columns.length, 1);
-  if (sheet.notes.length > 0) await rows.skip();
+  if (sheet.notes.length > 0) await skip(rows);
   for (const note of sheet.notes) await writeLine(rows, { text: note.replaceAll(PAGES, pages), style: STYLE.note, merged: true }, { left: 1, right: width }, sheet.columns);
   if (signed) await writeClosing(rows, document, sheet.columns, Math.max(width, document.signatures.length));
 }
 
 async function writeLine(rows: Rows, line: Line | null, span: Span, columns: readonly SheetColumn[]): Promise<void> {
-  if (line === null) return await rows.skip();
+  if (line === null) return await skip(rows);
   await rows.write((row) => {
     setCell(row.getCell(span.left), text(line.text), line.style);
     // A merged cell does not grow to fit its text in Excel: its row is given the height the text wraps to.
@@ -432,7 +427,7 @@ async function writeClosing(rows: Rows, document: SheetDocument, columns: readon
   const signatures = document.signatures;
   const spans = signatureSpans(signatures.length, columns, width);
   const right = spans.at(-1) ?? { left: Math.floor(width / 2) + 1, right: width };
-  await rows.skip();
+  await skip(rows);
   await rows.write((row) => setCell(row.getCell(right.left), text(document.dateLine), STYLE.dateLine), [right]);
   if (signatures.length > 0) {
     // Each signature takes its span of columns, merged, its text wrapped and its row as tall as the longest needs.
@@ -443,7 +438,7 @@ async function writeClosing(rows: Rows, document: SheetDocument, columns: readon
       }, spans);
     await across((s) => s.title, STYLE.signTitle);
     await across((s) => s.hint, STYLE.signHint);
-    await rows.skip(SIGNING_ROWS);
+    await skip(rows, SIGNING_ROWS);
     await across((s) => s.name, STYLE.signName);
   }
   if (document.seal !== null) await writeLine(rows, { text: `(Dấu: ${document.seal})`, style: STYLE.seal, merged: true }, right, columns);
